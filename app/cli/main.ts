@@ -1,0 +1,181 @@
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { userInfo } from "node:os";
+import path from "node:path";
+import { count, eq } from "drizzle-orm";
+import { type Database, DatabaseOpenError, openDatabase } from "../../db/client";
+import { elementLinks, elements, plans } from "../../db/schema";
+import { InvalidEnvironment, readEnv } from "../env.server";
+import { seedNswp } from "../plan-graph/seed.server";
+import {
+  exportPlanGraph,
+  formatPlanGraph,
+  ImportRejected,
+  importOrganisationFile,
+  importPlanGraph,
+} from "../plan-graph/store.server";
+import { parseImportFile } from "../plan-graph/validate";
+
+const usage = `Usage: npm run cli -- <command>
+
+Commands:
+  start                 build if needed, then serve the app (the server migrates, and seeds an empty database)
+  migrate               apply the database migrations
+  seed                  load the NSWP data set (idempotent, all-or-nothing)
+  export plan <slug>    print a plan as plan-graph interchange JSON
+  import <file>         import a plan-graph or organisation file (checked first; all-or-nothing)
+  stats                 counts per plan and element kind, as JSON
+
+Environment: DATABASE_URL (PostgreSQL; default: embedded PGlite in DATA_DIR/pglite), DATA_DIR (default .data), PORT.`;
+
+/** A failure to report in one line, with an exit code, and no stack trace. */
+class CliError extends Error {}
+
+const actor = () => `cli:${userInfo().username}`;
+
+async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
+  const env = readEnv();
+  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.pgliteDir });
+  try {
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+const commands: Record<string, (args: string[]) => Promise<void>> = {
+  async migrate() {
+    await withDatabase(async (database) => console.log(`Migrations applied to ${database.description}.`));
+  },
+
+  async seed() {
+    await withDatabase(async ({ db, description }) => {
+      const summaries = await seedNswp({ db, actor: actor() });
+      console.log(JSON.stringify({ database: description, plans: summaries }, null, 2));
+    });
+  },
+
+  async export([what, slug]) {
+    if (what !== "plan" || !slug) throw new CliError("Usage: npm run cli -- export plan <slug>");
+    await withDatabase(async ({ db }) => {
+      const graph = await exportPlanGraph({ db, slug });
+      if (!graph) throw new CliError(`No plan with the slug "${slug}".`);
+      process.stdout.write(formatPlanGraph(graph));
+    });
+  },
+
+  async import([file]) {
+    if (!file) throw new CliError("Usage: npm run cli -- import <file>");
+    let text: string;
+    try {
+      text = await readFile(file, "utf8");
+    } catch (error) {
+      throw new CliError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+    }
+    const parsed = parseImportFile(text);
+    if (!parsed.ok) throw new ImportRejected(parsed.problems);
+    const document = parsed.value;
+    await withDatabase(async ({ db }) => {
+      const result =
+        document.format === "throughline/organisation"
+          ? await importOrganisationFile({ db, file: document.organisation, actor: actor() })
+          : await importPlanGraph({ db, graph: document.graph, actor: actor() });
+      console.log(JSON.stringify(result, null, 2));
+    });
+  },
+
+  async stats() {
+    await withDatabase(async ({ db }) => {
+      const planRows = await db
+        .select({ id: plans.id, slug: plans.slug })
+        .from(plans)
+        .orderBy(plans.startDate);
+      const result = [];
+      for (const plan of planRows) {
+        const byKindStatus = await db
+          .select({ kind: elements.kind, status: elements.status, n: count() })
+          .from(elements)
+          .where(eq(elements.planId, plan.id))
+          .groupBy(elements.kind, elements.status);
+        const byLinkKind = await db
+          .select({ kind: elementLinks.kind, n: count() })
+          .from(elementLinks)
+          .where(eq(elementLinks.planId, plan.id))
+          .groupBy(elementLinks.kind);
+        const kinds: Record<string, number> = {};
+        const statuses: Record<string, number> = {};
+        for (const row of byKindStatus) {
+          kinds[row.kind] = (kinds[row.kind] ?? 0) + row.n;
+          statuses[row.status] = (statuses[row.status] ?? 0) + row.n;
+        }
+        result.push({
+          plan: plan.slug,
+          elements: kinds,
+          statuses,
+          links: Object.fromEntries(byLinkKind.map((row) => [row.kind, row.n])),
+        });
+      }
+      console.log(JSON.stringify({ plans: result }, null, 2));
+    });
+  },
+
+  async start() {
+    const env = readEnv();
+    if (buildIsStale()) {
+      console.log("Building the app…");
+      const build = spawnSync("node_modules/.bin/react-router", ["build"], { stdio: "inherit" });
+      if (build.status !== 0) throw new CliError("The build failed (see above).");
+    }
+    const server = spawn("node_modules/.bin/react-router-serve", ["./build/server/index.js"], {
+      stdio: "inherit",
+      env: { ...process.env, NODE_ENV: "production", PORT: String(env.PORT) },
+    });
+    for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+    await new Promise<void>((resolve) => server.on("exit", () => resolve()));
+    process.exitCode = server.exitCode ?? 0;
+  },
+};
+
+/** The build is stale when a source file is newer than the server bundle. */
+function buildIsStale() {
+  const bundle = "build/server/index.js";
+  if (!existsSync(bundle)) return true;
+  const built = statSync(bundle).mtimeMs;
+  const newest = (entry: string): number => {
+    const stat = statSync(entry);
+    if (!stat.isDirectory()) return stat.mtimeMs;
+    return Math.max(stat.mtimeMs, ...readdirSync(entry).map((name) => newest(path.join(entry, name))));
+  };
+  return ["app", "package-lock.json", "vite.config.ts", "react-router.config.ts"].some(
+    (entry) => existsSync(entry) && newest(entry) > built,
+  );
+}
+
+async function main() {
+  const [name, ...args] = process.argv.slice(2);
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    console.error(name ? `Unknown command "${name}".\n\n${usage}` : usage);
+    process.exitCode = 2;
+    return;
+  }
+  try {
+    await command(args);
+  } catch (error) {
+    if (error instanceof ImportRejected) {
+      console.error(`Rejected; nothing was written:\n${error.message}`);
+    } else if (
+      error instanceof CliError ||
+      error instanceof DatabaseOpenError ||
+      error instanceof InvalidEnvironment
+    ) {
+      console.error(error.message);
+    } else {
+      throw error;
+    }
+    process.exitCode = 1;
+  }
+}
+
+await main();

@@ -1,0 +1,58 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { count } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { plans } from "../../db/schema";
+import type { OrganisationFile, PlanGraph } from "./format";
+import { ImportRejected, type ImportSummary, importOrganisationFile, importPlanGraph } from "./store.server";
+import { type Parsed, parseJsonText, parseOrganisationFile, parsePlanGraph } from "./validate";
+
+/** The NSWP data set, in load order (a plan's predecessor first). */
+export const nswpSeedFiles: SeedFiles = {
+  organisation: "seeds/nswp/organisation.json",
+  plans: ["seeds/nswp/plan-2010-2012.json", "seeds/nswp/plan-2013-2015.json"],
+};
+
+export type SeedFiles = { organisation: string; plans: readonly string[] };
+
+async function readChecked<T>(file: string, parse: (input: unknown) => Parsed<T>): Promise<T> {
+  const json = parseJsonText(await readFile(path.resolve(file), "utf8"));
+  const parsed = json.ok ? parse(json.value) : json;
+  if (!parsed.ok) {
+    throw new ImportRejected(
+      parsed.problems.map((problem) => ({ ...problem, path: `${file} ${problem.path}` })),
+    );
+  }
+  return parsed.value;
+}
+
+async function readSeed(files: SeedFiles): Promise<{ organisation: OrganisationFile; plans: PlanGraph[] }> {
+  return {
+    organisation: await readChecked(files.organisation, parseOrganisationFile),
+    plans: await Promise.all(files.plans.map((file) => readChecked(file, parsePlanGraph))),
+  };
+}
+
+/** Loads a data set (by default NSWP's) all-or-nothing; loading it again changes nothing. */
+export async function seedNswp({
+  db,
+  actor,
+  files = nswpSeedFiles,
+}: {
+  db: Db;
+  actor: string;
+  files?: SeedFiles;
+}): Promise<ImportSummary[]> {
+  const seed = await readSeed(files);
+  return db.transaction(async (tx) => {
+    await importOrganisationFile({ db: tx, file: seed.organisation, actor });
+    const summaries: ImportSummary[] = [];
+    for (const graph of seed.plans) summaries.push(await importPlanGraph({ db: tx, graph, actor }));
+    return summaries;
+  });
+}
+
+export async function hasPlans(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(plans);
+  return (row?.n ?? 0) > 0;
+}

@@ -1,0 +1,151 @@
+import {
+  data,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "react-router";
+import type { Route } from "./+types/root";
+import { Button } from "./components/ui/button";
+import { getDb } from "./db.server";
+import {
+  I18nContext,
+  type Locale,
+  locales,
+  negotiateLocale,
+  pickText,
+  translator,
+  useI18n,
+} from "./i18n/i18n";
+import { getOrganisation } from "./plan-graph/queries.server";
+import stylesheet from "./styles.css?url";
+
+const favicon = `data:image/svg+xml,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#1f5f99"/><path d="M3 8h8m-3-3 3 3-3 3" stroke="#fff" stroke-width="2" fill="none"/></svg>',
+)}`;
+
+export const links: Route.LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: favicon, type: "image/svg+xml" },
+];
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const locale = negotiateLocale(request);
+  const organisation = await getOrganisation({ db: await getDb() });
+  return data({ locale, organisation }, { headers: { "Content-Language": locale } });
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const rootData = useRouteLoaderData<typeof loader>("root");
+  const locale: Locale = rootData?.locale ?? "en";
+  const i18n = { locale, t: translator(locale) };
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <I18nContext.Provider value={i18n}>
+          <a className="skip-link" href="#main">
+            {i18n.t("shell.skipToContent")}
+          </a>
+          <Header
+            organisationName={
+              rootData?.organisation?.name ? pickText(rootData.organisation.name, locale) : null
+            }
+          />
+          <main id="main" className="page">
+            {children}
+          </main>
+          <footer className="site-footer">
+            <p>{i18n.t("shell.footer")}</p>
+          </footer>
+        </I18nContext.Provider>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+function Header({ organisationName }: { organisationName: { text: string; lang: string } | null }) {
+  const { t, locale } = useI18n();
+  const location = useLocation();
+  return (
+    <header className="site-header">
+      <div className="site-header-inner">
+        <Link to="/" className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            ⟿
+          </span>
+          <span className="brand-name">Throughline</span>
+          {organisationName && (
+            <span className="brand-org" lang={organisationName.lang}>
+              {organisationName.text}
+            </span>
+          )}
+        </Link>
+        <nav aria-label={t("shell.navigation")}>
+          <ul className="nav-list">
+            <li>
+              <NavLink to="/" end>
+                {t("nav.plans")}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/sources">{t("nav.sources")}</NavLink>
+            </li>
+          </ul>
+        </nav>
+        <form method="post" action="/language" className="language-switcher">
+          <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+          <span className="visually-hidden">{t("shell.language")}</span>
+          {locales.map((code) => (
+            <Button
+              key={code}
+              type="submit"
+              name="lang"
+              value={code}
+              variant="quiet"
+              aria-pressed={code === locale}
+              lang={code}
+            >
+              {t(`language.${code}`)}
+            </Button>
+          ))}
+        </form>
+      </div>
+    </header>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+/** The one error boundary: a clear page for a missing plan or element, a calm one for anything else. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useI18n();
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  if (!notFound) console.error(error);
+  return (
+    <div className="error-page">
+      <h1>{notFound ? t("error.notFound.title") : t("error.unexpected.title")}</h1>
+      <p>{notFound ? t("error.notFound.body") : t("error.unexpected.body")}</p>
+      <p>
+        <Link to="/">{t("error.backHome")}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,162 @@
+import { Link } from "react-router";
+import { Citation } from "../components/citation";
+import { Card } from "../components/ui/card";
+import { Badge, StatusBadge } from "../components/ui/status-badge";
+import { getDb } from "../db.server";
+import { pickText, useI18n } from "../i18n/i18n";
+import { getElementDetail } from "../plan-graph/queries.server";
+import { type LocalizedText, languages } from "../plan-graph/vocabulary";
+import type { Route } from "./+types/element";
+
+export async function loader({ params }: Route.LoaderArgs) {
+  const detail = await getElementDetail({ db: await getDb(), slug: params.slug, code: params.code });
+  if (!detail) throw new Response("Not Found", { status: 404 });
+  return detail;
+}
+
+type ElementBrief = Route.ComponentProps["loaderData"]["children"][number];
+
+function ElementLink({ planSlug, element }: { planSlug: string; element: ElementBrief }) {
+  const { locale } = useI18n();
+  const title = pickText(element.title, locale);
+  return (
+    <Link to={`/plans/${planSlug}/elements/${element.code}`}>
+      <span className="code">{element.code}</span> <span lang={title.lang}>{title.text}</span>
+    </Link>
+  );
+}
+
+/** The text in the reader's language, then the same text in the other languages it was written in. */
+function Translations({ text }: { text: LocalizedText }) {
+  const { t, locale } = useI18n();
+  const others = languages.filter((language) => language !== locale && text[language]);
+  if (others.length === 0) return null;
+  return (
+    <dl className="translations">
+      {others.map((language) => (
+        <div key={language}>
+          <dt>{t(`language.${language}`)}</dt>
+          <dd lang={language}>{text[language]}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export default function ElementPage({ loaderData }: Route.ComponentProps) {
+  const { t, locale } = useI18n();
+  const { plan, element, ancestors, children, causal } = loaderData;
+  const title = pickText(element.title, locale);
+  const planTitle = pickText(plan.title, locale);
+  const description = element.description ? pickText(element.description, locale) : null;
+  const resources = element.resourcesRequired ? pickText(element.resourcesRequired, locale) : null;
+  return (
+    <>
+      <title>{`${element.code} ${title.text} · Throughline`}</title>
+      <nav aria-label={t("shell.breadcrumbs")} className="breadcrumbs">
+        <Link to="/">{t("nav.plans")}</Link>
+        <Link to={`/plans/${plan.slug}`} lang={planTitle.lang}>
+          {planTitle.text}
+        </Link>
+        {ancestors.map((ancestor) => (
+          <Link key={ancestor.code} to={`/plans/${plan.slug}/elements/${ancestor.code}`}>
+            {ancestor.code}
+          </Link>
+        ))}
+      </nav>
+      <header className="page-header">
+        <p className="eyebrow">
+          {t(`kind.${element.kind}`)} <span className="code">{element.code}</span>
+        </p>
+        <h1 lang={title.lang}>{title.text}</h1>
+        <div className="outline-badges">
+          <StatusBadge status={element.status} />
+          {element.reconstructed && <Badge tone="notice">{t("element.reconstructedBadge")}</Badge>}
+        </div>
+        {element.status === "future" && <p className="notice">{t("element.futureExplanation")}</p>}
+        {element.reconstructed && <p className="notice">{t("element.reconstructedExplanation")}</p>}
+        <Translations text={element.title} />
+      </header>
+
+      <div className="detail-grid">
+        <div>
+          {description && (
+            <Card>
+              <h2>{t("element.description")}</h2>
+              <p lang={description.lang} className="prose">
+                {description.text}
+              </p>
+            </Card>
+          )}
+          {resources && (
+            <Card>
+              <h2>{t("element.resourcesRequired")}</h2>
+              <p lang={resources.lang}>{resources.text}</p>
+            </Card>
+          )}
+          <Card>
+            <h2>{t("element.source")}</h2>
+            {element.citation ? (
+              <Citation citation={element.citation} full />
+            ) : (
+              <p>{t("element.noCitation")}</p>
+            )}
+          </Card>
+        </div>
+        <div>
+          <Card>
+            <h2>{t("element.outline")}</h2>
+            <h3>{t("element.partOf")}</h3>
+            {ancestors.length ? (
+              <p>
+                <ElementLink planSlug={plan.slug} element={ancestors[ancestors.length - 1] as ElementBrief} />
+              </p>
+            ) : (
+              <p>{t("element.topLevel")}</p>
+            )}
+            {children.length > 0 && (
+              <>
+                <h3>{t("element.childrenHeading", { count: children.length })}</h3>
+                <ul className="link-list">
+                  {children.map((child) => (
+                    <li key={child.code}>
+                      <ElementLink planSlug={plan.slug} element={child} />{" "}
+                      <StatusBadge status={child.status} />
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </Card>
+          <Card>
+            <h2>{t("element.causalLinks")}</h2>
+            {causal.length === 0 ? (
+              <p>{t("element.noCausalLinks")}</p>
+            ) : (
+              <ul className="link-list">
+                {causal.map((link) => {
+                  const rationale = link.rationale ? pickText(link.rationale, locale) : null;
+                  return (
+                    link.other && (
+                      <li key={`${link.kind}-${link.direction}-${link.other.code}`}>
+                        <p>
+                          {t(`link.${link.kind}.${link.direction}`)}{" "}
+                          <ElementLink planSlug={plan.slug} element={link.other} />
+                        </p>
+                        {rationale && <p lang={rationale.lang}>{rationale.text}</p>}
+                        {link.evidenceStrength && (
+                          <p className="meta">{t(`evidence.${link.evidenceStrength}`)}</p>
+                        )}
+                        {link.citation && <Citation citation={link.citation} />}
+                      </li>
+                    )
+                  );
+                })}
+              </ul>
+            )}
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

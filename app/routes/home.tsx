@@ -1,0 +1,63 @@
+import { Link } from "react-router";
+import { Card } from "../components/ui/card";
+import { Badge } from "../components/ui/status-badge";
+import { getDb } from "../db.server";
+import { formatDate, pickText, useI18n } from "../i18n/i18n";
+import { listPlans } from "../plan-graph/queries.server";
+import type { Route } from "./+types/home";
+
+export async function loader() {
+  return { plans: await listPlans({ db: await getDb() }) };
+}
+
+export default function Home({ loaderData }: Route.ComponentProps) {
+  const { t, locale } = useI18n();
+  const { plans } = loaderData;
+  return (
+    <>
+      <title>{`${t("home.title")} · Throughline`}</title>
+      <h1>{t("home.title")}</h1>
+      <p className="lead">{t("home.intro")}</p>
+      {plans.length === 0 ? (
+        <p>{t("home.empty")}</p>
+      ) : (
+        <ul className="card-grid" aria-label={t("home.title")}>
+          {plans.map((plan) => {
+            const title = pickText(plan.title, locale);
+            return (
+              <Card as="li" key={plan.slug} className="plan-card">
+                <h2>
+                  <Link to={`/plans/${plan.slug}`} lang={title.lang}>
+                    {title.text}
+                  </Link>
+                </h2>
+                <p className="meta">
+                  {t("plan.period", {
+                    start: formatDate(plan.startDate, locale),
+                    end: formatDate(plan.endDate, locale),
+                  })}
+                  {" · "}
+                  {t(`planStatus.${plan.status}`)}
+                </p>
+                {plan.reconstructed && <Badge tone="notice">{t("plan.reconstructedBadge")}</Badge>}
+                <dl className="counts">
+                  {(["objective", "strategy", "activity"] as const).map((kind) => (
+                    <div key={kind}>
+                      <dt>{t(`kindPlural.${kind}`)}</dt>
+                      <dd>{plan.counts[kind] ?? 0}</dd>
+                    </div>
+                  ))}
+                </dl>
+                {plan.previousSlug && (
+                  <p className="meta">
+                    {t("plan.follows")} <Link to={`/plans/${plan.previousSlug}`}>{plan.previousSlug}</Link>
+                  </p>
+                )}
+              </Card>
+            );
+          })}
+        </ul>
+      )}
+    </>
+  );
+}

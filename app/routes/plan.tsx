@@ -1,0 +1,124 @@
+import { Link } from "react-router";
+import { Citation } from "../components/citation";
+import { Card } from "../components/ui/card";
+import { Badge, StatusBadge } from "../components/ui/status-badge";
+import { getDb } from "../db.server";
+import { formatDate, pickText, useI18n } from "../i18n/i18n";
+import { getPlanOutline, type OutlineNode } from "../plan-graph/queries.server";
+import type { Route } from "./+types/plan";
+
+export async function loader({ params }: Route.LoaderArgs) {
+  const outline = await getPlanOutline({ db: await getDb(), slug: params.slug });
+  if (!outline) throw new Response("Not Found", { status: 404 });
+  return outline;
+}
+
+export default function PlanPage({ loaderData }: Route.ComponentProps) {
+  const { t, locale } = useI18n();
+  const { plan, roots } = loaderData;
+  const title = pickText(plan.title, locale);
+  const summary = plan.summary ? pickText(plan.summary, locale) : null;
+  return (
+    <>
+      <title>{`${title.text} · Throughline`}</title>
+      <nav aria-label={t("shell.breadcrumbs")} className="breadcrumbs">
+        <Link to="/">{t("nav.plans")}</Link>
+      </nav>
+      <header className="page-header">
+        <h1 lang={title.lang}>{title.text}</h1>
+        <p className="meta">
+          {t("plan.period", {
+            start: formatDate(plan.startDate, locale),
+            end: formatDate(plan.endDate, locale),
+          })}
+          {" · "}
+          {t(`planStatus.${plan.status}`)}
+        </p>
+        {plan.reconstructed && (
+          <p className="notice">
+            <Badge tone="notice">{t("plan.reconstructedBadge")}</Badge> {t("plan.reconstructedExplanation")}
+          </p>
+        )}
+        {summary && (
+          <p className="lead" lang={summary.lang}>
+            {summary.text}
+          </p>
+        )}
+        {plan.citation && <Citation citation={plan.citation} />}
+        <ul className="lineage">
+          {plan.previousSlug && (
+            <li>
+              {t("plan.previous")} <Link to={`/plans/${plan.previousSlug}`}>{plan.previousSlug}</Link>
+            </li>
+          )}
+          {plan.nextSlug && (
+            <li>
+              {t("plan.next")} <Link to={`/plans/${plan.nextSlug}`}>{plan.nextSlug}</Link>
+            </li>
+          )}
+        </ul>
+        <dl className="counts">
+          {(["objective", "strategy", "activity"] as const).map((kind) => (
+            <div key={kind}>
+              <dt>{t(`kindPlural.${kind}`)}</dt>
+              <dd>{plan.counts[kind] ?? 0}</dd>
+            </div>
+          ))}
+        </dl>
+      </header>
+
+      <h2 className="visually-hidden">{t("plan.outline")}</h2>
+      {roots.length === 0 ? (
+        <p>{t("plan.emptyOutline")}</p>
+      ) : (
+        roots.map((root) => (
+          <Card key={root.code} className="outline-root">
+            <OutlineItem node={root} planSlug={plan.slug} depth={0} />
+          </Card>
+        ))
+      )}
+    </>
+  );
+}
+
+/** One element of the outline and, below it, its parts. Depth 0 and 1 are headings; deeper levels are lists. */
+function OutlineItem({ node, planSlug, depth }: { node: OutlineNode; planSlug: string; depth: number }) {
+  const { t, locale } = useI18n();
+  const title = pickText(node.title, locale);
+  const Heading = depth === 0 ? "h2" : depth === 1 ? "h3" : "h4";
+  const children = node.children;
+  return (
+    <div className={`outline-item outline-depth-${Math.min(depth, 2)} outline-status-${node.status}`}>
+      <div className="outline-head">
+        <Heading>
+          <Link to={`/plans/${planSlug}/elements/${node.code}`}>
+            <span className="code">{node.code}</span>
+            <span className="visually-hidden"> ({t(`kind.${node.kind}`)})</span>{" "}
+            <span lang={title.lang}>{title.text}</span>
+          </Link>
+        </Heading>
+        <div className="outline-badges">
+          <StatusBadge status={node.status} />
+          {node.reconstructed && <Badge tone="notice">{t("element.reconstructedBadge")}</Badge>}
+        </div>
+      </div>
+      {node.citation && <Citation citation={node.citation} />}
+      {children.length > 0 &&
+        (depth >= 1 ? (
+          <ul className="outline-children" aria-label={t("element.parts", { code: node.code })}>
+            {children.map((child) => (
+              <li key={child.code}>
+                <OutlineItem node={child} planSlug={planSlug} depth={depth + 1} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <div className="outline-children">
+            {children.map((child) => (
+              <OutlineItem key={child.code} node={child} planSlug={planSlug} depth={depth + 1} />
+            ))}
+          </div>
+        ))}
+    </div>
+  );
+}

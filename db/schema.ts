@@ -1,0 +1,230 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  check,
+  date,
+  foreignKey,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+import {
+  elementKinds,
+  elementStatuses,
+  evidenceStrengths,
+  type LocalizedText,
+  linkKinds,
+  planStatuses,
+  referenceListNames,
+} from "../app/plan-graph/vocabulary";
+
+export const planStatus = pgEnum("plan_status", ["draft", "active", "closed"]);
+export const elementKind = pgEnum("element_kind", [
+  "impact",
+  "objective",
+  "outcome",
+  "output",
+  "strategy",
+  "activity",
+  "assumption",
+]);
+export const elementStatus = pgEnum("element_status", [
+  "planned",
+  "future",
+  "active",
+  "completed",
+  "dropped",
+]);
+export const linkKind = pgEnum("link_kind", ["part_of", "contributes_to", "precondition_of"]);
+export const evidenceStrength = pgEnum("evidence_strength", ["none", "weak", "moderate", "strong"]);
+export const referenceList = pgEnum("reference_list", [
+  "region",
+  "language",
+  "advocacy_theme",
+  "member_role",
+  "funder",
+]);
+
+const slugPattern = "^[a-z0-9][a-z0-9-]*$";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+
+/** A citation is a source document, a section of it, and optionally a verbatim quote. */
+const citationColumns = () => ({
+  citationSourceId: text("citation_source_id").references(() => sourceDocuments.id, { onDelete: "restrict" }),
+  citationSection: text("citation_section"),
+  citationQuote: text("citation_quote"),
+});
+const citationChecks = (table: {
+  citationSourceId: unknown;
+  citationSection: unknown;
+  citationQuote: unknown;
+}) =>
+  check(
+    "citation_complete",
+    sql`(${table.citationSourceId} is null and ${table.citationSection} is null and ${table.citationQuote} is null)
+        or (${table.citationSourceId} is not null and ${table.citationSection} is not null)`,
+  );
+
+/** The documents that plans, elements and reference items cite (a plan, an evaluation, a report). */
+export const sourceDocuments = pgTable(
+  "source_documents",
+  {
+    id: text("id").primaryKey(),
+    title: jsonb("title").$type<LocalizedText>().notNull(),
+    language: text("language").notNull(),
+    publishedYear: integer("published_year"),
+    file: text("file"),
+    createdAt: createdAt(),
+  },
+  (t) => [check("source_id_format", sql`${t.id} ~ ${sql.raw(`'${slugPattern}'`)}`)],
+);
+
+/** The organisation this installation serves (one per installation: see docs/decisions/003). */
+export const organisation = pgTable(
+  "organisation",
+  {
+    id: integer("id").primaryKey().default(1),
+    name: jsonb("name").$type<LocalizedText>().notNull(),
+    shortName: text("short_name").notNull(),
+    foundedYear: integer("founded_year"),
+    ...citationColumns(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check("single_organisation", sql`${t.id} = 1`), citationChecks(t)],
+);
+
+export const plans = pgTable(
+  "plans",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull().unique(),
+    title: jsonb("title").$type<LocalizedText>().notNull(),
+    summary: jsonb("summary").$type<LocalizedText>(),
+    startDate: date("start_date").notNull(),
+    endDate: date("end_date").notNull(),
+    status: planStatus("status").notNull().default("draft"),
+    previousPlanId: uuid("previous_plan_id"),
+    reconstructed: boolean("reconstructed").notNull().default(false),
+    ...citationColumns(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.previousPlanId],
+      foreignColumns: [t.id],
+      name: "plans_previous_plan_fk",
+    }).onDelete("restrict"),
+    check("plan_slug_format", sql`${t.slug} ~ ${sql.raw(`'${slugPattern}'`)}`),
+    check("plan_period_order", sql`${t.endDate} >= ${t.startDate}`),
+    check("plan_not_own_predecessor", sql`${t.previousPlanId} is distinct from ${t.id}`),
+    check("plan_title_has_en", sql`${t.title} ? 'en'`),
+    citationChecks(t),
+  ],
+);
+
+/** A node of the plan graph: objective, strategy, activity, outcome, … */
+export const elements = pgTable(
+  "elements",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    code: text("code").notNull(),
+    kind: elementKind("kind").notNull(),
+    title: jsonb("title").$type<LocalizedText>().notNull(),
+    description: jsonb("description").$type<LocalizedText>(),
+    status: elementStatus("status").notNull().default("planned"),
+    resourcesRequired: jsonb("resources_required").$type<LocalizedText>(),
+    reconstructed: boolean("reconstructed").notNull().default(false),
+    ...citationColumns(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique("elements_plan_code_key").on(t.planId, t.code),
+    // Lets links require both ends to be in the link's plan.
+    unique("elements_plan_id_key").on(t.planId, t.id),
+    check("element_code_format", sql`${t.code} ~ '^[A-Za-z0-9]+(\\.[A-Za-z0-9]+)*$'`),
+    check("element_title_has_en", sql`${t.title} ? 'en'`),
+    check("reconstructed_element_cited", sql`not ${t.reconstructed} or ${t.citationSourceId} is not null`),
+    citationChecks(t),
+  ],
+);
+
+/** A typed edge: `part_of` builds the outline (a tree), the causal kinds build the theory of change (a DAG). */
+export const elementLinks = pgTable(
+  "element_links",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    planId: uuid("plan_id").notNull(),
+    kind: linkKind("kind").notNull(),
+    fromElementId: uuid("from_element_id").notNull(),
+    toElementId: uuid("to_element_id").notNull(),
+    rationale: jsonb("rationale").$type<LocalizedText>(),
+    evidenceStrength: evidenceStrength("evidence_strength"),
+    ...citationColumns(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.planId, t.fromElementId],
+      foreignColumns: [elements.planId, elements.id],
+      name: "element_links_from_fk",
+    }).onDelete("cascade"),
+    foreignKey({
+      columns: [t.planId, t.toElementId],
+      foreignColumns: [elements.planId, elements.id],
+      name: "element_links_to_fk",
+    }).onDelete("cascade"),
+    uniqueIndex("element_links_kind_from_to_key").on(t.kind, t.fromElementId, t.toElementId),
+    // The outline is a tree: an element has at most one parent.
+    uniqueIndex("element_links_one_parent_key").on(t.fromElementId).where(sql`${t.kind} = 'part_of'`),
+    check("link_not_to_itself", sql`${t.fromElementId} <> ${t.toElementId}`),
+    citationChecks(t),
+  ],
+);
+
+/** Organisation-wide lists later features pick from: regions, languages, advocacy themes, member roles, funders. */
+export const referenceItems = pgTable(
+  "reference_items",
+  {
+    list: referenceList("list").notNull(),
+    code: text("code").notNull(),
+    position: integer("position").notNull(),
+    label: jsonb("label").$type<LocalizedText>().notNull(),
+    note: jsonb("note").$type<LocalizedText>(),
+    ...citationColumns(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.list, t.code] }),
+    check("reference_code_format", sql`${t.code} ~ '^[a-z0-9][a-z0-9_-]*$'`),
+    citationChecks(t),
+  ],
+);
+
+/** One row per mutation, written in the mutation's transaction. Append-only (a trigger refuses UPDATE/DELETE). */
+export const auditEvents = pgTable("audit_events", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  actor: text("actor").notNull(),
+  action: text("action").notNull(),
+  entityType: text("entity_type").notNull(),
+  entityId: text("entity_id").notNull(),
+  before: jsonb("before"),
+  after: jsonb("after"),
+  rationale: text("rationale"),
+});
