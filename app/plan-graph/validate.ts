@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { type OrganisationFile, organisationFileSchema, type PlanGraph, planGraphSchema } from "./format";
 import { findCycle } from "./graph";
+import { invalidJsonOffset } from "./json-position";
 
 /** One reason a document was refused: where (a JSON path such as `$.elements[3].kind`) and why. */
 export type Problem = { path: string; message: string };
@@ -19,13 +20,13 @@ export function parseJsonText(text: string): Parsed<unknown> {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
-    const message = (error as Error).message;
-    const position = Number(/position (\d+)/.exec(message)?.[1]);
-    if (Number.isNaN(position))
-      return { ok: false, problems: [{ path: "$", message: `invalid JSON: ${message}` }] };
-    const before = text.slice(0, position).split("\n");
+    const offset = invalidJsonOffset(text) ?? 0;
+    const before = text.slice(0, offset).split("\n");
     const where = `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
-    return { ok: false, problems: [{ path: "$", message: `invalid JSON at ${where}: ${message}` }] };
+    return {
+      ok: false,
+      problems: [{ path: "$", message: `invalid JSON at ${where}: ${(error as Error).message}` }],
+    };
   }
 }
 
