@@ -27,32 +27,12 @@ import {
   referenceListNames,
 } from "../app/plan-graph/vocabulary";
 
-export const planStatus = pgEnum("plan_status", ["draft", "active", "closed"]);
-export const elementKind = pgEnum("element_kind", [
-  "impact",
-  "objective",
-  "outcome",
-  "output",
-  "strategy",
-  "activity",
-  "assumption",
-]);
-export const elementStatus = pgEnum("element_status", [
-  "planned",
-  "future",
-  "active",
-  "completed",
-  "dropped",
-]);
-export const linkKind = pgEnum("link_kind", ["part_of", "contributes_to", "precondition_of"]);
-export const evidenceStrength = pgEnum("evidence_strength", ["none", "weak", "moderate", "strong"]);
-export const referenceList = pgEnum("reference_list", [
-  "region",
-  "language",
-  "advocacy_theme",
-  "member_role",
-  "funder",
-]);
+export const planStatus = pgEnum("plan_status", planStatuses);
+export const elementKind = pgEnum("element_kind", elementKinds);
+export const elementStatus = pgEnum("element_status", elementStatuses);
+export const linkKind = pgEnum("link_kind", linkKinds);
+export const evidenceStrength = pgEnum("evidence_strength", evidenceStrengths);
+export const referenceList = pgEnum("reference_list", referenceListNames);
 
 const slugPattern = "^[a-z0-9][a-z0-9-]*$";
 
@@ -126,6 +106,8 @@ export const plans = pgTable(
       foreignColumns: [t.id],
       name: "plans_previous_plan_fk",
     }).onDelete("restrict"),
+    // Lineage is a chain: a plan is followed by at most one plan.
+    uniqueIndex("plans_one_successor_key").on(t.previousPlanId),
     check("plan_slug_format", sql`${t.slug} ~ ${sql.raw(`'${slugPattern}'`)}`),
     check("plan_period_order", sql`${t.endDate} >= ${t.startDate}`),
     check("plan_not_own_predecessor", sql`${t.previousPlanId} is distinct from ${t.id}`),

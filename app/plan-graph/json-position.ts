@@ -11,7 +11,10 @@ export function invalidJsonOffset(text: string): number | undefined {
     while (i < text.length && " \t\n\r".includes(text[i] as string)) i++;
   };
   const literal = (word: string) => {
-    for (const char of word) if (text[i++] !== char) i--, fail();
+    for (const char of word) {
+      if (text[i] !== char) fail();
+      i++;
+    }
   };
   const string = () => {
     i++; // opening quote
@@ -41,7 +44,10 @@ export function invalidJsonOffset(text: string): number | undefined {
     if (char === "{") {
       i++;
       space();
-      if (text[i] === "}") return void i++;
+      if (text[i] === "}") {
+        i++;
+        return;
+      }
       for (;;) {
         space();
         if (text[i] !== '"') fail();
@@ -52,27 +58,34 @@ export function invalidJsonOffset(text: string): number | undefined {
         value();
         space();
         if (text[i] === ",") i++;
-        else if (text[i] === "}") return void i++;
-        else fail();
+        else if (text[i] === "}") {
+          i++;
+          return;
+        } else fail();
       }
     }
     if (char === "[") {
       i++;
       space();
-      if (text[i] === "]") return void i++;
+      if (text[i] === "]") {
+        i++;
+        return;
+      }
       for (;;) {
         value();
         space();
         if (text[i] === ",") i++;
-        else if (text[i] === "]") return void i++;
-        else fail();
+        else if (text[i] === "]") {
+          i++;
+          return;
+        } else fail();
       }
     }
-    if (char === '"') return string();
-    if (char === "t") return literal("true");
-    if (char === "f") return literal("false");
-    if (char === "n") return literal("null");
-    return number();
+    if (char === '"') string();
+    else if (char === "t") literal("true");
+    else if (char === "f") literal("false");
+    else if (char === "n") literal("null");
+    else number();
   };
   try {
     value();

@@ -9,14 +9,14 @@ import {
   referenceItems,
   sourceDocuments,
 } from "../../db/schema";
-import {
-  type Citation,
-  type LocalizedText,
-  type OrganisationFile,
-  type PlanGraph,
-  type PlanGraphElement,
-  type PlanGraphLink,
-  type Source,
+import type {
+  Citation,
+  LocalizedText,
+  OrganisationFile,
+  PlanGraph,
+  PlanGraphElement,
+  PlanGraphLink,
+  Source,
 } from "./format";
 import { outlineOrder } from "./graph";
 import type { Problem } from "./validate";

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "plans_one_successor_key" ON "plans" USING btree ("previous_plan_id");
