@@ -1,6 +1,7 @@
-import { type Database, openDatabase } from "../db/client";
-import { readEnv } from "./env.server";
+import { type Database, DatabaseOpenError, openDatabase } from "../db/client";
+import { InvalidEnvironment, readEnv } from "./env.server";
 import { hasPlans, seedNswp } from "./plan-graph/seed.server";
+import { ImportRejected } from "./plan-graph/store.server";
 
 let opening: Promise<Database> | undefined;
 
@@ -9,8 +10,28 @@ let opening: Promise<Database> | undefined;
  * it holds no plan yet (unless SEED=none).
  */
 export function getDatabase(): Promise<Database> {
-  opening ??= openForServer();
+  opening ??= openForServer().catch((error: unknown) => {
+    opening = undefined; // let a later request try again (e.g. once PostgreSQL is back)
+    throw error;
+  });
   return opening;
+}
+
+/** Opens the database when the server starts; a problem a person can fix ends the process with one line. */
+export async function openAtStartup() {
+  try {
+    await getDatabase();
+  } catch (error) {
+    if (
+      error instanceof DatabaseOpenError ||
+      error instanceof InvalidEnvironment ||
+      error instanceof ImportRejected
+    ) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
 }
 
 export async function getDb() {
@@ -21,8 +42,8 @@ async function openForServer(): Promise<Database> {
   const env = readEnv();
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.pgliteDir });
   if (env.SEED === "nswp" && !(await hasPlans(database.db))) {
-    await seedNswp({ db: database.db, actor: "system:seed" });
-    console.log(`Loaded the NSWP data set into ${database.description}.`);
+    const summaries = await seedNswp({ db: database.db, actor: "system:seed", onlyIfEmpty: true });
+    if (summaries.length) console.log(`Loaded the NSWP data set into ${database.description}.`);
   }
   // PGlite writes to its folder as it goes: close it properly when the server is stopped.
   for (const signal of ["SIGINT", "SIGTERM"] as const) {

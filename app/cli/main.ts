@@ -147,7 +147,7 @@ function buildIsStale() {
     if (!stat.isDirectory()) return stat.mtimeMs;
     return Math.max(stat.mtimeMs, ...readdirSync(entry).map((name) => newest(path.join(entry, name))));
   };
-  return ["app", "package-lock.json", "vite.config.ts", "react-router.config.ts"].some(
+  return ["app", "db", "package-lock.json", "vite.config.ts", "react-router.config.ts"].some(
     (entry) => existsSync(entry) && newest(entry) > built,
   );
 }

@@ -166,7 +166,11 @@ export async function getElementDetail({ db, slug, code }: { db: Db; slug: strin
 
   const parentOf = new Map(allParentLinks.map((link) => [link.from, link.to]));
   const ancestors = [];
-  for (let id = parentOf.get(element.id); id; id = parentOf.get(id)) ancestors.unshift(brief(id));
+  const seen = new Set([element.id]); // the importer keeps the outline a tree; never loop if something did not
+  for (let id = parentOf.get(element.id); id && !seen.has(id); id = parentOf.get(id)) {
+    seen.add(id);
+    ancestors.unshift(brief(id));
+  }
 
   const causal = links.flatMap((link) => {
     if (link.kind === "part_of") return [];

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { count } from "drizzle-orm";
+import { count, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { plans } from "../../db/schema";
 import type { OrganisationFile, PlanGraph } from "./format";
@@ -38,13 +38,19 @@ export async function seedNswp({
   db,
   actor,
   files = nswpSeedFiles,
+  onlyIfEmpty = false,
 }: {
   db: Db;
   actor: string;
   files?: SeedFiles;
+  /** Seed only a database with no plan (app servers starting side by side: the first one seeds). */
+  onlyIfEmpty?: boolean;
 }): Promise<ImportSummary[]> {
   const seed = await readSeed(files);
   return db.transaction(async (tx) => {
+    // Serialises seeding across processes sharing one PostgreSQL; the lock ends with the transaction.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('throughline.seed'))`);
+    if (onlyIfEmpty && (await hasPlans(tx))) return [];
     await importOrganisationFile({ db: tx, file: seed.organisation, actor });
     const summaries: ImportSummary[] = [];
     for (const graph of seed.plans) summaries.push(await importPlanGraph({ db: tx, graph, actor }));

@@ -202,6 +202,8 @@ export async function importPlanGraph({
       }
       previousPlanId = previous.id;
     }
+    const [existingPlan] = await tx.select().from(plans).where(eq(plans.slug, graph.plan.slug));
+    if (previousPlanId) await checkLineage(tx, graph.plan.slug, previousPlanId, existingPlan?.id);
 
     const planValues = {
       title: graph.plan.title,
@@ -213,7 +215,6 @@ export async function importPlanGraph({
       reconstructed: graph.plan.reconstructed,
       ...citationColumns(graph.plan.citation),
     };
-    const [existingPlan] = await tx.select().from(plans).where(eq(plans.slug, graph.plan.slug));
     let planId: string;
     let planChanged = false;
     if (!existingPlan) {
@@ -323,6 +324,34 @@ export async function importPlanGraph({
     }
     return summary;
   });
+}
+
+/** Lineage is a chain: the predecessor must not already have a successor, and the chain must not loop. */
+async function checkLineage(db: Db, slug: string, previousPlanId: string, planId: string | undefined) {
+  const lineage = await db
+    .select({ id: plans.id, slug: plans.slug, previousPlanId: plans.previousPlanId })
+    .from(plans);
+  const byId = new Map(lineage.map((plan) => [plan.id, plan]));
+  const successor = lineage.find((plan) => plan.previousPlanId === previousPlanId && plan.id !== planId);
+  const previousSlug = byId.get(previousPlanId)?.slug;
+  if (successor) {
+    throw new ImportRejected([
+      {
+        path: "$.plan.previousPlan",
+        message: `plan "${successor.slug}" already follows "${previousSlug}"; a plan is followed by at most one plan`,
+      },
+    ]);
+  }
+  const chain = [slug];
+  for (let id: string | null = previousPlanId; id; id = byId.get(id)?.previousPlanId ?? null) {
+    chain.push(byId.get(id)?.slug ?? id);
+    if (id === planId) {
+      throw new ImportRejected([
+        { path: "$.plan.previousPlan", message: `the lineage would loop: ${chain.join(" → ")}` },
+      ]);
+    }
+    if (chain.length > lineage.length + 1) break;
+  }
 }
 
 /** Writes the organisation profile and its reference lists; items missing from a listed list are removed. */

@@ -269,6 +269,21 @@ describe("importing a bad file", () => {
     });
   });
 
+  it("rejects lineage that would loop, or give a plan two successors", async () => {
+    await inRollback(seeded.db, async (tx) => {
+      const earlier = seedPlan("2010-2012");
+      earlier.plan.previousPlan = "2013-2015";
+      await expect(importPlanGraph({ db: tx, graph: earlier, actor: "test" })).rejects.toThrow(
+        "$.plan.previousPlan: the lineage would loop: 2010-2012 → 2013-2015 → 2010-2012",
+      );
+      const sibling = seedPlan("2013-2015");
+      sibling.plan.slug = "2013-2015-bis";
+      await expect(importPlanGraph({ db: tx, graph: sibling, actor: "test" })).rejects.toThrow(
+        '$.plan.previousPlan: plan "2013-2015" already follows "2010-2012"; a plan is followed by at most one plan',
+      );
+    });
+  });
+
   it("the CLI exits non-zero and prints the place and reason for each kind", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "throughline-cli-"));
     for (const [i, bad] of badFiles.entries()) {
