@@ -3,18 +3,22 @@ import { InvalidEnvironment, readEnv } from "./env.server";
 import { hasPlans, seedNswp } from "./plan-graph/seed.server";
 import { ImportRejected } from "./plan-graph/store.server";
 
-let opening: Promise<Database> | undefined;
+/**
+ * Kept on globalThis so that the dev server's module reloads reuse the open database instead of opening the PGlite
+ * folder a second time (which its lock refuses).
+ */
+const shared = globalThis as typeof globalThis & { throughlineDatabase?: Promise<Database> };
 
 /**
  * The server's one database: opened at start-up with migrations applied, and loaded with the NSWP data set when
  * it holds no plan yet (unless SEED=none).
  */
 export function getDatabase(): Promise<Database> {
-  opening ??= openForServer().catch((error: unknown) => {
-    opening = undefined; // let a later request try again (e.g. once PostgreSQL is back)
+  shared.throughlineDatabase ??= openForServer().catch((error: unknown) => {
+    shared.throughlineDatabase = undefined; // let a later request try again (e.g. once PostgreSQL is back)
     throw error;
   });
-  return opening;
+  return shared.throughlineDatabase;
 }
 
 /** Opens the database when the server starts; a problem a person can fix ends the process with one line. */
