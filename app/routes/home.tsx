@@ -1,8 +1,9 @@
 import { Link } from "react-router";
+import { PlanCounts, PlanPeriod } from "../components/plan-facts";
 import { Card } from "../components/ui/card";
 import { Badge } from "../components/ui/status-badge";
 import { getDb } from "../db.server";
-import { formatDate, pickText, useI18n } from "../i18n/i18n";
+import { pickText, useI18n } from "../i18n/i18n";
 import { listPlans } from "../plan-graph/queries.server";
 import type { Route } from "./+types/home";
 
@@ -31,23 +32,9 @@ export default function Home({ loaderData }: Route.ComponentProps) {
                     {title.text}
                   </Link>
                 </h2>
-                <p className="meta">
-                  {t("plan.period", {
-                    start: formatDate(plan.startDate, locale),
-                    end: formatDate(plan.endDate, locale),
-                  })}
-                  {" · "}
-                  {t(`planStatus.${plan.status}`)}
-                </p>
+                <PlanPeriod plan={plan} />
                 {plan.reconstructed && <Badge tone="notice">{t("plan.reconstructedBadge")}</Badge>}
-                <dl className="counts">
-                  {(["objective", "strategy", "activity"] as const).map((kind) => (
-                    <div key={kind}>
-                      <dt>{t(`kindPlural.${kind}`)}</dt>
-                      <dd>{plan.counts[kind] ?? 0}</dd>
-                    </div>
-                  ))}
-                </dl>
+                <PlanCounts counts={plan.counts} />
                 {plan.previousSlug && (
                   <p className="meta">
                     {t("plan.follows")} <Link to={`/plans/${plan.previousSlug}`}>{plan.previousSlug}</Link>

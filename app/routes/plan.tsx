@@ -1,9 +1,10 @@
 import { Link } from "react-router";
 import { Citation } from "../components/citation";
+import { PlanCounts, PlanPeriod } from "../components/plan-facts";
 import { Card } from "../components/ui/card";
 import { Badge, StatusBadge } from "../components/ui/status-badge";
 import { getDb } from "../db.server";
-import { formatDate, pickText, useI18n } from "../i18n/i18n";
+import { pickText, useI18n } from "../i18n/i18n";
 import { getPlanOutline, type OutlineNode } from "../plan-graph/queries.server";
 import type { Route } from "./+types/plan";
 
@@ -26,14 +27,7 @@ export default function PlanPage({ loaderData }: Route.ComponentProps) {
       </nav>
       <header className="page-header">
         <h1 lang={title.lang}>{title.text}</h1>
-        <p className="meta">
-          {t("plan.period", {
-            start: formatDate(plan.startDate, locale),
-            end: formatDate(plan.endDate, locale),
-          })}
-          {" · "}
-          {t(`planStatus.${plan.status}`)}
-        </p>
+        <PlanPeriod plan={plan} />
         {plan.reconstructed && (
           <p className="notice">
             <Badge tone="notice">{t("plan.reconstructedBadge")}</Badge> {t("plan.reconstructedExplanation")}
@@ -57,14 +51,7 @@ export default function PlanPage({ loaderData }: Route.ComponentProps) {
             </li>
           )}
         </ul>
-        <dl className="counts">
-          {(["objective", "strategy", "activity"] as const).map((kind) => (
-            <div key={kind}>
-              <dt>{t(`kindPlural.${kind}`)}</dt>
-              <dd>{plan.counts[kind] ?? 0}</dd>
-            </div>
-          ))}
-        </dl>
+        <PlanCounts counts={plan.counts} />
       </header>
 
       <h2 className="visually-hidden">{t("plan.outline")}</h2>
