@@ -1,5 +1,6 @@
 import { type Database, DatabaseOpenError, openDatabase } from "../db/client";
-import { InvalidEnvironment, readEnv } from "./env.server";
+import { seedDemoAccounts } from "./auth/demo.server";
+import { appSecretOf, InvalidEnvironment, readEnv } from "./env.server";
 import { hasPlans, seedNswp } from "./plan-graph/seed.server";
 import { ImportRejected } from "./plan-graph/store.server";
 
@@ -44,10 +45,14 @@ export async function getDb() {
 
 async function openForServer(): Promise<Database> {
   const env = readEnv();
+  appSecretOf(env); // outside demo mode, refuse to start without APP_SECRET
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.pgliteDir });
   if (env.SEED === "nswp" && !(await hasPlans(database.db))) {
     const summaries = await seedNswp({ db: database.db, actor: "system:seed", onlyIfEmpty: true });
     if (summaries.length) console.log(`Loaded the NSWP data set into ${database.description}.`);
+  }
+  if (env.demo && (await seedDemoAccounts({ db: database.db, appSecret: appSecretOf(env) }))) {
+    console.log("Demo mode: created the demo accounts (see the README).");
   }
   // PGlite writes to its folder as it goes: close it properly when the server is stopped.
   for (const signal of ["SIGINT", "SIGTERM"] as const) {

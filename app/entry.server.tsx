@@ -8,6 +8,10 @@ import { ServerRouter } from "react-router";
 
 import { openAtStartup } from "./db.server";
 
+import { cspNonceContext } from "./request-context";
+
+export { clientAddressContext } from "./request-context";
+
 // The server build is imported before it listens: open (migrate, seed) the database now, so a problem stops the
 // start with one clear line instead of failing the first request.
 await openAtStartup();
@@ -19,8 +23,9 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   routerContext: EntryContext,
-  _loadContext: RouterContextProvider,
+  loadContext: RouterContextProvider,
 ) {
+  const nonce = loadContext.get(cspNonceContext);
   // https://httpwg.org/specs/rfc9110.html#HEAD
   if (request.method.toUpperCase() === "HEAD") {
     return new Response(null, {
@@ -46,8 +51,9 @@ export default function handleRequest(
     );
 
     const { pipe, abort } = renderToPipeableStream(
-      <ServerRouter context={routerContext} url={request.url} />,
+      <ServerRouter context={routerContext} url={request.url} nonce={nonce} />,
       {
+        nonce,
         [readyOption]() {
           shellRendered = true;
           const body = new PassThrough({

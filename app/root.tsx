@@ -13,6 +13,8 @@ import {
   useRouteLoaderData,
 } from "react-router";
 import type { Route } from "./+types/root";
+import { can } from "./auth/policy";
+import { protect } from "./auth/request.server";
 import { Button } from "./components/ui/button";
 import { getDb } from "./db.server";
 import {
@@ -25,6 +27,7 @@ import {
   useI18n,
 } from "./i18n/i18n";
 import { getOrganisation } from "./plan-graph/queries.server";
+import { cspNonceContext, viewerContext } from "./request-context";
 import stylesheet from "./styles.css?url";
 
 const favicon = `data:image/svg+xml,${encodeURIComponent(
@@ -36,10 +39,27 @@ export const links: Route.LinksFunction = () => [
   { rel: "icon", href: favicon, type: "image/svg+xml" },
 ];
 
-export async function loader({ request }: Route.LoaderArgs) {
+export const middleware: Route.MiddlewareFunction[] = [protect];
+
+export async function loader({ request, context }: Route.LoaderArgs) {
   const locale = negotiateLocale(request);
-  const organisation = await getOrganisation({ db: await getDb() });
-  return data({ locale, organisation }, { headers: { "Content-Language": locale } });
+  const viewer = context.get(viewerContext);
+  const organisation = viewer ? await getOrganisation({ db: await getDb() }) : null;
+  return data(
+    {
+      locale,
+      organisation,
+      nonce: context.get(cspNonceContext),
+      viewer: viewer && {
+        name: viewer.name,
+        email: viewer.email,
+        canReadSources: can(viewer, { action: "sources.read" }),
+        isAdmin: can(viewer, { action: "users.manage" }),
+        needsSecondFactor: !viewer.hasSecondFactor,
+      },
+    },
+    { headers: { "Content-Language": locale } },
+  );
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -52,7 +72,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
-        <Links />
+        <Links nonce={rootData?.nonce} />
       </head>
       <body>
         <I18nContext.Provider value={i18n}>
@@ -63,6 +83,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
             organisationName={
               rootData?.organisation?.name ? pickText(rootData.organisation.name, locale) : null
             }
+            viewer={rootData?.viewer ?? null}
           />
           <main id="main" className="page">
             {children}
@@ -71,14 +92,22 @@ export function Layout({ children }: { children: React.ReactNode }) {
             <p>{i18n.t("shell.footer")}</p>
           </footer>
         </I18nContext.Provider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={rootData?.nonce} />
+        <Scripts nonce={rootData?.nonce} />
       </body>
     </html>
   );
 }
 
-function Header({ organisationName }: { organisationName: { text: string; lang: string } | null }) {
+type ViewerSummary = NonNullable<Route.ComponentProps["loaderData"]["viewer"]>;
+
+function Header({
+  organisationName,
+  viewer,
+}: {
+  organisationName: { text: string; lang: string } | null;
+  viewer: ViewerSummary | null;
+}) {
   const { t, locale } = useI18n();
   const location = useLocation();
   return (
@@ -95,18 +124,43 @@ function Header({ organisationName }: { organisationName: { text: string; lang: 
             </span>
           )}
         </Link>
-        <nav aria-label={t("shell.navigation")}>
-          <ul className="nav-list">
-            <li>
-              <NavLink to="/" end>
-                {t("nav.plans")}
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to="/sources">{t("nav.sources")}</NavLink>
-            </li>
-          </ul>
-        </nav>
+        {viewer && (
+          <nav aria-label={t("shell.navigation")}>
+            <ul className="nav-list">
+              <li>
+                <NavLink to="/" end>
+                  {t("nav.plans")}
+                </NavLink>
+              </li>
+              {viewer.canReadSources && (
+                <li>
+                  <NavLink to="/sources">{t("nav.sources")}</NavLink>
+                </li>
+              )}
+              {viewer.isAdmin && (
+                <>
+                  <li>
+                    <NavLink to="/admin/users">{t("nav.users")}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/admin/audit">{t("nav.audit")}</NavLink>
+                  </li>
+                </>
+              )}
+              <li>
+                <NavLink to="/account">{t("nav.account")}</NavLink>
+              </li>
+            </ul>
+          </nav>
+        )}
+        {viewer && (
+          <form method="post" action="/logout" className="sign-out">
+            <span className="visually-hidden">{viewer.name}</span>
+            <Button type="submit" variant="secondary">
+              {t("nav.signOut")}
+            </Button>
+          </form>
+        )}
         <form method="post" action="/language" className="language-switcher">
           <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
           <span className="visually-hidden">{t("shell.language")}</span>

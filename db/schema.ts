@@ -1,10 +1,12 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   check,
   date,
   foreignKey,
+  index,
   integer,
   jsonb,
   pgEnum,
@@ -16,7 +18,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-
+import { roles } from "../app/auth/roles";
 import {
   elementKinds,
   elementStatuses,
@@ -210,3 +212,96 @@ export const auditEvents = pgTable("audit_events", {
   after: jsonb("after"),
   rationale: text("rationale"),
 });
+
+// ---------------------------------------------------------------- accounts and sessions (docs/security.md)
+
+export const role = pgEnum("role", roles);
+
+/** A person who signs in. Email is stored lower-case; the password only as an argon2id hash. */
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull().unique(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    /** For users with the funder role: the funder organisation (a code of the `funder` reference list). */
+    funderCode: text("funder_code"),
+    /** TOTP secret, encrypted with the application secret (AES-256-GCM); null until the user enrols. */
+    totpSecret: text("totp_secret"),
+    totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
+    /** The last TOTP time step accepted, so a code cannot be replayed within its window. */
+    totpLastStep: bigint("totp_last_step", { mode: "number" }),
+    deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check("user_email_lower_case", sql`${t.email} = lower(${t.email})`)],
+);
+
+/** The roles a user holds; a consultant's access ends on `access_until` (inclusive). */
+export const userRoles = pgTable(
+  "user_roles",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: role("role").notNull(),
+    accessUntil: date("access_until"),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.role] })],
+);
+
+/**
+ * A signed-in browser. The cookie holds a random 256-bit token; only its SHA-256 is stored, so a copy of the table
+ * cannot be replayed as a session. `stage` is `second_factor` between a correct password and a correct TOTP code.
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    /** A handle for pages and the audit trail; never the token nor its hash. */
+    id: uuid("id").primaryKey().defaultRandom(),
+    tokenHash: text("token_hash").notNull().unique(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    stage: text("stage", { enum: ["second_factor", "active"] }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    endedReason: text("ended_reason"),
+    ipAddress: text("ip_address"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Failed sign-ins, for throttling per (account, address) and per address. Old rows are pruned. */
+export const signInFailures = pgTable(
+  "sign_in_failures",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    email: text("email").notNull(),
+    ipAddress: text("ip_address").notNull(),
+  },
+  (t) => [
+    index("sign_in_failures_ip_at_idx").on(t.ipAddress, t.at),
+    index("sign_in_failures_email_at_idx").on(t.email, t.at),
+  ],
+);
+
+/**
+ * What a funder organisation funds, as elements of a plan. A funder sees those elements, their parts and the
+ * elements they belong to, and the plans they are in; nothing else. Grants (a later issue) will carry these links.
+ */
+export const fundedElements = pgTable(
+  "funded_elements",
+  {
+    funderCode: text("funder_code").notNull(),
+    elementId: uuid("element_id")
+      .notNull()
+      .references(() => elements.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.funderCode, t.elementId] })],
+);

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { userInfo } from "node:os";
@@ -127,13 +127,10 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
       const build = spawnSync("node_modules/.bin/react-router", ["build"], { stdio: "inherit" });
       if (build.status !== 0) throw new CliError("The build failed (see above).");
     }
-    const server = spawn("node_modules/.bin/react-router-serve", ["./build/server/index.js"], {
-      stdio: "inherit",
-      env: { ...process.env, NODE_ENV: "production", PORT: String(env.PORT) },
-    });
-    for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-    await new Promise<void>((resolve) => server.on("exit", () => resolve()));
-    process.exitCode = server.exitCode ?? 0;
+    // Before React is loaded anywhere: it picks its development or production build once, at first import.
+    process.env.NODE_ENV = "production";
+    const { serve } = await import("../http-server");
+    await serve({ port: env.PORT, trustProxy: env.TRUST_PROXY });
   },
 };
 

@@ -33,3 +33,28 @@ describe("choosing the language", () => {
     expect(pickText({ en: "Objective" }, "fr")).toEqual({ text: "Objective", lang: "en" });
   });
 });
+
+describe("message keys used as strings", () => {
+  it("every key named in a zod message or an error code exists in the catalogue", async () => {
+    const { readdirSync, readFileSync, statSync } = await import("node:fs");
+    const path = await import("node:path");
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => {
+        const full = path.join(dir, name);
+        return statSync(full).isDirectory() ? files(full) : /\.tsx?$/.test(name) ? [full] : [];
+      });
+    const keyPattern = /"((?:signIn|secondFactor|password|users|account|sessions|audit|role)\.[a-zA-Z_]+)"/g;
+    const policyActions = new Set(["account.manage", "users.manage", "audit.read"]);
+    const used = new Set(
+      files("app")
+        .flatMap((file) => [...readFileSync(file, "utf8").matchAll(keyPattern)].map((m) => m[1] as string))
+        .filter((key) => !policyActions.has(key)),
+    );
+    const problemKinds = ["tooShort", "tooLong", "common", "sameAsEmail"].map((p) => `password.${p}`);
+    const accountProblems = ["emailTaken", "funderRequired", "accessUntilRequired", "lastAdmin"].map(
+      (p) => `users.${p}`,
+    );
+    for (const key of [...used, ...problemKinds, ...accountProblems])
+      expect(messages.en, key).toHaveProperty([key as string]);
+  });
+});

@@ -9,8 +9,10 @@ import {
   referenceItems,
   sourceDocuments,
 } from "../../db/schema";
+import type { Viewer } from "../auth/policy";
 import type { Citation } from "./format";
 import { compareCodes, outlineOrder } from "./graph";
+import { inScope, type PlanScope, planScope } from "./scope.server";
 import type { ElementKind, ElementStatus, LocalizedText } from "./vocabulary";
 
 /** A citation as pages show it: the source's title travels with it. */
@@ -47,7 +49,8 @@ export async function getOrganisation({ db }: { db: Db }) {
 
 export type PlanSummary = Awaited<ReturnType<typeof listPlans>>[number];
 
-export async function listPlans({ db }: { db: Db }) {
+/** The plans the viewer may see, with counts of the elements they may see. */
+export async function listPlans({ db, viewer }: { db: Db; viewer: Viewer }) {
   const previous = alias(plans, "previous");
   const rows = await db
     .select({
@@ -67,13 +70,30 @@ export async function listPlans({ db }: { db: Db }) {
     .select({ planId: elements.planId, kind: elements.kind, n: count() })
     .from(elements)
     .groupBy(elements.planId, elements.kind);
-  return rows.map((plan) => ({
+  const visible: ((typeof rows)[number] & { counts: Partial<Record<ElementKind, number>> })[] = [];
+  for (const plan of rows) {
+    const scope = await planScope({ db, viewer, planId: plan.id });
+    if (!scope) continue;
+    const planCounts = scope.all
+      ? counts.filter((row) => row.planId === plan.id).map((row) => [row.kind, row.n] as const)
+      : await scopedCounts(db, plan.id, scope);
+    visible.push({ ...plan, counts: Object.fromEntries(planCounts) as Partial<Record<ElementKind, number>> });
+  }
+  return visible.map((plan) => ({
     ...plan,
-    nextSlug: rows.find((other) => other.previousSlug === plan.slug)?.slug ?? null,
-    counts: Object.fromEntries(
-      counts.filter((row) => row.planId === plan.id).map((row) => [row.kind, row.n]),
-    ) as Partial<Record<ElementKind, number>>,
+    previousSlug: visible.some((other) => other.slug === plan.previousSlug) ? plan.previousSlug : null,
+    nextSlug: visible.find((other) => other.previousSlug === plan.slug)?.slug ?? null,
   }));
+}
+
+async function scopedCounts(db: Db, planId: string, scope: PlanScope) {
+  const rows = await db
+    .select({ id: elements.id, kind: elements.kind })
+    .from(elements)
+    .where(eq(elements.planId, planId));
+  const tally = new Map<ElementKind, number>();
+  for (const row of rows) if (inScope(scope, row.id)) tally.set(row.kind, (tally.get(row.kind) ?? 0) + 1);
+  return [...tally];
 }
 
 export type OutlineNode = {
@@ -87,12 +107,14 @@ export type OutlineNode = {
 };
 
 /** A plan with its outline (the `part_of` tree), lineage and counts. */
-export async function getPlanOutline({ db, slug }: { db: Db; slug: string }) {
-  const plans_ = await listPlans({ db });
-  const plan = plans_.find((candidate) => candidate.slug === slug);
+export async function getPlanOutline({ db, slug, viewer }: { db: Db; slug: string; viewer: Viewer }) {
+  const plan = (await listPlans({ db, viewer })).find((candidate) => candidate.slug === slug);
   if (!plan) return null;
+  const scope = (await planScope({ db, viewer, planId: plan.id })) as PlanScope;
   const [details] = await db.select().from(plans).where(eq(plans.id, plan.id));
-  const elementRows = await db.select().from(elements).where(eq(elements.planId, plan.id));
+  const elementRows = (await db.select().from(elements).where(eq(elements.planId, plan.id))).filter((row) =>
+    inScope(scope, row.id),
+  );
   const parentRows = await db
     .select({ from: elementLinks.fromElementId, to: elementLinks.toElementId })
     .from(elementLinks)
@@ -135,13 +157,27 @@ export async function getPlanOutline({ db, slug }: { db: Db; slug: string }) {
 }
 
 /** One element with its place in the outline and its causal links in both directions. */
-export async function getElementDetail({ db, slug, code }: { db: Db; slug: string; code: string }) {
+export async function getElementDetail({
+  db,
+  slug,
+  code,
+  viewer,
+}: {
+  db: Db;
+  slug: string;
+  code: string;
+  viewer: Viewer;
+}) {
   const [plan] = await db
     .select({ id: plans.id, slug: plans.slug, title: plans.title })
     .from(plans)
     .where(eq(plans.slug, slug));
   if (!plan) return null;
-  const planElements = await db.select().from(elements).where(eq(elements.planId, plan.id));
+  const scope = await planScope({ db, viewer, planId: plan.id });
+  if (!scope) return null;
+  const planElements = (await db.select().from(elements).where(eq(elements.planId, plan.id))).filter((row) =>
+    inScope(scope, row.id),
+  );
   const element = planElements.find((row) => row.code === code);
   if (!element) return null;
   const links = await db

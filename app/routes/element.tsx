@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { requireViewer } from "../auth/request.server";
 import { Citation } from "../components/citation";
 import { Card } from "../components/ui/card";
 import { Badge, StatusBadge } from "../components/ui/status-badge";
@@ -8,8 +9,10 @@ import { getElementDetail } from "../plan-graph/queries.server";
 import { type LocalizedText, languages } from "../plan-graph/vocabulary";
 import type { Route } from "./+types/element";
 
-export async function loader({ params }: Route.LoaderArgs) {
-  const detail = await getElementDetail({ db: await getDb(), slug: params.slug, code: params.code });
+export async function loader(args: Route.LoaderArgs) {
+  const viewer = requireViewer(args);
+  const { slug, code } = args.params;
+  const detail = await getElementDetail({ db: await getDb(), slug, code, viewer });
   if (!detail) throw new Response("Not Found", { status: 404 });
   return detail;
 }

@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { requirePermission } from "../auth/request.server";
 import { PlanCounts, PlanPeriod } from "../components/plan-facts";
 import { Card } from "../components/ui/card";
 import { Badge } from "../components/ui/status-badge";
@@ -7,8 +8,9 @@ import { pickText, useI18n } from "../i18n/i18n";
 import { listPlans } from "../plan-graph/queries.server";
 import type { Route } from "./+types/home";
 
-export async function loader() {
-  return { plans: await listPlans({ db: await getDb() }) };
+export async function loader(args: Route.LoaderArgs) {
+  const viewer = requirePermission(args, { action: "plans.list" });
+  return { plans: await listPlans({ db: await getDb(), viewer }) };
 }
 
 export default function Home({ loaderData }: Route.ComponentProps) {

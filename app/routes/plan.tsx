@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { requireViewer } from "../auth/request.server";
 import { Citation } from "../components/citation";
 import { PlanCounts, PlanPeriod } from "../components/plan-facts";
 import { Card } from "../components/ui/card";
@@ -8,8 +9,9 @@ import { pickText, useI18n } from "../i18n/i18n";
 import { getPlanOutline, type OutlineNode } from "../plan-graph/queries.server";
 import type { Route } from "./+types/plan";
 
-export async function loader({ params }: Route.LoaderArgs) {
-  const outline = await getPlanOutline({ db: await getDb(), slug: params.slug });
+export async function loader(args: Route.LoaderArgs) {
+  const viewer = requireViewer(args);
+  const outline = await getPlanOutline({ db: await getDb(), slug: args.params.slug, viewer });
   if (!outline) throw new Response("Not Found", { status: 404 });
   return outline;
 }

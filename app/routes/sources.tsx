@@ -1,3 +1,4 @@
+import { requirePermission } from "../auth/request.server";
 import { Citation } from "../components/citation";
 import { Card } from "../components/ui/card";
 import { Table } from "../components/ui/table";
@@ -7,7 +8,8 @@ import { listSources } from "../plan-graph/queries.server";
 import { referenceListNames } from "../plan-graph/vocabulary";
 import type { Route } from "./+types/sources";
 
-export async function loader() {
+export async function loader(args: Route.LoaderArgs) {
+  requirePermission(args, { action: "sources.read" });
   return listSources({ db: await getDb() });
 }
 

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium, openPage } from "./browser";
+import { launchChromium, openPage, signIn } from "./browser";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -28,6 +28,7 @@ describe.each([
       locale: "en-GB",
     });
     try {
+      await signIn(page, baseUrl, "staff@example.org");
       await page.goto(baseUrl);
       await expect.poll(() => page.locator("h1").innerText()).toBe("Strategic plans");
 
@@ -65,6 +66,7 @@ describe("an element page", () => {
   it("shows the element's citation with its verbatim quote and its place in the outline", async () => {
     const { page, errors, close } = await openPage(browser, { locale: "en-GB" });
     try {
+      await signIn(page, baseUrl, "board@example.org");
       await page.goto(`${baseUrl}/plans/2010-2012/elements/O2.S1.A4`);
       await expect.poll(() => page.locator("h1").innerText()).toContain("Making Sex Work Safe");
       expect(await page.locator(".citation-full blockquote").innerText()).toContain("Making Sex Work Safe");
@@ -84,6 +86,7 @@ describe("an element page", () => {
   it("answers an unknown element with a 404 page", async () => {
     const { page, close } = await openPage(browser, { locale: "en-GB" });
     try {
+      await signIn(page, baseUrl, "staff@example.org");
       const response = await page.goto(`${baseUrl}/plans/2010-2012/elements/O9`);
       expect(response?.status()).toBe(404);
       expect(await page.locator("h1").innerText()).toBe("Page not found");

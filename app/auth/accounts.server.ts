@@ -1,0 +1,457 @@
+import { and, asc, eq, isNull } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { userRoles, users } from "../../db/schema";
+import { recordAudit } from "../audit.server";
+import { hashPassword, type PasswordProblem, passwordProblem, verifyPassword } from "./password.server";
+import { effectiveRoles, type Viewer } from "./policy";
+import type { Role } from "./roles";
+import { decryptSecret, encryptSecret } from "./secrets.server";
+import { endSession, endSessionsOfUser, type SessionLimits, startSession } from "./sessions.server";
+import { clearSignInFailures, recordSignInFailure, signInRetryAfter } from "./throttle.server";
+import { verifyTotp } from "./totp";
+
+export type RoleGrant = { role: Role; accessUntil: string | null };
+
+/** A refusal the form shows next to a field; nothing was changed. */
+export class AccountProblem extends Error {
+  constructor(
+    readonly field: string,
+    readonly problem: PasswordProblem | "emailTaken" | "funderRequired" | "accessUntilRequired" | "lastAdmin",
+  ) {
+    super(`${field}: ${problem}`);
+  }
+}
+
+export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+const today = (now: Date) => now.toISOString().slice(0, 10);
+
+function checkGrants(grants: readonly RoleGrant[], funderCode: string | null) {
+  if (grants.some((grant) => grant.role === "funder") && !funderCode)
+    throw new AccountProblem("funderCode", "funderRequired");
+  if (grants.some((grant) => grant.role === "consultant" && !grant.accessUntil)) {
+    throw new AccountProblem("accessUntil", "accessUntilRequired");
+  }
+}
+
+// ---------------------------------------------------------------- reading
+
+export async function loadViewer({
+  db,
+  userId,
+  now,
+}: {
+  db: Db;
+  userId: string;
+  now: Date;
+}): Promise<Viewer | null> {
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.id, userId), isNull(users.deactivatedAt)));
+  if (!user) return null;
+  const grants = await db
+    .select({ role: userRoles.role, accessUntil: userRoles.accessUntil })
+    .from(userRoles)
+    .where(eq(userRoles.userId, userId));
+  const hasSecondFactor = user.totpEnabledAt !== null;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    roles: effectiveRoles(grants, { today: today(now), hasSecondFactor }),
+    funderCode: user.funderCode,
+    hasSecondFactor,
+  };
+}
+
+export async function listUsers({ db }: { db: Db }) {
+  const rows = await db.select().from(users).orderBy(asc(users.email));
+  const grants = await db.select().from(userRoles);
+  return rows.map((user) => ({
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    funderCode: user.funderCode,
+    active: user.deactivatedAt === null,
+    hasSecondFactor: user.totpEnabledAt !== null,
+    roles: grants
+      .filter((grant) => grant.userId === user.id)
+      .map(({ role, accessUntil }) => ({ role, accessUntil })),
+  }));
+}
+
+export async function getUser({ db, id }: { db: Db; id: string }) {
+  return (await listUsers({ db })).find((user) => user.id === id) ?? null;
+}
+
+// ---------------------------------------------------------------- administration (each: one transaction, one audit row)
+
+export async function createUser({
+  db,
+  actor,
+  email,
+  name,
+  password,
+  grants,
+  funderCode = null,
+  totpSecret = null,
+  appSecret,
+  now = new Date(),
+}: {
+  db: Db;
+  actor: string;
+  email: string;
+  name: string;
+  password: string;
+  grants: readonly RoleGrant[];
+  funderCode?: string | null;
+  /** Enrol a second factor at creation (the CLI's first admin, demo users). */
+  totpSecret?: string | null;
+  appSecret?: string;
+  now?: Date;
+}): Promise<string> {
+  const address = normaliseEmail(email);
+  const problem = passwordProblem(password, address);
+  if (problem) throw new AccountProblem("password", problem);
+  checkGrants(grants, funderCode);
+  const passwordHash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, address));
+    if (taken) throw new AccountProblem("email", "emailTaken");
+    const [row] = await tx
+      .insert(users)
+      .values({
+        email: address,
+        name: name.trim(),
+        passwordHash,
+        funderCode: grants.some((grant) => grant.role === "funder") ? funderCode : null,
+        ...(totpSecret && appSecret
+          ? { totpSecret: encryptSecret(totpSecret, appSecret), totpEnabledAt: now }
+          : {}),
+      })
+      .returning({ id: users.id });
+    const id = (row as { id: string }).id;
+    if (grants.length) await tx.insert(userRoles).values(grants.map((grant) => ({ userId: id, ...grant })));
+    await recordAudit(tx, {
+      actor,
+      action: "user.create",
+      entityType: "user",
+      entityId: id,
+      after: {
+        email: address,
+        name: name.trim(),
+        roles: grants,
+        funderCode,
+        secondFactor: Boolean(totpSecret),
+      },
+    });
+    return id;
+  });
+}
+
+/** The roles an admin may not take away: the last active admin keeps theirs. */
+async function assertAnotherAdminRemains(db: Db, userId: string) {
+  const admins = await db
+    .select({ id: users.id })
+    .from(userRoles)
+    .innerJoin(users, eq(users.id, userRoles.userId))
+    .where(and(eq(userRoles.role, "admin"), isNull(users.deactivatedAt)));
+  if (admins.every((admin) => admin.id === userId)) throw new AccountProblem("roles", "lastAdmin");
+}
+
+export async function setUserRoles({
+  db,
+  actor,
+  userId,
+  grants,
+  funderCode,
+  rationale,
+}: {
+  db: Db;
+  actor: string;
+  userId: string;
+  grants: readonly RoleGrant[];
+  funderCode: string | null;
+  rationale?: string | null;
+}) {
+  checkGrants(grants, funderCode);
+  await db.transaction(async (tx) => {
+    const before = await getUser({ db: tx, id: userId });
+    if (!before) throw new Error(`no user ${userId}`);
+    if (
+      before.roles.some((grant) => grant.role === "admin") &&
+      !grants.some((grant) => grant.role === "admin")
+    ) {
+      await assertAnotherAdminRemains(tx, userId);
+    }
+    await tx.delete(userRoles).where(eq(userRoles.userId, userId));
+    if (grants.length) await tx.insert(userRoles).values(grants.map((grant) => ({ userId, ...grant })));
+    const funder = grants.some((grant) => grant.role === "funder") ? funderCode : null;
+    await tx.update(users).set({ funderCode: funder }).where(eq(users.id, userId));
+    await recordAudit(tx, {
+      actor,
+      action: "user.roles.update",
+      entityType: "user",
+      entityId: userId,
+      before: { roles: before.roles, funderCode: before.funderCode },
+      after: { roles: grants, funderCode: funder },
+      rationale,
+    });
+  });
+}
+
+/** Deactivating ends all of the user's sessions at once; reactivating lets them sign in again. */
+export async function setUserActive({
+  db,
+  actor,
+  userId,
+  active,
+  now = new Date(),
+  rationale,
+}: {
+  db: Db;
+  actor: string;
+  userId: string;
+  active: boolean;
+  now?: Date;
+  rationale?: string | null;
+}) {
+  await db.transaction(async (tx) => {
+    if (!active) {
+      const [isAdmin] = await tx
+        .select()
+        .from(userRoles)
+        .where(and(eq(userRoles.userId, userId), eq(userRoles.role, "admin")));
+      if (isAdmin) await assertAnotherAdminRemains(tx, userId);
+    }
+    await tx
+      .update(users)
+      .set({ deactivatedAt: active ? null : now })
+      .where(eq(users.id, userId));
+    const ended = active ? 0 : await endSessionsOfUser({ db: tx, userId, reason: "deactivated", now });
+    await recordAudit(tx, {
+      actor,
+      action: active ? "user.reactivate" : "user.deactivate",
+      entityType: "user",
+      entityId: userId,
+      after: active ? { active } : { active, sessionsEnded: ended },
+      rationale,
+    });
+  });
+}
+
+/** An admin sets a new password; the user's sessions end, so whoever held them must sign in again. */
+export async function resetPassword({
+  db,
+  actor,
+  userId,
+  password,
+  now = new Date(),
+}: {
+  db: Db;
+  actor: string;
+  userId: string;
+  password: string;
+  now?: Date;
+}) {
+  const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId));
+  if (!user) throw new Error(`no user ${userId}`);
+  const problem = passwordProblem(password, user.email);
+  if (problem) throw new AccountProblem("password", problem);
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+    const ended = await endSessionsOfUser({ db: tx, userId, reason: "password_reset", now });
+    await recordAudit(tx, {
+      actor,
+      action: "user.password.reset",
+      entityType: "user",
+      entityId: userId,
+      after: { sessionsEnded: ended },
+    });
+  });
+}
+
+/** Turns on the second factor once the user has typed a valid code from their app. */
+export async function enrolSecondFactor({
+  db,
+  userId,
+  secret,
+  code,
+  appSecret,
+  now = new Date(),
+}: {
+  db: Db;
+  userId: string;
+  secret: string;
+  code: string;
+  appSecret: string;
+  now?: Date;
+}): Promise<boolean> {
+  const step = verifyTotp(secret, code, { now, lastUsedStep: null });
+  if (step === undefined) return false;
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ totpSecret: encryptSecret(secret, appSecret), totpEnabledAt: now, totpLastStep: step })
+      .where(eq(users.id, userId));
+    await recordAudit(tx, {
+      actor: `user:${userId}`,
+      action: "user.second_factor.enrol",
+      entityType: "user",
+      entityId: userId,
+    });
+  });
+  return true;
+}
+
+// ---------------------------------------------------------------- signing in
+
+export type SignInResult =
+  | { outcome: "throttled"; retryAfterSeconds: number }
+  | { outcome: "refused" }
+  | { outcome: "second_factor"; token: string }
+  | { outcome: "signed_in"; token: string };
+
+type RequestFacts = { ipAddress: string; userAgent: string | null; now: Date };
+
+/**
+ * Step one: email and password. The answer never says whether the email exists. A correct password for an account
+ * with a second factor starts a `second_factor` session that can do nothing but finish signing in.
+ */
+export async function signInWithPassword({
+  db,
+  email,
+  password,
+  ipAddress,
+  userAgent,
+  now,
+  replaces,
+}: { db: Db; email: string; password: string; replaces?: string } & RequestFacts): Promise<SignInResult> {
+  const address = normaliseEmail(email);
+  const retryAfterSeconds = await signInRetryAfter({ db, email: address, ipAddress, now });
+  if (retryAfterSeconds > 0) return { outcome: "throttled", retryAfterSeconds };
+
+  const [user] = await db.select().from(users).where(eq(users.email, address));
+  const passwordMatches = await verifyPassword(user?.passwordHash, password);
+  if (!user || !passwordMatches || user.deactivatedAt) {
+    await db.transaction(async (tx) => {
+      await recordSignInFailure({ db: tx, email: address, ipAddress, now });
+      await recordAudit(tx, {
+        actor: user ? `user:${user.id}` : "anonymous",
+        action: "auth.sign_in.failed",
+        entityType: "user",
+        entityId: user?.id ?? address,
+        after: {
+          reason: !user ? "unknown_email" : user.deactivatedAt ? "deactivated" : "wrong_password",
+          ipAddress,
+        },
+      });
+    });
+    return { outcome: "refused" };
+  }
+  const stage = user.totpEnabledAt ? "second_factor" : "active";
+  return db.transaction(async (tx) => {
+    await clearSignInFailures({ db: tx, email: address, ipAddress });
+    // Rotation: whatever session this browser had before ends; the new one gets a new id.
+    if (replaces) await endSession({ db: tx, id: replaces, reason: "rotated", now });
+    const session = await startSession({ db: tx, userId: user.id, stage, now, ipAddress, userAgent });
+    await recordAudit(tx, {
+      actor: `user:${user.id}`,
+      action: stage === "active" ? "auth.sign_in" : "auth.sign_in.password_ok",
+      entityType: "session",
+      entityId: session.id,
+      after: { ipAddress },
+    });
+    return stage === "active"
+      ? { outcome: "signed_in", token: session.token }
+      : { outcome: "second_factor", token: session.token };
+  });
+}
+
+/**
+ * Step two: the TOTP code. Success ends the half-signed-in session and starts a new one (a new id at sign-in, so a
+ * planted session id is useless). Wrong codes count towards the same throttle as wrong passwords.
+ */
+export async function signInWithSecondFactor({
+  db,
+  sessionId,
+  userId,
+  code,
+  appSecret,
+  ipAddress,
+  userAgent,
+  now,
+}: {
+  db: Db;
+  sessionId: string;
+  userId: string;
+  code: string;
+  appSecret: string;
+} & RequestFacts): Promise<SignInResult> {
+  const [user] = await db.select().from(users).where(eq(users.id, userId));
+  if (!user?.totpSecret) return { outcome: "refused" };
+  const retryAfterSeconds = await signInRetryAfter({ db, email: user.email, ipAddress, now });
+  if (retryAfterSeconds > 0) return { outcome: "throttled", retryAfterSeconds };
+  const step = verifyTotp(decryptSecret(user.totpSecret, appSecret), code.replace(/\s/g, ""), {
+    now,
+    lastUsedStep: user.totpLastStep,
+  });
+  if (step === undefined) {
+    await db.transaction(async (tx) => {
+      await recordSignInFailure({ db: tx, email: user.email, ipAddress, now });
+      await recordAudit(tx, {
+        actor: `user:${user.id}`,
+        action: "auth.sign_in.failed",
+        entityType: "user",
+        entityId: user.id,
+        after: { reason: "wrong_second_factor", ipAddress },
+      });
+    });
+    return { outcome: "refused" };
+  }
+  return db.transaction(async (tx) => {
+    await tx.update(users).set({ totpLastStep: step }).where(eq(users.id, user.id));
+    await endSession({ db: tx, id: sessionId, reason: "rotated", now });
+    const session = await startSession({
+      db: tx,
+      userId: user.id,
+      stage: "active",
+      now,
+      ipAddress,
+      userAgent,
+    });
+    await recordAudit(tx, {
+      actor: `user:${user.id}`,
+      action: "auth.sign_in",
+      entityType: "session",
+      entityId: session.id,
+      after: { ipAddress, secondFactor: true, replaces: sessionId },
+    });
+    return { outcome: "signed_in", token: session.token };
+  });
+}
+
+export async function signOut({
+  db,
+  sessionId,
+  userId,
+  now,
+}: {
+  db: Db;
+  sessionId: string;
+  userId: string;
+  now: Date;
+}) {
+  await db.transaction(async (tx) => {
+    await endSession({ db: tx, id: sessionId, reason: "signed_out", now });
+    await recordAudit(tx, {
+      actor: `user:${userId}`,
+      action: "auth.sign_out",
+      entityType: "session",
+      entityId: sessionId,
+    });
+  });
+}
+
+export type { SessionLimits };

@@ -1,0 +1,71 @@
+import type { Role } from "./roles";
+
+/** The signed-in person as the policy sees them: their effective roles (expired access already removed). */
+export type Viewer = {
+  id: string;
+  email: string;
+  name: string;
+  roles: readonly Role[];
+  /** For funders: the funder organisation whose grants scope what they see. */
+  funderCode: string | null;
+  /** True when the user has enrolled a TOTP second factor. */
+  hasSecondFactor: boolean;
+};
+
+/**
+ * What a request wants to do. Resources that funders see in part carry `fundedBy`: the funder organisations whose
+ * funded elements make the resource part of their scope.
+ */
+export type Permission =
+  | { action: "plan.read"; fundedBy: readonly string[] }
+  | { action: "element.read"; fundedBy: readonly string[] }
+  | { action: "plans.list" }
+  | { action: "sources.read" }
+  | { action: "account.manage" }
+  | { action: "session.end"; ownerId: string }
+  | { action: "users.manage" }
+  | { action: "audit.read" };
+
+const readsWholePlan: readonly Role[] = ["admin", "me_officer", "staff", "board"];
+
+const has = (viewer: Viewer, ...roles: Role[]) => roles.some((role) => viewer.roles.includes(role));
+
+/**
+ * The one access decision of the app: pure, so every rule is a unit test. A route that is refused answers 404 (not
+ * 403) wherever the resource is named in the address, so ids cannot be probed.
+ */
+export function can(viewer: Viewer | null, permission: Permission): boolean {
+  if (!viewer) return false;
+  switch (permission.action) {
+    case "plan.read":
+    case "element.read":
+      if (has(viewer, ...readsWholePlan)) return true;
+      return (
+        has(viewer, "funder") && viewer.funderCode !== null && permission.fundedBy.includes(viewer.funderCode)
+      );
+    case "plans.list":
+    case "account.manage":
+      return true;
+    case "sources.read":
+      return has(viewer, ...readsWholePlan);
+    case "session.end":
+      return permission.ownerId === viewer.id || has(viewer, "admin");
+    case "users.manage":
+    case "audit.read":
+      return has(viewer, "admin");
+  }
+}
+
+/**
+ * The roles that are in force: a consultant's role ends after its `accessUntil` date (UTC), and admin powers need
+ * a second factor, so an admin who has not enrolled one acts without them until they do.
+ */
+export function effectiveRoles(
+  held: readonly { role: Role; accessUntil: string | null }[],
+  { today, hasSecondFactor }: { today: string; hasSecondFactor: boolean },
+): Role[] {
+  return held
+    .filter((grant) => grant.accessUntil === null || grant.accessUntil >= today)
+    .filter((grant) => grant.role !== "admin" || hasSecondFactor)
+    .map((grant) => grant.role);
+}

@@ -1,0 +1,161 @@
+import { randomBytes } from "node:crypto";
+import { redirect } from "react-router";
+import { getDb } from "../db.server";
+import { type Env, readEnv } from "../env.server";
+import { clientAddressContext, cspNonceContext, sessionContext, viewerContext } from "../request-context";
+import { loadViewer } from "./accounts.server";
+import { can, type Permission, type Viewer } from "./policy";
+import { findSession, type SessionLimits } from "./sessions.server";
+
+type RequestArgs = { request: Request; context: { get<T>(key: import("react-router").RouterContext<T>): T } };
+
+let cachedEnv: Env | undefined;
+const env = () => {
+  cachedEnv ??= readEnv();
+  return cachedEnv;
+};
+
+export const sessionLimits = (): SessionLimits => ({
+  idleMinutes: env().SESSION_IDLE_MINUTES,
+  absoluteHours: env().SESSION_ABSOLUTE_HOURS,
+});
+
+// ---------------------------------------------------------------- the session cookie
+
+/**
+ * Outside demo mode the cookie is `__Host-` prefixed and Secure (HTTPS only, this host only); in demo mode it is
+ * plain so that http://localhost works.
+ */
+export function sessionCookieName() {
+  return env().demo ? "throughline_session" : "__Host-throughline_session";
+}
+
+export function sessionCookie(token: string | null) {
+  const attributes = ["Path=/", "HttpOnly", "SameSite=Lax", ...(env().demo ? [] : ["Secure"])];
+  const lifetime = token ? env().SESSION_ABSOLUTE_HOURS * 3600 : 0;
+  return [`${sessionCookieName()}=${token ?? ""}`, `Max-Age=${lifetime}`, ...attributes].join("; ");
+}
+
+function readSessionToken(request: Request): string | undefined {
+  const cookies = request.headers.get("Cookie") ?? "";
+  for (const part of cookies.split(";")) {
+    const [name, ...value] = part.trim().split("=");
+    if (name === sessionCookieName()) return value.join("=") || undefined;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------- cross-site refusal
+
+const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * A state-changing request must say it comes from this site: `Sec-Fetch-Site: same-origin` (or `none`, typed by
+ * the user), or an `Origin` equal to ours. Anything else, including neither header, is refused.
+ */
+export function crossSiteRefusal(request: Request): string | undefined {
+  if (safeMethods.has(request.method)) return undefined;
+  const site = request.headers.get("Sec-Fetch-Site");
+  if (site && site !== "same-origin" && site !== "none") return `Sec-Fetch-Site is ${site}`;
+  const origin = request.headers.get("Origin");
+  if (origin) return origin === new URL(request.url).origin ? undefined : `Origin ${origin} is not this site`;
+  return site ? undefined : "the request does not say where it comes from (no Origin or Sec-Fetch-Site)";
+}
+
+// ---------------------------------------------------------------- the root middleware
+
+function contentSecurityPolicy(nonce: string) {
+  return [
+    "default-src 'self'",
+    `script-src 'nonce-${nonce}' 'strict-dynamic'`,
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "form-action 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+type MiddlewareArgs = {
+  request: Request;
+  context: {
+    get<T>(key: import("react-router").RouterContext<T>): T;
+    set<T>(key: import("react-router").RouterContext<T>, value: T): void;
+  };
+};
+
+/**
+ * Runs for every request (document, data and resource routes): refuses cross-site writes, loads the session and
+ * the viewer once, and adds the security headers to the response.
+ */
+export async function protect(
+  { request, context }: MiddlewareArgs,
+  next: () => Promise<Response>,
+): Promise<Response> {
+  const refusal = crossSiteRefusal(request);
+  if (refusal) {
+    return new Response(`Cross-site request refused: ${refusal}.`, {
+      status: 403,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
+  }
+
+  const nonce = randomBytes(16).toString("base64");
+  context.set(cspNonceContext, nonce);
+
+  const token = readSessionToken(request);
+  let viewer: Viewer | null = null;
+  let clearCookie = false;
+  if (token) {
+    const db = await getDb();
+    const now = new Date();
+    const session = await findSession({ db, token, now, limits: sessionLimits() });
+    if (!session) clearCookie = true;
+    else {
+      context.set(sessionContext, session);
+      if (session.stage === "active") viewer = await loadViewer({ db, userId: session.userId, now });
+    }
+  }
+  context.set(viewerContext, viewer);
+
+  const response = await next();
+  const headers = response.headers;
+  if (env().NODE_ENV === "production") headers.set("Content-Security-Policy", contentSecurityPolicy(nonce));
+  headers.set("X-Content-Type-Options", "nosniff");
+  headers.set("Referrer-Policy", "same-origin");
+  headers.set("X-Frame-Options", "DENY");
+  if (!env().demo) headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  if (token) headers.set("Cache-Control", "no-store");
+  if (clearCookie && !headers.has("Set-Cookie")) headers.append("Set-Cookie", sessionCookie(null));
+  return response;
+}
+
+// ---------------------------------------------------------------- require* helpers for loaders and actions
+
+/** The signed-in viewer, or a redirect to the sign-in page that comes back here afterwards. */
+export function requireViewer({ request, context }: RequestArgs): Viewer {
+  const viewer = context.get(viewerContext);
+  if (viewer) return viewer;
+  const url = new URL(request.url);
+  const back = url.pathname + url.search;
+  throw redirect(back === "/" ? "/login" : `/login?redirectTo=${encodeURIComponent(back)}`);
+}
+
+/**
+ * The viewer, if the policy allows the permission; otherwise 404, so that someone without access cannot tell
+ * whether the thing exists.
+ */
+export function requirePermission(args: RequestArgs, permission: Permission): Viewer {
+  const viewer = requireViewer(args);
+  if (!can(viewer, permission)) throw new Response("Not Found", { status: 404 });
+  return viewer;
+}
+
+export function clientAddress({ context }: RequestArgs) {
+  return context.get(clientAddressContext);
+}
+
+export const isDemo = () => env().demo;
+export const appEnv = env;

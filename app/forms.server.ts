@@ -1,0 +1,48 @@
+import { data } from "react-router";
+import type { z } from "zod";
+
+/** Forms here are small; anything bigger is refused before it is read (413). */
+export const maxFormBytes = 64 * 1024;
+
+export type FieldErrors = Partial<Record<string, string>>;
+
+/**
+ * The one form-handling shape: size check → zod → typed data, or a 400 carrying per-field error message keys and
+ * the values typed (never passwords), so the page can show both without losing what was typed.
+ */
+export async function parseForm<Schema extends z.ZodType>(
+  request: Request,
+  schema: Schema,
+): Promise<
+  { ok: true; data: z.infer<Schema>; form: FormData } | { ok: false; response: ReturnType<typeof data> }
+> {
+  const length = Number(request.headers.get("Content-Length") ?? 0);
+  if (length > maxFormBytes) throw new Response("The form is too large.", { status: 413 });
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    throw new Response("The form could not be read.", { status: 400 });
+  }
+  // A name sent once is a string; a name sent several times (checkboxes) is an array of strings.
+  const values: Record<string, string | string[]> = {};
+  for (const key of new Set(form.keys())) {
+    const all = form.getAll(key).map((value) => (typeof value === "string" ? value : ""));
+    values[key] = all.length > 1 ? all : (all[0] ?? "");
+  }
+  const parsed = schema.safeParse(values);
+  if (parsed.success) return { ok: true, data: parsed.data, form };
+  const errors: FieldErrors = {};
+  for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
+  const safeValues = Object.fromEntries(
+    Object.entries(values).filter(([key]) => !/password|code/i.test(key)),
+  );
+  return { ok: false, response: data({ errors, values: safeValues }, { status: 400 }) };
+}
+
+/** Only a path on this site: never an open redirect. */
+export function safeRedirect(target: unknown, fallback = "/") {
+  return typeof target === "string" && /^\/(?!\/)/.test(target) && !target.startsWith("/\\")
+    ? target
+    : fallback;
+}

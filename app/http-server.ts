@@ -1,0 +1,39 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@react-router/express";
+import compression from "compression";
+import express from "express";
+import { RouterContextProvider, type ServerBuild } from "react-router";
+
+/**
+ * Serves the production build. A small Express server rather than react-router-serve because the sign-in throttle
+ * needs the client's address, which only the server sees (docs/decisions/006-own-http-server.md).
+ */
+export async function serve({ port, trustProxy }: { port: number; trustProxy: string | number | boolean }) {
+  // Importing the build opens the database (app/entry.server.tsx) before the server listens.
+  const build = (await import(pathToFileURL(path.resolve("build/server/index.js")).href)) as ServerBuild;
+  // The build has its own copy of app modules: take the context object from it so that both sides share it.
+  const { clientAddressContext } = build.entry.module as unknown as {
+    clientAddressContext: import("react-router").RouterContext<string>;
+  };
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", trustProxy);
+  app.use(compression());
+  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y", index: false }));
+  app.use(express.static("build/client", { maxAge: "1h", index: false }));
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      getLoadContext(request) {
+        const context = new RouterContextProvider();
+        context.set(clientAddressContext, request.ip ?? "unknown");
+        return context;
+      },
+    }),
+  );
+  await new Promise<void>((resolve) => app.listen(port, resolve));
+  console.log(`Throughline is serving http://localhost:${port}`);
+}

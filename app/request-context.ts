@@ -1,0 +1,15 @@
+import { createContext } from "react-router";
+import type { Viewer } from "./auth/policy";
+import type { CurrentSession } from "./auth/sessions.server";
+
+/** The client's IP address, set by the HTTP server (app/http-server.ts); "unknown" in the dev server. */
+export const clientAddressContext = createContext<string>("unknown");
+
+/** A per-request nonce for the Content-Security-Policy, set by the root middleware. */
+export const cspNonceContext = createContext<string>("");
+
+/** The signed-in user (or null), loaded once per request by the root middleware. */
+export const viewerContext = createContext<Viewer | null>(null);
+
+/** The session behind the cookie (active, or waiting for its second factor), when there is one. */
+export const sessionContext = createContext<CurrentSession | null>(null);

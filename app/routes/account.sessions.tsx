@@ -1,0 +1,127 @@
+import { Form, redirect, useLoaderData } from "react-router";
+import { z } from "zod";
+import { recordAudit } from "../audit.server";
+import { requirePermission, sessionLimits } from "../auth/request.server";
+import { endSession, endSessionsOfUser, getSessionOwner, listLiveSessions } from "../auth/sessions.server";
+import { Button } from "../components/ui/button";
+import { Table } from "../components/ui/table";
+import { getDb } from "../db.server";
+import { parseForm } from "../forms.server";
+import { useI18n } from "../i18n/i18n";
+import { sessionContext } from "../request-context";
+import type { Route } from "./+types/account.sessions";
+
+export async function loader(args: Route.LoaderArgs) {
+  const viewer = requirePermission(args, { action: "account.manage" });
+  const current = args.context.get(sessionContext)?.id;
+  const sessions = await listLiveSessions({
+    db: await getDb(),
+    userId: viewer.id,
+    now: new Date(),
+    limits: sessionLimits(),
+  });
+  return { sessions: sessions.map((session) => ({ ...session, current: session.id === current })) };
+}
+
+const endForm = z.union([
+  z.object({ intent: z.literal("end"), sessionId: z.uuid() }),
+  z.object({ intent: z.literal("end-others") }),
+]);
+
+export async function action(args: Route.ActionArgs) {
+  const viewer = requirePermission(args, { action: "account.manage" });
+  const form = await parseForm(args.request, endForm);
+  if (!form.ok) return form.response;
+  const db = await getDb();
+  const now = new Date();
+  const current = args.context.get(sessionContext)?.id;
+  await db.transaction(async (tx) => {
+    if (form.data.intent === "end") {
+      const { sessionId } = form.data;
+      const owner = await getSessionOwner({ db: tx, id: sessionId });
+      // This page ends the viewer's own sessions; admins end other people's from the user's page.
+      if (owner !== viewer.id) {
+        throw new Response("Not Found", { status: 404 });
+      }
+      await endSession({ db: tx, id: sessionId, reason: "ended_by_user", now });
+      await recordAudit(tx, {
+        actor: `user:${viewer.id}`,
+        action: "session.end",
+        entityType: "session",
+        entityId: sessionId,
+      });
+    } else {
+      const ended = await endSessionsOfUser({
+        db: tx,
+        userId: viewer.id,
+        reason: "ended_by_user",
+        now,
+        except: current,
+      });
+      await recordAudit(tx, {
+        actor: `user:${viewer.id}`,
+        action: "session.end_others",
+        entityType: "user",
+        entityId: viewer.id,
+        after: { sessionsEnded: ended },
+      });
+    }
+  });
+  return redirect(
+    form.data.intent === "end" && form.data.sessionId === current ? "/login" : "/account/sessions",
+  );
+}
+
+export default function Sessions() {
+  const { t, locale } = useI18n();
+  const { sessions } = useLoaderData<typeof loader>();
+  const time = (value: string | Date) =>
+    new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(value));
+  return (
+    <>
+      <title>{`${t("sessions.title")} · Throughline`}</title>
+      <h1>{t("sessions.title")}</h1>
+      <p className="lead">{t("sessions.intro")}</p>
+      <Table caption={t("sessions.caption")}>
+        <thead>
+          <tr>
+            <th scope="col">{t("sessions.started")}</th>
+            <th scope="col">{t("sessions.lastSeen")}</th>
+            <th scope="col">{t("sessions.address")}</th>
+            <th scope="col">{t("sessions.browser")}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t("sessions.actions")}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {sessions.map((session) => (
+            <tr key={session.id}>
+              <td>
+                {time(session.createdAt)} {session.current && <strong>({t("sessions.thisOne")})</strong>}
+              </td>
+              <td>{time(session.lastSeenAt)}</td>
+              <td>{session.ipAddress}</td>
+              <td className="small">{session.userAgent}</td>
+              <td>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="end" />
+                  <input type="hidden" name="sessionId" value={session.id} />
+                  <Button type="submit" variant="secondary">
+                    {t("sessions.end")}
+                  </Button>
+                </Form>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+      {sessions.length > 1 && (
+        <Form method="post">
+          <input type="hidden" name="intent" value="end-others" />
+          <Button type="submit">{t("sessions.endOthers")}</Button>
+        </Form>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,214 @@
+import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
+import { z } from "zod";
+import { recordAudit } from "../audit.server";
+import { AccountProblem, getUser, resetPassword, setUserActive, setUserRoles } from "../auth/accounts.server";
+import { isDemo, requirePermission, sessionLimits } from "../auth/request.server";
+import { endSession, endSessionsOfUser, getSessionOwner, listLiveSessions } from "../auth/sessions.server";
+import { funderChoices, grantsFrom, problemMessage, roleFields } from "../auth/user-forms.server";
+import { RoleFields } from "../components/role-fields";
+import { Button } from "../components/ui/button";
+import { Card } from "../components/ui/card";
+import { Field } from "../components/ui/field";
+import { getDb } from "../db.server";
+import { parseForm } from "../forms.server";
+import { useI18n } from "../i18n/i18n";
+import type { MessageKey } from "../i18n/messages";
+import type { Route } from "./+types/admin.user";
+
+async function loadUser(id: string) {
+  const db = await getDb();
+  const user = z.uuid().safeParse(id).success ? await getUser({ db, id }) : null;
+  if (!user) throw new Response("Not Found", { status: 404 });
+  return { db, user };
+}
+
+export async function loader(args: Route.LoaderArgs) {
+  requirePermission(args, { action: "users.manage" });
+  const { db, user } = await loadUser(args.params.id);
+  const sessions = await listLiveSessions({ db, userId: user.id, now: new Date(), limits: sessionLimits() });
+  return { user, sessions, funders: await funderChoices(db, isDemo()) };
+}
+
+const rationale = z.string().trim().max(2000).default("");
+const userForm = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("roles"), rationale, ...roleFields }),
+  z.object({ intent: z.literal("deactivate"), rationale }),
+  z.object({ intent: z.literal("reactivate"), rationale }),
+  z.object({ intent: z.literal("password"), password: z.string().max(1024, "password.tooLong") }),
+  z.object({ intent: z.literal("end-session"), sessionId: z.uuid() }),
+  z.object({ intent: z.literal("end-sessions") }),
+]);
+
+export async function action(args: Route.ActionArgs) {
+  const admin = requirePermission(args, { action: "users.manage" });
+  const { db, user } = await loadUser(args.params.id);
+  const form = await parseForm(args.request, userForm);
+  if (!form.ok) return form.response;
+  const actor = `user:${admin.id}`;
+  const now = new Date();
+  const input = form.data;
+  try {
+    switch (input.intent) {
+      case "roles":
+        await setUserRoles({
+          db,
+          actor,
+          userId: user.id,
+          grants: grantsFrom(input),
+          funderCode: input.funderCode || null,
+          rationale: input.rationale || null,
+        });
+        break;
+      case "deactivate":
+      case "reactivate":
+        await setUserActive({
+          db,
+          actor,
+          userId: user.id,
+          active: input.intent === "reactivate",
+          now,
+          rationale: input.rationale || null,
+        });
+        break;
+      case "password":
+        await resetPassword({ db, actor, userId: user.id, password: input.password, now });
+        break;
+      case "end-session":
+      case "end-sessions":
+        await db.transaction(async (tx) => {
+          if (input.intent === "end-session") {
+            if ((await getSessionOwner({ db: tx, id: input.sessionId })) !== user.id)
+              throw new Response("Not Found", { status: 404 });
+            await endSession({ db: tx, id: input.sessionId, reason: "ended_by_admin", now });
+            await recordAudit(tx, {
+              actor,
+              action: "session.end",
+              entityType: "session",
+              entityId: input.sessionId,
+            });
+          } else {
+            const ended = await endSessionsOfUser({ db: tx, userId: user.id, reason: "ended_by_admin", now });
+            await recordAudit(tx, {
+              actor,
+              action: "session.end_all",
+              entityType: "user",
+              entityId: user.id,
+              after: { sessionsEnded: ended },
+            });
+          }
+        });
+        break;
+    }
+  } catch (error) {
+    if (!(error instanceof AccountProblem)) throw error;
+    return data({ intent: input.intent, errors: { [error.field]: problemMessage(error) } }, { status: 400 });
+  }
+  return redirect(`/admin/users/${user.id}`);
+}
+
+export default function UserPage() {
+  const { t, locale } = useI18n();
+  const { user, sessions, funders } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as
+    | { errors?: Record<string, string | undefined> }
+    | undefined;
+  const errors = Object.fromEntries(
+    Object.entries(result?.errors ?? {}).map(([field, key]) => [field, key && t(key as MessageKey)]),
+  );
+  const time = (value: string | Date) =>
+    new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(value));
+  return (
+    <>
+      <title>{`${user.name} · Throughline`}</title>
+      <nav aria-label={t("shell.breadcrumbs")} className="breadcrumbs">
+        <Link to="/admin/users">{t("users.title")}</Link>
+      </nav>
+      <h1>{user.name}</h1>
+      <p className="meta">
+        {user.email} · {user.active ? t("users.active") : t("users.deactivated")} · {t("users.secondFactor")}:{" "}
+        {user.hasSecondFactor ? t("users.yes") : t("users.no")}
+      </p>
+      {errors.roles && (
+        <p className="form-error" role="alert">
+          {errors.roles}
+        </p>
+      )}
+      <div className="detail-grid">
+        <div>
+          <Card>
+            <h2>{t("users.roles")}</h2>
+            <Form method="post" noValidate>
+              <input type="hidden" name="intent" value="roles" />
+              <RoleFields
+                grants={user.roles}
+                funderCode={user.funderCode}
+                funders={funders}
+                errors={errors}
+              />
+              <Field label={t("users.rationale")} name="rationale" />
+              <Button type="submit">{t("users.saveRoles")}</Button>
+            </Form>
+          </Card>
+          <Card>
+            <h2>{t("users.resetPassword")}</h2>
+            <p>{t("users.resetPasswordIntro")}</p>
+            <Form method="post" noValidate>
+              <input type="hidden" name="intent" value="password" />
+              <Field
+                label={t("users.newPassword")}
+                hint={t("password.rules")}
+                name="password"
+                type="password"
+                autoComplete="new-password"
+                error={errors.password}
+              />
+              <Button type="submit">{t("users.resetPassword")}</Button>
+            </Form>
+          </Card>
+        </div>
+        <div>
+          <Card>
+            <h2>{user.active ? t("users.deactivate") : t("users.reactivate")}</h2>
+            <p>{user.active ? t("users.deactivateIntro") : t("users.reactivateIntro")}</p>
+            <Form method="post">
+              <input type="hidden" name="intent" value={user.active ? "deactivate" : "reactivate"} />
+              <Field label={t("users.rationale")} name="rationale" />
+              <Button type="submit" variant="secondary">
+                {user.active ? t("users.deactivate") : t("users.reactivate")}
+              </Button>
+            </Form>
+          </Card>
+          <Card>
+            <h2>{t("sessions.title")}</h2>
+            {sessions.length === 0 ? (
+              <p>{t("users.noSessions")}</p>
+            ) : (
+              <ul className="link-list">
+                {sessions.map((session) => (
+                  <li key={session.id}>
+                    {time(session.lastSeenAt)} · {session.ipAddress}
+                    <Form method="post" className="inline">
+                      <input type="hidden" name="intent" value="end-session" />
+                      <input type="hidden" name="sessionId" value={session.id} />
+                      <Button type="submit" variant="quiet">
+                        {t("sessions.end")}
+                      </Button>
+                    </Form>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {sessions.length > 0 && (
+              <Form method="post">
+                <input type="hidden" name="intent" value="end-sessions" />
+                <Button type="submit" variant="secondary">
+                  {t("users.endAllSessions")}
+                </Button>
+              </Form>
+            )}
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

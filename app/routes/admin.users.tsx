@@ -1,0 +1,123 @@
+import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
+import { z } from "zod";
+import { AccountProblem, createUser, listUsers } from "../auth/accounts.server";
+import { isDemo, requirePermission } from "../auth/request.server";
+import { funderChoices, grantsFrom, problemMessage, roleFields } from "../auth/user-forms.server";
+import { RoleFields } from "../components/role-fields";
+import { Button } from "../components/ui/button";
+import { Card } from "../components/ui/card";
+import { Field } from "../components/ui/field";
+import { Table } from "../components/ui/table";
+import { getDb } from "../db.server";
+import { parseForm } from "../forms.server";
+import { useI18n } from "../i18n/i18n";
+import type { MessageKey } from "../i18n/messages";
+import type { Route } from "./+types/admin.users";
+
+export async function loader(args: Route.LoaderArgs) {
+  requirePermission(args, { action: "users.manage" });
+  const db = await getDb();
+  return { users: await listUsers({ db }), funders: await funderChoices(db, isDemo()) };
+}
+
+const newUserForm = z.object({
+  name: z.string().trim().min(1, "users.nameRequired").max(200, "users.nameRequired"),
+  email: z.email("users.emailInvalid").max(254, "users.emailInvalid"),
+  password: z.string().max(1024, "password.tooLong"),
+  ...roleFields,
+});
+
+export async function action(args: Route.ActionArgs) {
+  const admin = requirePermission(args, { action: "users.manage" });
+  const form = await parseForm(args.request, newUserForm);
+  if (!form.ok) return form.response;
+  try {
+    const id = await createUser({
+      db: await getDb(),
+      actor: `user:${admin.id}`,
+      email: form.data.email,
+      name: form.data.name,
+      password: form.data.password,
+      grants: grantsFrom(form.data),
+      funderCode: form.data.funderCode || null,
+    });
+    return redirect(`/admin/users/${id}`);
+  } catch (error) {
+    if (!(error instanceof AccountProblem)) throw error;
+    const { password: _password, ...values } = form.data;
+    return data({ errors: { [error.field]: problemMessage(error) }, values }, { status: 400 });
+  }
+}
+
+export default function Users() {
+  const { t } = useI18n();
+  const { users, funders } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as
+    | { errors: Record<string, string | undefined>; values: Record<string, string> }
+    | undefined;
+  const errors = Object.fromEntries(
+    Object.entries(result?.errors ?? {}).map(([field, key]) => [field, key && t(key as MessageKey)]),
+  );
+  return (
+    <>
+      <title>{`${t("users.title")} · Throughline`}</title>
+      <h1>{t("users.title")}</h1>
+      <Table caption={t("users.caption", { count: users.length })}>
+        <thead>
+          <tr>
+            <th scope="col">{t("users.name")}</th>
+            <th scope="col">{t("users.email")}</th>
+            <th scope="col">{t("users.roles")}</th>
+            <th scope="col">{t("users.secondFactor")}</th>
+            <th scope="col">{t("users.status")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((user) => (
+            <tr key={user.id}>
+              <td>
+                <Link to={`/admin/users/${user.id}`}>{user.name}</Link>
+              </td>
+              <td>{user.email}</td>
+              <td>{user.roles.map((grant) => t(`role.${grant.role}`)).join(", ")}</td>
+              <td>{user.hasSecondFactor ? t("users.yes") : t("users.no")}</td>
+              <td>{user.active ? t("users.active") : t("users.deactivated")}</td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+      <Card>
+        <h2>{t("users.new")}</h2>
+        <p>{t("users.newIntro")}</p>
+        <Form method="post" noValidate>
+          <Field
+            label={t("users.name")}
+            name="name"
+            required
+            defaultValue={result?.values?.name}
+            error={errors.name}
+          />
+          <Field
+            label={t("users.email")}
+            name="email"
+            type="email"
+            required
+            defaultValue={result?.values?.email}
+            error={errors.email}
+          />
+          <Field
+            label={t("users.initialPassword")}
+            hint={t("password.rules")}
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            required
+            error={errors.password}
+          />
+          <RoleFields funders={funders} errors={errors} />
+          <Button type="submit">{t("users.create")}</Button>
+        </Form>
+      </Card>
+    </>
+  );
+}

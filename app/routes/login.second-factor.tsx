@@ -1,0 +1,103 @@
+import { data, Form, redirect, useActionData, useLoaderData } from "react-router";
+import { z } from "zod";
+import { signInWithSecondFactor } from "../auth/accounts.server";
+import { demoAdminTotpSecret } from "../auth/demo.server";
+import { clientAddress, isDemo, sessionCookie } from "../auth/request.server";
+import { totpCode, totpStep } from "../auth/totp";
+import { Button } from "../components/ui/button";
+import { Card } from "../components/ui/card";
+import { Field } from "../components/ui/field";
+import { getDb } from "../db.server";
+import { appSecretOf, readEnv } from "../env.server";
+import { parseForm, safeRedirect } from "../forms.server";
+import { useI18n } from "../i18n/i18n";
+import type { MessageKey } from "../i18n/messages";
+import { sessionContext } from "../request-context";
+import type { Route } from "./+types/login.second-factor";
+
+/** Only a browser that has just given a correct password has a session at this stage. */
+function requirePendingSession(context: Route.LoaderArgs["context"]) {
+  const session = context.get(sessionContext);
+  if (session?.stage !== "second_factor") throw redirect("/login");
+  return session;
+}
+
+export function loader({ request, context }: Route.LoaderArgs) {
+  requirePendingSession(context);
+  return {
+    redirectTo: safeRedirect(new URL(request.url).searchParams.get("redirectTo")),
+    // Demo mode only: the demo admin has no authenticator app, so the page shows the code it would show.
+    demoCode: isDemo() ? totpCode(demoAdminTotpSecret, totpStep(new Date())) : null,
+  };
+}
+
+const codeForm = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{3}\s?\d{3}$/, "secondFactor.codeFormat"),
+  redirectTo: z.string().optional(),
+});
+
+export async function action(args: Route.ActionArgs) {
+  const session = requirePendingSession(args.context);
+  const form = await parseForm(args.request, codeForm);
+  if (!form.ok) return form.response;
+  const result = await signInWithSecondFactor({
+    db: await getDb(),
+    sessionId: session.id,
+    userId: session.userId,
+    code: form.data.code,
+    appSecret: appSecretOf(readEnv()),
+    ipAddress: clientAddress(args),
+    userAgent: args.request.headers.get("User-Agent"),
+    now: new Date(),
+  });
+  if (result.outcome === "throttled") {
+    return data(
+      { errors: { code: "signIn.throttled" }, retryAfterMinutes: Math.ceil(result.retryAfterSeconds / 60) },
+      { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
+    );
+  }
+  if (result.outcome !== "signed_in")
+    return data({ errors: { code: "secondFactor.wrong" } }, { status: 401 });
+  return redirect(safeRedirect(form.data.redirectTo), {
+    headers: { "Set-Cookie": sessionCookie(result.token) },
+  });
+}
+
+export default function SecondFactor() {
+  const { t } = useI18n();
+  const { redirectTo, demoCode } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as
+    | { errors: Record<string, string | undefined>; retryAfterMinutes?: number }
+    | undefined;
+  const error = result?.errors?.code;
+  return (
+    <div className="narrow">
+      <title>{`${t("secondFactor.title")} · Throughline`}</title>
+      <h1>{t("secondFactor.title")}</h1>
+      <Card>
+        <p>{t("secondFactor.intro")}</p>
+        <Form method="post" noValidate>
+          <input type="hidden" name="redirectTo" value={redirectTo} />
+          <Field
+            label={t("secondFactor.code")}
+            name="code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9 ]*"
+            required
+            error={error ? t(error as MessageKey, { minutes: result?.retryAfterMinutes ?? 15 }) : undefined}
+          />
+          <Button type="submit">{t("secondFactor.submit")}</Button>
+        </Form>
+      </Card>
+      {demoCode && (
+        <Card className="demo-notice">
+          <p>{t("secondFactor.demoCode", { code: demoCode })}</p>
+        </Card>
+      )}
+    </div>
+  );
+}
