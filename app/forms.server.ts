@@ -1,5 +1,6 @@
 import { data } from "react-router";
 import type { z } from "zod";
+import { messages } from "./i18n/messages";
 
 /** Forms here are small; anything bigger is refused before it is read (413). */
 export const maxFormBytes = 64 * 1024;
@@ -33,7 +34,11 @@ export async function parseForm<Schema extends z.ZodType>(
   const parsed = schema.safeParse(values);
   if (parsed.success) return { ok: true, data: parsed.data, form };
   const errors: FieldErrors = {};
-  for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
+  for (const issue of parsed.error.issues) {
+    // Schemas name their messages by catalogue key; anything else (a missing or mistyped field) gets a generic one.
+    const message = issue.message in messages.en ? issue.message : "form.invalid";
+    errors[String(issue.path[0] ?? "form")] ??= message;
+  }
   const safeValues = Object.fromEntries(
     Object.entries(values).filter(([key]) => !/password|code/i.test(key)),
   );

@@ -6,7 +6,13 @@ import { hashPassword, type PasswordProblem, passwordProblem, verifyPassword } f
 import { effectiveRoles, type Viewer } from "./policy";
 import type { Role } from "./roles";
 import { decryptSecret, encryptSecret } from "./secrets.server";
-import { endSession, endSessionsOfUser, type SessionLimits, startSession } from "./sessions.server";
+import {
+  endSession,
+  endSessionsOfUser,
+  getSessionOwner,
+  type SessionLimits,
+  startSession,
+} from "./sessions.server";
 import { clearSignInFailures, recordSignInFailure, signInRetryAfter } from "./throttle.server";
 import { verifyTotp } from "./totp";
 
@@ -455,3 +461,61 @@ export async function signOut({
 }
 
 export type { SessionLimits };
+
+// ---------------------------------------------------------------- ending sessions (each: one transaction, one audit row)
+
+/**
+ * Ends one session of `ownerId`. Refuses (returns false, changes nothing) when the session belongs to someone else,
+ * so a session id from another account cannot be ended through the wrong page.
+ */
+export async function endSessionOf({
+  db,
+  actor,
+  ownerId,
+  sessionId,
+  reason,
+  now = new Date(),
+}: {
+  db: Db;
+  actor: string;
+  ownerId: string;
+  sessionId: string;
+  reason: "ended_by_user" | "ended_by_admin";
+  now?: Date;
+}): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    if ((await getSessionOwner({ db: tx, id: sessionId })) !== ownerId) return false;
+    await endSession({ db: tx, id: sessionId, reason, now });
+    await recordAudit(tx, { actor, action: "session.end", entityType: "session", entityId: sessionId });
+    return true;
+  });
+}
+
+/** Ends all of a user's sessions, or all but the one in use (`except`). */
+export async function endSessionsOf({
+  db,
+  actor,
+  userId,
+  reason,
+  except,
+  now = new Date(),
+}: {
+  db: Db;
+  actor: string;
+  userId: string;
+  reason: "ended_by_user" | "ended_by_admin";
+  except?: string;
+  now?: Date;
+}): Promise<number> {
+  return db.transaction(async (tx) => {
+    const ended = await endSessionsOfUser({ db: tx, userId, reason, now, except });
+    await recordAudit(tx, {
+      actor,
+      action: except ? "session.end_others" : "session.end_all",
+      entityType: "user",
+      entityId: userId,
+      after: { sessionsEnded: ended },
+    });
+    return ended;
+  });
+}

@@ -4,6 +4,7 @@ import { getDb } from "../db.server";
 import { type Env, readEnv } from "../env.server";
 import { clientAddressContext, cspNonceContext, sessionContext, viewerContext } from "../request-context";
 import { loadViewer } from "./accounts.server";
+import { crossSiteRefusal } from "./cross-site";
 import { can, type Permission, type Viewer } from "./policy";
 import { findSession, type SessionLimits } from "./sessions.server";
 
@@ -43,23 +44,6 @@ function readSessionToken(request: Request): string | undefined {
     if (name === sessionCookieName()) return value.join("=") || undefined;
   }
   return undefined;
-}
-
-// ---------------------------------------------------------------- cross-site refusal
-
-const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
-
-/**
- * A state-changing request must say it comes from this site: `Sec-Fetch-Site: same-origin` (or `none`, typed by
- * the user), or an `Origin` equal to ours. Anything else, including neither header, is refused.
- */
-export function crossSiteRefusal(request: Request): string | undefined {
-  if (safeMethods.has(request.method)) return undefined;
-  const site = request.headers.get("Sec-Fetch-Site");
-  if (site && site !== "same-origin" && site !== "none") return `Sec-Fetch-Site is ${site}`;
-  const origin = request.headers.get("Origin");
-  if (origin) return origin === new URL(request.url).origin ? undefined : `Origin ${origin} is not this site`;
-  return site ? undefined : "the request does not say where it comes from (no Origin or Sec-Fetch-Site)";
 }
 
 // ---------------------------------------------------------------- the root middleware

@@ -116,6 +116,7 @@ const en = {
   "role.funder": "Funder",
   "role.consultant": "Consultant",
 
+  "form.invalid": "This field is missing or not valid.",
   "signIn.title": "Sign in",
   "signIn.email": "Email",
   "signIn.password": "Password",
@@ -340,6 +341,7 @@ const fr: Messages = {
   "role.funder": "Bailleur de fonds",
   "role.consultant": "Consultant·e",
 
+  "form.invalid": "Ce champ est manquant ou invalide.",
   "signIn.title": "Connexion",
   "signIn.email": "Adresse e-mail",
   "signIn.password": "Mot de passe",

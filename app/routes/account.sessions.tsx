@@ -1,8 +1,8 @@
 import { Form, redirect, useLoaderData } from "react-router";
 import { z } from "zod";
-import { recordAudit } from "../audit.server";
+import { endSessionOf, endSessionsOf } from "../auth/accounts.server";
 import { requirePermission, sessionLimits } from "../auth/request.server";
-import { endSession, endSessionsOfUser, getSessionOwner, listLiveSessions } from "../auth/sessions.server";
+import { listLiveSessions } from "../auth/sessions.server";
 import { Button } from "../components/ui/button";
 import { Table } from "../components/ui/table";
 import { getDb } from "../db.server";
@@ -33,40 +33,21 @@ export async function action(args: Route.ActionArgs) {
   const form = await parseForm(args.request, endForm);
   if (!form.ok) return form.response;
   const db = await getDb();
-  const now = new Date();
   const current = args.context.get(sessionContext)?.id;
-  await db.transaction(async (tx) => {
-    if (form.data.intent === "end") {
-      const { sessionId } = form.data;
-      const owner = await getSessionOwner({ db: tx, id: sessionId });
-      // This page ends the viewer's own sessions; admins end other people's from the user's page.
-      if (owner !== viewer.id) {
-        throw new Response("Not Found", { status: 404 });
-      }
-      await endSession({ db: tx, id: sessionId, reason: "ended_by_user", now });
-      await recordAudit(tx, {
-        actor: `user:${viewer.id}`,
-        action: "session.end",
-        entityType: "session",
-        entityId: sessionId,
-      });
-    } else {
-      const ended = await endSessionsOfUser({
-        db: tx,
-        userId: viewer.id,
-        reason: "ended_by_user",
-        now,
-        except: current,
-      });
-      await recordAudit(tx, {
-        actor: `user:${viewer.id}`,
-        action: "session.end_others",
-        entityType: "user",
-        entityId: viewer.id,
-        after: { sessionsEnded: ended },
-      });
-    }
-  });
+  const actor = `user:${viewer.id}`;
+  if (form.data.intent === "end") {
+    // This page ends the viewer's own sessions; admins end other people's from the user's page.
+    const ended = await endSessionOf({
+      db,
+      actor,
+      ownerId: viewer.id,
+      sessionId: form.data.sessionId,
+      reason: "ended_by_user",
+    });
+    if (!ended) throw new Response("Not Found", { status: 404 });
+  } else {
+    await endSessionsOf({ db, actor, userId: viewer.id, reason: "ended_by_user", except: current });
+  }
   return redirect(
     form.data.intent === "end" && form.data.sessionId === current ? "/login" : "/account/sessions",
   );

@@ -1,9 +1,16 @@
 import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
-import { recordAudit } from "../audit.server";
-import { AccountProblem, getUser, resetPassword, setUserActive, setUserRoles } from "../auth/accounts.server";
+import {
+  AccountProblem,
+  endSessionOf,
+  endSessionsOf,
+  getUser,
+  resetPassword,
+  setUserActive,
+  setUserRoles,
+} from "../auth/accounts.server";
 import { isDemo, requirePermission, sessionLimits } from "../auth/request.server";
-import { endSession, endSessionsOfUser, getSessionOwner, listLiveSessions } from "../auth/sessions.server";
+import { listLiveSessions } from "../auth/sessions.server";
 import { funderChoices, grantsFrom, problemMessage, roleFields } from "../auth/user-forms.server";
 import { RoleFields } from "../components/role-fields";
 import { Button } from "../components/ui/button";
@@ -74,29 +81,21 @@ export async function action(args: Route.ActionArgs) {
         await resetPassword({ db, actor, userId: user.id, password: input.password, now });
         break;
       case "end-session":
+        if (
+          !(await endSessionOf({
+            db,
+            actor,
+            ownerId: user.id,
+            sessionId: input.sessionId,
+            reason: "ended_by_admin",
+            now,
+          }))
+        ) {
+          throw new Response("Not Found", { status: 404 });
+        }
+        break;
       case "end-sessions":
-        await db.transaction(async (tx) => {
-          if (input.intent === "end-session") {
-            if ((await getSessionOwner({ db: tx, id: input.sessionId })) !== user.id)
-              throw new Response("Not Found", { status: 404 });
-            await endSession({ db: tx, id: input.sessionId, reason: "ended_by_admin", now });
-            await recordAudit(tx, {
-              actor,
-              action: "session.end",
-              entityType: "session",
-              entityId: input.sessionId,
-            });
-          } else {
-            const ended = await endSessionsOfUser({ db: tx, userId: user.id, reason: "ended_by_admin", now });
-            await recordAudit(tx, {
-              actor,
-              action: "session.end_all",
-              entityType: "user",
-              entityId: user.id,
-              after: { sessionsEnded: ended },
-            });
-          }
-        });
+        await endSessionsOf({ db, actor, userId: user.id, reason: "ended_by_admin", now });
         break;
     }
   } catch (error) {
