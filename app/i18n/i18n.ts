@@ -34,7 +34,9 @@ export function translator(locale: Locale): Translate {
   const catalogue = messages[locale];
   // An unknown key (a bug) shows the key rather than breaking the page.
   return (key, params) =>
-    (catalogue[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => (params?.[name] ?? whole).toString());
+    (catalogue[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) =>
+      (params?.[name] ?? whole).toString(),
+    );
 }
 
 /** Picks the text in the reader's language, falling back to English, and says which language it is in. */
