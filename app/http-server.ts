@@ -4,6 +4,7 @@ import { createRequestHandler } from "@react-router/express";
 import compression from "compression";
 import express from "express";
 import { RouterContextProvider, type ServerBuild } from "react-router";
+import { crossSiteRefusal } from "./auth/cross-site";
 
 /**
  * Serves the production build. A small Express server rather than react-router-serve because the sign-in throttle
@@ -21,6 +22,20 @@ export async function serve({ port, trustProxy }: { port: number; trustProxy: st
   app.disable("x-powered-by");
   app.set("trust proxy", trustProxy);
   app.use(compression());
+  // Before anything else, React Router's own data-request checks included: refuse cross-site writes with 403.
+  app.use((request, response, next) => {
+    const refusal = crossSiteRefusal({
+      method: request.method,
+      url: `${request.protocol}://${request.get("host")}${request.originalUrl}`,
+      headers: { get: (name) => request.get(name) ?? null },
+    });
+    if (!refusal) return next();
+    response
+      .status(403)
+      .type("text/plain")
+      .set("Cache-Control", "no-store")
+      .send(`Cross-site request refused: ${refusal}.`);
+  });
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y", index: false }));
   app.use(express.static("build/client", { maxAge: "1h", index: false }));
   app.all(

@@ -4,7 +4,11 @@ const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
  * A state-changing request must say it comes from this site: `Sec-Fetch-Site: same-origin` (or `none`, typed by
  * the user), or an `Origin` equal to ours. Anything else, including neither header, is refused.
  */
-export function crossSiteRefusal(request: Request): string | undefined {
+export function crossSiteRefusal(request: {
+  method: string;
+  url: string;
+  headers: { get(name: string): string | null };
+}): string | undefined {
   if (safeMethods.has(request.method)) return undefined;
   const site = request.headers.get("Sec-Fetch-Site");
   if (site && site !== "same-origin" && site !== "none") return `Sec-Fetch-Site is ${site}`;

@@ -71,8 +71,9 @@ type MiddlewareArgs = {
 };
 
 /**
- * Runs for every request (document, data and resource routes): refuses cross-site writes, loads the session and
- * the viewer once, and adds the security headers to the response.
+ * Runs for every request (document, data and resource routes): refuses cross-site writes (the production server
+ * already did, before React Router's own checks; this covers the dev server), loads the session and the viewer
+ * once, and adds the security headers to the response.
  */
 export async function protect(
   { request, context }: MiddlewareArgs,

@@ -66,6 +66,12 @@ export async function action(args: Route.ActionArgs) {
   });
 }
 
+/** A throttled attempt tells the browser when to try again (the action's Retry-After reaches the document). */
+export const headers: Route.HeadersFunction = ({ actionHeaders }): Record<string, string> => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : {};
+};
+
 export default function SecondFactor() {
   const { t } = useI18n();
   const { redirectTo, demoCode } = useLoaderData<typeof loader>();

@@ -1,0 +1,78 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchChromium, openPage, signIn } from "./browser";
+import { demoEmails } from "./http";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const everyone = ["Plans", "Your account"];
+const readers = ["Plans", "Sources", "Your account"];
+/** What each demo role's navigation shows, which pages it may open, and which answer "not found". */
+const journeys = [
+  {
+    role: "admin",
+    nav: ["Plans", "Sources", "Users", "Audit trail", "Your account"],
+    allowed: ["/admin/users", "/admin/audit", "/sources", "/plans/2010-2012"],
+    refused: [],
+  },
+  {
+    role: "me_officer",
+    nav: readers,
+    allowed: ["/sources", "/plans/2010-2012"],
+    refused: ["/admin/users", "/admin/audit"],
+  },
+  { role: "staff", nav: readers, allowed: ["/sources", "/plans/2013-2015"], refused: ["/admin/users"] },
+  { role: "board", nav: readers, allowed: ["/plans/2010-2012/elements/O1"], refused: ["/admin/audit"] },
+  {
+    role: "funder",
+    nav: everyone,
+    allowed: ["/plans/2013-2015/elements/O2.S2"],
+    refused: ["/plans/2010-2012", "/plans/2013-2015/elements/O1", "/sources", "/admin/users"],
+  },
+  {
+    role: "consultant",
+    nav: everyone,
+    allowed: ["/account/sessions"],
+    refused: ["/plans/2013-2015", "/sources"],
+  },
+] as const;
+
+describe.each(journeys)("the demo $role", ({ role, nav, allowed, refused }) => {
+  it("signs in through the form and sees only its navigation and pages, with no CSP violation", async () => {
+    const { page, errors, close } = await openPage(browser, { locale: "en-GB" });
+    try {
+      await signIn(page, baseUrl, demoEmails[role]);
+      expect(await page.locator("nav[aria-label=Main] a").allInnerTexts()).toEqual(nav);
+      for (const path of allowed) {
+        expect((await page.goto(`${baseUrl}${path}`))?.status(), path).toBe(200);
+      }
+      for (const path of refused) {
+        expect((await page.goto(`${baseUrl}${path}`))?.status(), path).toBe(404);
+        expect(await page.locator("h1").innerText()).toBe("Page not found");
+      }
+      // Loading a refused page logs its 404; anything else (a CSP violation above all) is a failure.
+      expect(errors.filter((error) => !error.includes("status of 404"))).toEqual([]);
+      expect(errors.some((error) => /Content Security Policy/i.test(error))).toBe(false);
+    } finally {
+      await close();
+    }
+  });
+});
+
+it("the home page lists only the plans a funder's organisation funds", async () => {
+  const { page, close } = await openPage(browser, { locale: "en-GB" });
+  try {
+    await signIn(page, baseUrl, demoEmails.funder);
+    await page.goto(baseUrl);
+    expect(await page.locator(".plan-card h2").allInnerTexts()).toEqual(["Strategic Plan 2013–2015"]);
+  } finally {
+    await close();
+  }
+});
