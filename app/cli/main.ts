@@ -6,7 +6,12 @@ import path from "node:path";
 import { count, eq } from "drizzle-orm";
 import { type Database, DatabaseOpenError, openDatabase } from "../../db/client";
 import { elementLinks, elements, plans } from "../../db/schema";
-import { InvalidEnvironment, readEnv } from "../env.server";
+import { AccountProblem, createUser } from "../auth/accounts.server";
+import { generateTotpSecret, otpauthUri } from "../auth/totp";
+import { problemMessage } from "../auth/user-forms.server";
+import { appSecretOf, InvalidEnvironment, readEnv } from "../env.server";
+import { translator } from "../i18n/i18n";
+import type { MessageKey } from "../i18n/messages";
 import { seedNswp } from "../plan-graph/seed.server";
 import {
   exportPlanGraph,
@@ -26,8 +31,12 @@ Commands:
   export plan <slug>    print a plan as plan-graph interchange JSON
   import <file>         import a plan-graph or organisation file (checked first; all-or-nothing)
   stats                 counts per plan and element kind, as JSON
+  create-admin --email <address> --name <name>
+                        create an administrator (password from ADMIN_PASSWORD, or asked for); prints the
+                        key of the second factor every administrator needs
 
-Environment: DATABASE_URL (PostgreSQL; default: embedded PGlite in DATA_DIR/pglite), DATA_DIR (default .data), PORT.`;
+Environment: DATABASE_URL (PostgreSQL; default: embedded PGlite in DATA_DIR/pglite), DATA_DIR (default .data), PORT,
+APP_SECRET (required outside demo mode). See the README.`;
 
 /** A failure to report in one line, with an exit code, and no stack trace. */
 class CliError extends Error {}
@@ -120,6 +129,45 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     });
   },
 
+  async "create-admin"(args) {
+    const option = (name: string) => {
+      const at = args.indexOf(`--${name}`);
+      return at >= 0 ? args[at + 1] : undefined;
+    };
+    const email = option("email");
+    const name = option("name");
+    if (!email || !name)
+      throw new CliError('Usage: npm run cli -- create-admin --email <address> --name "<name>"');
+    const password = process.env.ADMIN_PASSWORD ?? (await askHidden("Password for the new administrator: "));
+    const env = readEnv();
+    const appSecret = appSecretOf(env);
+    const secret = generateTotpSecret();
+    await withDatabase(async ({ db }) => {
+      try {
+        await createUser({
+          db,
+          actor: actor(),
+          email,
+          name,
+          password,
+          grants: [{ role: "admin", accessUntil: null }],
+          totpSecret: secret,
+          appSecret,
+        });
+      } catch (error) {
+        if (error instanceof AccountProblem)
+          throw new CliError(`Not created: ${translator("en")(problemMessage(error) as MessageKey)}`);
+        throw error;
+      }
+    });
+    console.log(`Created the administrator ${email.trim().toLowerCase()}.`);
+    console.log(
+      "Administrators sign in with a second factor. Add this key to an authenticator app now (it is not shown again):",
+    );
+    console.log(`  key: ${secret}`);
+    console.log(`  or:  ${otpauthUri(secret, email.trim().toLowerCase())}`);
+  },
+
   async start() {
     const env = readEnv();
     if (buildIsStale()) {
@@ -133,6 +181,28 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     await serve({ port: env.PORT, trustProxy: env.TRUST_PROXY });
   },
 };
+
+/** Reads a line from the terminal without echoing it. */
+async function askHidden(prompt: string): Promise<string> {
+  if (!process.stdin.isTTY) throw new CliError("No terminal to ask for the password: set ADMIN_PASSWORD.");
+  process.stdout.write(prompt);
+  process.stdin.setRawMode(true);
+  process.stdin.resume();
+  let answer = "";
+  for await (const chunk of process.stdin) {
+    for (const char of String(chunk)) {
+      if (char === "\r" || char === "\n") {
+        process.stdin.setRawMode(false);
+        process.stdin.pause();
+        process.stdout.write("\n");
+        return answer;
+      }
+      if (char === "\u0003") process.exit(130);
+      answer = char === "\u007f" ? answer.slice(0, -1) : answer + char;
+    }
+  }
+  return answer;
+}
 
 /** The build is stale when a source file is newer than the server bundle. */
 function buildIsStale() {
