@@ -1,3 +1,4 @@
+import "./mode";
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -175,8 +176,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
       const build = spawnSync("node_modules/.bin/react-router", ["build"], { stdio: "inherit" });
       if (build.status !== 0) throw new CliError("The build failed (see above).");
     }
-    // Before React is loaded anywhere: it picks its development or production build once, at first import.
-    process.env.NODE_ENV = "production";
+    // NODE_ENV is already "production" (./mode, imported first).
     const { serve } = await import("../http-server");
     await serve({ port: env.PORT, trustProxy: env.TRUST_PROXY });
   },
