@@ -16,7 +16,8 @@ export type AuditEntry = {
 
 /**
  * Writes one audit row. Call it inside the mutation's transaction (pass the transaction as `db`) so the change and
- * its record commit or roll back together. Never put a password, token or session id in an entry.
+ * its record commit or roll back together. Never put a password, a session token (or its hash) or a secret in an
+ * entry; a session is named by its public id.
  */
 export async function recordAudit(db: Db, entry: AuditEntry) {
   await db.insert(auditEvents).values({

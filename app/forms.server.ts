@@ -14,17 +14,8 @@ export type FieldErrors = Partial<Record<string, string>>;
 export async function parseForm<Schema extends z.ZodType>(
   request: Request,
   schema: Schema,
-): Promise<
-  { ok: true; data: z.infer<Schema>; form: FormData } | { ok: false; response: ReturnType<typeof data> }
-> {
-  const length = Number(request.headers.get("Content-Length") ?? 0);
-  if (length > maxFormBytes) throw new Response("The form is too large.", { status: 413 });
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    throw new Response("The form could not be read.", { status: 400 });
-  }
+): Promise<{ ok: true; data: z.infer<Schema> } | { ok: false; response: ReturnType<typeof data> }> {
+  const form = await readForm(request);
   // A name sent once is a string; a name sent several times (checkboxes) is an array of strings.
   const values: Record<string, string | string[]> = {};
   for (const key of new Set(form.keys())) {
@@ -32,7 +23,7 @@ export async function parseForm<Schema extends z.ZodType>(
     values[key] = all.length > 1 ? all : (all[0] ?? "");
   }
   const parsed = schema.safeParse(values);
-  if (parsed.success) return { ok: true, data: parsed.data, form };
+  if (parsed.success) return { ok: true, data: parsed.data };
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
     // Schemas name their messages by catalogue key; anything else (a missing or mistyped field) gets a generic one.
@@ -43,6 +34,33 @@ export async function parseForm<Schema extends z.ZodType>(
     Object.entries(values).filter(([key]) => !/password|code/i.test(key)),
   );
   return { ok: false, response: data({ errors, values: safeValues }, { status: 400 }) };
+}
+
+/** Reads at most `maxFormBytes` of the body, whatever Content-Length says (or does not say): 413 beyond that. */
+async function readForm(request: Request): Promise<FormData> {
+  const tooLarge = () => new Response("The form is too large.", { status: 413 });
+  if (Number(request.headers.get("Content-Length") ?? 0) > maxFormBytes) throw tooLarge();
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (let read = await reader.read(); !read.done; read = await reader.read()) {
+      size += read.value.byteLength;
+      // Stop reading (cancelling would tear down the connection before the 413 is sent); the server discards the rest.
+      if (size > maxFormBytes) {
+        reader.releaseLock();
+        throw tooLarge();
+      }
+      chunks.push(new Uint8Array(read.value));
+    }
+  }
+  try {
+    return await new Response(new Blob(chunks), {
+      headers: { "Content-Type": request.headers.get("Content-Type") ?? "" },
+    }).formData();
+  } catch {
+    throw new Response("The form could not be read.", { status: 400 });
+  }
 }
 
 /** Only a path on this site: never an open redirect. */

@@ -22,11 +22,21 @@ export async function serve({ port, trustProxy }: { port: number; trustProxy: st
   app.disable("x-powered-by");
   app.set("trust proxy", trustProxy);
   app.use(compression());
+  // Headers every response gets, static files and refusals included (pages get CSP and more from the app).
+  app.use((_request, response, next) => {
+    response.set({
+      "X-Content-Type-Options": "nosniff",
+      "Referrer-Policy": "same-origin",
+      "X-Frame-Options": "DENY",
+    });
+    next();
+  });
   // Before anything else, React Router's own data-request checks included: refuse cross-site writes with 403.
+  // The host is read as @react-router/express reads it, so both see the same origin behind a proxy.
   app.use((request, response, next) => {
     const refusal = crossSiteRefusal({
       method: request.method,
-      url: `${request.protocol}://${request.get("host")}${request.originalUrl}`,
+      url: `${request.protocol}://${request.get("X-Forwarded-Host") ?? request.get("host")}${request.originalUrl}`,
       headers: { get: (name) => request.get(name) ?? null },
     });
     if (!refusal) return next();

@@ -282,6 +282,7 @@ export const signInFailures = pgTable(
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
     at: timestamp("at", { withTimezone: true }).notNull(),
+    /** A hash of what was typed as the email (see typedEmailKey), never the text itself. */
     email: text("email").notNull(),
     ipAddress: text("ip_address").notNull(),
   },

@@ -13,7 +13,7 @@ import {
   type SessionLimits,
   startSession,
 } from "./sessions.server";
-import { clearSignInFailures, recordSignInFailure, signInRetryAfter } from "./throttle.server";
+import { clearSignInFailures, recordSignInFailure, signInRetryAfter, typedEmailKey } from "./throttle.server";
 import { verifyTotp } from "./totp";
 
 export type RoleGrant = { role: Role; accessUntil: string | null };
@@ -347,7 +347,8 @@ export async function signInWithPassword({
         actor: user ? `user:${user.id}` : "anonymous",
         action: "auth.sign_in.failed",
         entityType: "user",
-        entityId: user?.id ?? address,
+        // An unknown "email" may be anything typed, a password included: keep only its hash.
+        entityId: user?.id ?? `typed:${typedEmailKey(address)}`,
         after: {
           reason: !user ? "unknown_email" : user.deactivatedAt ? "deactivated" : "wrong_password",
           ipAddress,

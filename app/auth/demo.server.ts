@@ -1,4 +1,4 @@
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { elements, fundedElements, plans, users } from "../../db/schema";
 import { createUser, type RoleGrant } from "./accounts.server";
@@ -25,8 +25,17 @@ export const demoAccounts: readonly { email: string; name: string; grants: RoleG
 
 /** Creates the demo accounts when the database has no user yet; running it again does nothing. */
 export async function seedDemoAccounts({ db, appSecret }: { db: Db; appSecret: string }) {
-  const [existing] = await db.select({ n: count() }).from(users);
-  if ((existing?.n ?? 0) > 0) return false;
+  return db.transaction(async (tx) => {
+    // The same lock as the data set's seeding: servers starting together create the accounts once.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('throughline.seed'))`);
+    const [existing] = await tx.select({ n: count() }).from(users);
+    if ((existing?.n ?? 0) > 0) return false;
+    await createDemoAccounts(tx, appSecret);
+    return true;
+  });
+}
+
+async function createDemoAccounts(db: Db, appSecret: string) {
   for (const account of demoAccounts) {
     const isAdmin = account.grants.some((grant) => grant.role === "admin");
     const isFunder = account.grants.some((grant) => grant.role === "funder");
@@ -46,5 +55,4 @@ export async function seedDemoAccounts({ db, appSecret }: { db: Db; appSecret: s
     .innerJoin(plans, eq(plans.id, elements.planId))
     .where(and(eq(plans.slug, demoFunder.plan), eq(elements.code, demoFunder.element)));
   if (funded) await db.insert(fundedElements).values({ funderCode: demoFunder.code, elementId: funded.id });
-  return true;
 }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { and, count, eq, gte, lt, min } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { signInFailures } from "../../db/schema";
@@ -8,6 +9,14 @@ import { signInFailures } from "../../db/schema";
  * per-address limit slows guessing across many accounts. At worst a block lasts one window.
  */
 export const throttleRules = { windowMinutes: 15, perAccountAndAddress: 5, perAddress: 20 } as const;
+
+/**
+ * What was typed as the email, kept only as a hash: enough to count attempts against one account, without storing
+ * what someone may have typed in the wrong field (a password).
+ */
+export function typedEmailKey(email: string) {
+  return createHash("sha256").update(`throughline:email:${email}`).digest("hex").slice(0, 32);
+}
 
 /** Seconds to wait before another attempt may be made, or 0 when one may be made now. */
 export async function signInRetryAfter({
@@ -27,7 +36,9 @@ export async function signInRetryAfter({
       .select({ n: count(), oldest: min(signInFailures.at) })
       .from(signInFailures)
       .where(and(gte(signInFailures.at, since), where));
-  const [pair] = await window(and(eq(signInFailures.email, email), eq(signInFailures.ipAddress, ipAddress)));
+  const [pair] = await window(
+    and(eq(signInFailures.email, typedEmailKey(email)), eq(signInFailures.ipAddress, ipAddress)),
+  );
   const [address] = await window(eq(signInFailures.ipAddress, ipAddress));
   const blocking = [
     pair && pair.n >= throttleRules.perAccountAndAddress ? pair.oldest : null,
@@ -51,7 +62,7 @@ export async function recordSignInFailure({
   ipAddress: string;
   now: Date;
 }) {
-  await db.insert(signInFailures).values({ email, ipAddress, at: now });
+  await db.insert(signInFailures).values({ email: typedEmailKey(email), ipAddress, at: now });
   // Keep the table small: failures older than a day no longer count for anything.
   await db.delete(signInFailures).where(lt(signInFailures.at, new Date(now.getTime() - 86_400_000)));
 }

@@ -41,3 +41,8 @@ export async function funderChoices(db: Db, demo: boolean) {
 export function problemMessage(error: AccountProblem) {
   return error.field === "password" ? `password.${error.problem}` : `users.${error.problem}`;
 }
+
+/** A funder code typed or forged into the form must be one of the choices offered. */
+export async function isKnownFunder(db: Db, code: string, demo: boolean) {
+  return code === "" || (await funderChoices(db, demo)).some((funder) => funder.code === code);
+}

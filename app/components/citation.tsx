@@ -1,15 +1,20 @@
-import { Link } from "react-router";
+import { Link, useRouteLoaderData } from "react-router";
 import { pickText, useI18n } from "../i18n/i18n";
 import type { CitationView } from "../plan-graph/queries.server";
+import type { loader as rootLoader } from "../root";
 
 /** Where a goal, activity or figure comes from: source, section and (in full form) the verbatim quote. */
 export function Citation({ citation, full = false }: { citation: CitationView; full?: boolean }) {
   const { t, locale } = useI18n();
   const title = pickText(citation.sourceTitle, locale);
-  const source = (
+  // Funders and consultants cannot open the sources page: name the source without a link that would answer 404.
+  const canOpenSources = useRouteLoaderData<typeof rootLoader>("root")?.viewer?.canReadSources;
+  const source = canOpenSources ? (
     <Link to={`/sources#${citation.source}`} lang={title.lang}>
       {title.text}
     </Link>
+  ) : (
+    <cite lang={title.lang}>{title.text}</cite>
   );
   if (!full) {
     return (

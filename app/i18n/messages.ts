@@ -203,6 +203,7 @@ const en = {
   "users.emailTaken": "A user with this email already exists.",
   "users.dateFormat": "Enter a date (YYYY-MM-DD).",
   "users.funderRequired": "A funder must belong to a funder organisation.",
+  "users.funderUnknown": "Choose a funder organisation from the list.",
   "users.accessUntilRequired": "A consultant's access needs an end date.",
   "users.lastAdmin": "This is the last active administrator: the role cannot be removed.",
 
@@ -432,6 +433,7 @@ const fr: Messages = {
   "users.emailTaken": "Un utilisateur avec cette adresse existe déjà.",
   "users.dateFormat": "Saisissez une date (AAAA-MM-JJ).",
   "users.funderRequired": "Un bailleur doit appartenir à une organisation bailleuse.",
+  "users.funderUnknown": "Choisissez une organisation bailleuse dans la liste.",
   "users.accessUntilRequired": "L’accès d’un consultant doit avoir une date de fin.",
   "users.lastAdmin": "C’est le dernier administrateur actif : ce rôle ne peut pas être retiré.",
 

@@ -211,6 +211,8 @@ export async function getElementDetail({
   const causal = links.flatMap((link) => {
     if (link.kind === "part_of") return [];
     const outgoing = link.fromElementId === element.id;
+    // A link to an element outside the viewer's scope is not sent at all, rationale and citation included.
+    if (!brief(outgoing ? link.toElementId : link.fromElementId)) return [];
     return [
       {
         kind: link.kind,

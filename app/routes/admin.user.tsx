@@ -11,7 +11,13 @@ import {
 } from "../auth/accounts.server";
 import { isDemo, requirePermission, sessionLimits } from "../auth/request.server";
 import { listLiveSessions } from "../auth/sessions.server";
-import { funderChoices, grantsFrom, problemMessage, roleFields } from "../auth/user-forms.server";
+import {
+  funderChoices,
+  grantsFrom,
+  isKnownFunder,
+  problemMessage,
+  roleFields,
+} from "../auth/user-forms.server";
 import { RoleFields } from "../components/role-fields";
 import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
@@ -57,6 +63,12 @@ export async function action(args: Route.ActionArgs) {
   try {
     switch (input.intent) {
       case "roles":
+        if (!(await isKnownFunder(db, input.funderCode, isDemo()))) {
+          return data(
+            { intent: input.intent, errors: { funderCode: "users.funderUnknown" } },
+            { status: 400 },
+          );
+        }
         await setUserRoles({
           db,
           actor,

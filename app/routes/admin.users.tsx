@@ -2,7 +2,13 @@ import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-
 import { z } from "zod";
 import { AccountProblem, createUser, listUsers } from "../auth/accounts.server";
 import { isDemo, requirePermission } from "../auth/request.server";
-import { funderChoices, grantsFrom, problemMessage, roleFields } from "../auth/user-forms.server";
+import {
+  funderChoices,
+  grantsFrom,
+  isKnownFunder,
+  problemMessage,
+  roleFields,
+} from "../auth/user-forms.server";
 import { RoleFields } from "../components/role-fields";
 import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
@@ -31,9 +37,14 @@ export async function action(args: Route.ActionArgs) {
   const admin = requirePermission(args, { action: "users.manage" });
   const form = await parseForm(args.request, newUserForm);
   if (!form.ok) return form.response;
+  const db = await getDb();
+  if (!(await isKnownFunder(db, form.data.funderCode, isDemo()))) {
+    const { password: _password, ...values } = form.data;
+    return data({ errors: { funderCode: "users.funderUnknown" }, values }, { status: 400 });
+  }
   try {
     const id = await createUser({
-      db: await getDb(),
+      db,
       actor: `user:${admin.id}`,
       email: form.data.email,
       name: form.data.name,

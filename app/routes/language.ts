@@ -1,27 +1,19 @@
 import { redirect } from "react-router";
 import { z } from "zod";
+import { parseForm, safeRedirect } from "../forms.server";
 import { localeCookieName, locales } from "../i18n/i18n";
 import type { Route } from "./+types/language";
 
 const oneYear = 60 * 60 * 24 * 365;
-
-const languageForm = z.object({
-  lang: z.enum(locales),
-  // Only a path on this site: never an open redirect.
-  redirectTo: z
-    .string()
-    .regex(/^\/(?!\/)/)
-    .catch("/"),
-});
+const languageForm = z.object({ lang: z.enum(locales), redirectTo: z.string().optional() });
 
 /** The language switcher posts here; it works without JavaScript. */
 export async function action({ request }: Route.ActionArgs) {
-  const parsed = languageForm.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success)
-    throw new Response(`Unknown language; choose one of: ${locales.join(", ")}`, { status: 400 });
-  return redirect(parsed.data.redirectTo, {
+  const form = await parseForm(request, languageForm);
+  if (!form.ok) throw new Response(`Unknown language; choose one of: ${locales.join(", ")}`, { status: 400 });
+  return redirect(safeRedirect(form.data.redirectTo), {
     headers: {
-      "Set-Cookie": `${localeCookieName}=${parsed.data.lang}; Path=/; Max-Age=${oneYear}; SameSite=Lax`,
+      "Set-Cookie": `${localeCookieName}=${form.data.lang}; Path=/; Max-Age=${oneYear}; SameSite=Lax`,
     },
   });
 }

@@ -51,5 +51,5 @@ export async function signIn(page: Page, baseUrl: string, email: string) {
     ]);
   }
   // Client-side navigation changes the address before the page renders: wait for the signed-in navigation.
-  await page.locator("nav[aria-label=Main]").waitFor();
+  await page.locator(".site-header nav").waitFor();
 }

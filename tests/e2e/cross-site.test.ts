@@ -1,3 +1,4 @@
+import http from "node:http";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { demoEmails, get, post, signInOverHttp } from "./http";
 
@@ -58,6 +59,21 @@ describe("bad input over HTTP", () => {
       Cookie: cookie,
     });
     expect(huge.status).toBe(413);
+    // The same body sent in chunks, without Content-Length, is measured as it arrives.
+    const streamed = await new Promise<number>((resolve) => {
+      const request = http.request(`${baseUrl}/account/sessions`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: baseUrl, Cookie: cookie },
+      });
+      request.on("response", (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      });
+      request.on("error", () => {}); // the server may answer and close while the rest is still being sent
+      request.write(`intent=end-others&padding=${"x".repeat(70_000)}`);
+      request.end();
+    });
+    expect(streamed).toBe(413);
     const badId = await post(baseUrl, "/account/sessions", "intent=end&sessionId=not-a-session", {
       Cookie: cookie,
     });
@@ -91,5 +107,21 @@ describe("bad input over HTTP", () => {
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toMatch(/^\/login/);
     expect(response.headers.getSetCookie().join()).toMatch(/throughline_session=;.*Max-Age=0/);
+  });
+});
+
+describe("the language switcher", () => {
+  it("only ever sends the browser back to a page of this site", async () => {
+    for (const target of ["https://evil.example/", "//evil.example/", "/\\evil.example/"]) {
+      const response = await post(
+        baseUrl,
+        "/language",
+        new URLSearchParams({ lang: "fr", redirectTo: target }).toString(),
+      );
+      expect(response.status, target).toBe(302);
+      expect(response.headers.get("Location"), target).toBe("/");
+    }
+    const local = await post(baseUrl, "/language", "lang=fr&redirectTo=%2Fplans%2F2010-2012");
+    expect(local.headers.get("Location")).toBe("/plans/2010-2012");
   });
 });

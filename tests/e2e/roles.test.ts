@@ -66,12 +66,16 @@ describe.each(journeys)("the demo $role", ({ role, nav, allowed, refused }) => {
   });
 });
 
-it("the home page lists only the plans a funder's organisation funds", async () => {
+it("the home page lists only the plans a funder's organisation funds, and no link leads it to a 404", async () => {
   const { page, close } = await openPage(browser, { locale: "en-GB" });
   try {
     await signIn(page, baseUrl, demoEmails.funder);
     await page.goto(baseUrl);
     expect(await page.locator(".plan-card h2").allInnerTexts()).toEqual(["Strategic Plan 2013–2015"]);
+    // Its citations name their sources without linking to the sources page it may not open.
+    await page.goto(`${baseUrl}/plans/2013-2015`);
+    expect(await page.locator(".citation cite").count()).toBeGreaterThan(0);
+    expect(await page.locator('a[href^="/sources"]').count()).toBe(0);
   } finally {
     await close();
   }
