@@ -55,7 +55,6 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         email: viewer.email,
         canReadSources: can(viewer, { action: "sources.read" }),
         isAdmin: can(viewer, { action: "users.manage" }),
-        needsSecondFactor: !viewer.hasSecondFactor,
       },
     },
     { headers: { "Content-Language": locale } },

@@ -18,18 +18,11 @@ export function typedEmailKey(email: string) {
   return createHash("sha256").update(`throughline:email:${email}`).digest("hex").slice(0, 32);
 }
 
+/** A sign-in attempt: what was typed as the email, from which address, when. */
+type Attempt = { db: Db; email: string; ipAddress: string; now: Date };
+
 /** Seconds to wait before another attempt may be made, or 0 when one may be made now. */
-export async function signInRetryAfter({
-  db,
-  email,
-  ipAddress,
-  now,
-}: {
-  db: Db;
-  email: string;
-  ipAddress: string;
-  now: Date;
-}) {
+export async function signInRetryAfter({ db, email, ipAddress, now }: Attempt) {
   const since = new Date(now.getTime() - throttleRules.windowMinutes * 60_000);
   const window = (where: ReturnType<typeof and>) =>
     db
@@ -51,17 +44,7 @@ export async function signInRetryAfter({
   return Math.max(1, Math.ceil((until - now.getTime()) / 1000));
 }
 
-export async function recordSignInFailure({
-  db,
-  email,
-  ipAddress,
-  now,
-}: {
-  db: Db;
-  email: string;
-  ipAddress: string;
-  now: Date;
-}) {
+export async function recordSignInFailure({ db, email, ipAddress, now }: Attempt) {
   await db.insert(signInFailures).values({ email: typedEmailKey(email), ipAddress, at: now });
   // Keep the table small: failures older than a day no longer count for anything.
   await db.delete(signInFailures).where(lt(signInFailures.at, new Date(now.getTime() - 86_400_000)));

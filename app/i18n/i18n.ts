@@ -62,3 +62,10 @@ export function formatDate(isoDate: string, locale: Locale) {
     timeZone: "UTC",
   }).format(new Date(`${isoDate}T00:00:00Z`));
 }
+
+/** A moment, in the reader's language: "22 Nov 2026, 16:42". */
+export function formatDateTime(moment: string | Date, locale: Locale) {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(
+    new Date(moment),
+  );
+}

@@ -7,7 +7,7 @@ import { Button } from "../components/ui/button";
 import { Table } from "../components/ui/table";
 import { getDb } from "../db.server";
 import { parseForm } from "../forms.server";
-import { useI18n } from "../i18n/i18n";
+import { formatDateTime, useI18n } from "../i18n/i18n";
 import { sessionContext } from "../request-context";
 import type { Route } from "./+types/account.sessions";
 
@@ -56,8 +56,7 @@ export async function action(args: Route.ActionArgs) {
 export default function Sessions() {
   const { t, locale } = useI18n();
   const { sessions } = useLoaderData<typeof loader>();
-  const time = (value: string | Date) =>
-    new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(value));
+  const time = (value: string | Date) => formatDateTime(value, locale);
   return (
     <>
       <title>{`${t("sessions.title")} · Throughline`}</title>

@@ -24,7 +24,7 @@ import { Card } from "../components/ui/card";
 import { Field } from "../components/ui/field";
 import { getDb } from "../db.server";
 import { parseForm } from "../forms.server";
-import { useI18n } from "../i18n/i18n";
+import { formatDateTime, useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import type { Route } from "./+types/admin.user";
 
@@ -126,8 +126,7 @@ export default function UserPage() {
   const errors = Object.fromEntries(
     Object.entries(result?.errors ?? {}).map(([field, key]) => [field, key && t(key as MessageKey)]),
   );
-  const time = (value: string | Date) =>
-    new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(value));
+  const time = (value: string | Date) => formatDateTime(value, locale);
   return (
     <>
       <title>{`${user.name} · Throughline`}</title>
