@@ -27,7 +27,7 @@ export const sessionLimits = (): SessionLimits => ({
  * Outside demo mode the cookie is `__Host-` prefixed and Secure (HTTPS only, this host only); in demo mode it is
  * plain so that http://localhost works.
  */
-export function sessionCookieName() {
+function sessionCookieName() {
   return env().demo ? "throughline_session" : "__Host-throughline_session";
 }
 
@@ -143,4 +143,3 @@ export function clientAddress({ context }: RequestArgs) {
 }
 
 export const isDemo = () => env().demo;
-export const appEnv = env;
