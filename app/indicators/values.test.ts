@@ -60,9 +60,9 @@ describe("the three ways values combine over time", () => {
           const before = actualsByPeriod(years, values, "cumulative").map((a) => a.actual ?? 0);
           const after = actualsByPeriod(years, edited, "cumulative").map((a) => a.actual ?? 0);
           const editedIndex = years.findIndex((y) => y.key === values[pick % values.length]?.periodKey);
-          years.forEach((_, i) =>
-            expect(after[i]).toBe((before[i] as number) + (i >= editedIndex ? delta : 0)),
-          );
+          for (const i of years.keys()) {
+            expect(after[i]).toBe((before[i] as number) + (i >= editedIndex ? delta : 0));
+          }
         },
       ),
     );
