@@ -70,6 +70,11 @@ export async function loadViewer({
   };
 }
 
+export async function getUserEmail({ db, id }: { db: Db; id: string }) {
+  const [row] = await db.select({ email: users.email }).from(users).where(eq(users.id, id));
+  return row?.email;
+}
+
 export async function listUsers({ db }: { db: Db }) {
   const rows = await db.select().from(users).orderBy(asc(users.email));
   const grants = await db.select().from(userRoles);

@@ -54,8 +54,11 @@ export function useI18n() {
   return useContext(I18nContext);
 }
 
+/** Date formats: British order for English, so that 01/02 is never read as January the 2nd. */
+const dateLocale = (locale: Locale) => (locale === "en" ? "en-GB" : locale);
+
 export function formatDate(isoDate: string, locale: Locale) {
-  return new Intl.DateTimeFormat(locale, {
+  return new Intl.DateTimeFormat(dateLocale(locale), {
     year: "numeric",
     month: "long",
     day: "numeric",

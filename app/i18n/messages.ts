@@ -51,6 +51,8 @@ const en = {
   "home.intro":
     "Each plan is one graph of objectives, strategies and activities. Open a plan to read its outline and where each part comes from.",
   "home.empty": "No plan has been loaded yet. Import one with: npm run cli -- import <file>",
+  "home.noneVisible":
+    "There is no plan you can see yet. Plans appear here when you are given access to them (a funder sees what its organisation funds).",
 
   "plan.period": "{start} – {end}",
   "plan.reconstructedBadge": "Reconstructed",
@@ -276,6 +278,8 @@ const fr: Messages = {
   "home.intro":
     "Chaque plan est un graphe d’objectifs, de stratégies et d’activités. Ouvrez un plan pour lire sa structure et la source de chaque élément.",
   "home.empty": "Aucun plan n’a encore été chargé. Importez-en un avec : npm run cli -- import <fichier>",
+  "home.noneVisible":
+    "Aucun plan ne vous est encore accessible. Les plans apparaissent ici lorsqu’on vous y donne accès (un bailleur voit ce que finance son organisation).",
 
   "plan.period": "{start} – {end}",
   "plan.reconstructedBadge": "Reconstitué",

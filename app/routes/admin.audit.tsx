@@ -1,6 +1,7 @@
 import { Form, Link, useLoaderData } from "react-router";
 import { z } from "zod";
 import { listAuditEvents } from "../audit.server";
+import { listUsers } from "../auth/accounts.server";
 import { requirePermission } from "../auth/request.server";
 import { Button } from "../components/ui/button";
 import { Field } from "../components/ui/field";
@@ -34,11 +35,20 @@ export async function loader(args: Route.LoaderArgs) {
     limit: pageSize + 1,
     offset: (filters.page - 1) * pageSize,
   });
-  return { filters, events: events.slice(0, pageSize), hasMore: events.length > pageSize };
+  const people = new Map(
+    (await listUsers({ db: await getDb() })).map((user) => [`user:${user.id}`, user.email]),
+  );
+  return {
+    filters,
+    events: events
+      .slice(0, pageSize)
+      .map((event) => ({ ...event, actorEmail: people.get(event.actor) ?? null })),
+    hasMore: events.length > pageSize,
+  };
 }
 
 export default function Audit() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { filters, events, hasMore } = useLoaderData<typeof loader>();
   const query = (page: number) =>
     `?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, String(v)])), page: String(page) })}`;
@@ -70,16 +80,12 @@ export default function Audit() {
             <tr key={event.id}>
               <td>
                 <time dateTime={new Date(event.at).toISOString()}>
-                  {new Intl.DateTimeFormat(locale, {
-                    dateStyle: "short",
-                    timeStyle: "medium",
-                    timeZone: "UTC",
-                  }).format(new Date(event.at))}{" "}
-                  UTC
+                  {new Date(event.at).toISOString().replace("T", " ").slice(0, 19)} UTC
                 </time>
               </td>
               <td>
-                <code>{event.actor}</code>
+                {event.actorEmail && <span>{event.actorEmail} </span>}
+                <code className="small">{event.actor}</code>
               </td>
               <td>
                 <code>{event.action}</code>

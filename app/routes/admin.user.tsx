@@ -39,7 +39,10 @@ export async function loader(args: Route.LoaderArgs) {
   requirePermission(args, { action: "users.manage" });
   const { db, user } = await loadUser(args.params.id);
   const sessions = await listLiveSessions({ db, userId: user.id, now: new Date(), limits: sessionLimits() });
-  return { user, sessions, funders: await funderChoices(db, isDemo()) };
+  // Changes with every load, so the forms below start empty again after a successful action (a reason typed for
+  // one action must not be recorded again with the next).
+  const loadedAt = Date.now();
+  return { user, sessions, funders: await funderChoices(db, isDemo()), loadedAt };
 }
 
 const rationale = z.string().trim().max(2000).default("");
@@ -119,7 +122,7 @@ export async function action(args: Route.ActionArgs) {
 
 export default function UserPage() {
   const { t, locale } = useI18n();
-  const { user, sessions, funders } = useLoaderData<typeof loader>();
+  const { user, sessions, funders, loadedAt } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as
     | { errors?: Record<string, string | undefined> }
     | undefined;
@@ -143,7 +146,7 @@ export default function UserPage() {
           {errors.roles}
         </p>
       )}
-      <div className="detail-grid">
+      <div className="detail-grid" key={loadedAt}>
         <div>
           <Card>
             <h2>{t("users.roles")}</h2>

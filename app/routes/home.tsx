@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { can } from "../auth/policy";
 import { requirePermission } from "../auth/request.server";
 import { PlanCounts, PlanPeriod } from "../components/plan-facts";
 import { Card } from "../components/ui/card";
@@ -10,19 +11,20 @@ import type { Route } from "./+types/home";
 
 export async function loader(args: Route.LoaderArgs) {
   const viewer = requirePermission(args, { action: "plans.list" });
-  return { plans: await listPlans({ db: await getDb(), viewer }) };
+  const readsAllPlans = can(viewer, { action: "plan.read", fundedBy: [] });
+  return { plans: await listPlans({ db: await getDb(), viewer }), readsAllPlans };
 }
 
 export default function Home({ loaderData }: Route.ComponentProps) {
   const { t, locale } = useI18n();
-  const { plans } = loaderData;
+  const { plans, readsAllPlans } = loaderData;
   return (
     <>
       <title>{`${t("home.title")} · Throughline`}</title>
       <h1>{t("home.title")}</h1>
       <p className="lead">{t("home.intro")}</p>
       {plans.length === 0 ? (
-        <p>{t("home.empty")}</p>
+        <p>{readsAllPlans ? t("home.empty") : t("home.noneVisible")}</p>
       ) : (
         <ul className="card-grid" aria-label={t("home.title")}>
           {plans.map((plan) => {

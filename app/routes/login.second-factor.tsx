@@ -1,7 +1,7 @@
 import { data, Form, redirect, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
-import { signInWithSecondFactor } from "../auth/accounts.server";
-import { demoAdminTotpSecret } from "../auth/demo.server";
+import { getUserEmail, signInWithSecondFactor } from "../auth/accounts.server";
+import { demoAccounts, demoAdminTotpSecret } from "../auth/demo.server";
 import { clientAddress, isDemo, sessionCookie } from "../auth/request.server";
 import { totpCode, totpStep } from "../auth/totp";
 import { Button } from "../components/ui/button";
@@ -22,12 +22,14 @@ function requirePendingSession(context: Route.LoaderArgs["context"]) {
   return session;
 }
 
-export function loader({ request, context }: Route.LoaderArgs) {
-  requirePendingSession(context);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const session = requirePendingSession(context);
+  // Demo mode only: the demo admin has no authenticator app, so its own sign-in shows the code the app would show.
+  const demoAdmin =
+    isDemo() && (await getUserEmail({ db: await getDb(), id: session.userId })) === demoAccounts[0]?.email;
   return {
     redirectTo: safeRedirect(new URL(request.url).searchParams.get("redirectTo")),
-    // Demo mode only: the demo admin has no authenticator app, so the page shows the code it would show.
-    demoCode: isDemo() ? totpCode(demoAdminTotpSecret, totpStep(new Date())) : null,
+    demoCode: demoAdmin ? totpCode(demoAdminTotpSecret, totpStep(new Date())) : null,
   };
 }
 

@@ -5,8 +5,11 @@ import { Table } from "../components/ui/table";
 import { getDb } from "../db.server";
 import { pickText, useI18n } from "../i18n/i18n";
 import { listSources } from "../plan-graph/queries.server";
-import { referenceListNames } from "../plan-graph/vocabulary";
+import { languages, referenceListNames } from "../plan-graph/vocabulary";
 import type { Route } from "./+types/sources";
+
+const isLanguage = (code: string): code is (typeof languages)[number] =>
+  (languages as readonly string[]).includes(code);
 
 export async function loader(args: Route.LoaderArgs) {
   requirePermission(args, { action: "sources.read" });
@@ -40,7 +43,7 @@ export default function SourcesPage({ loaderData }: Route.ComponentProps) {
                   <code>{source.id}</code>
                 </td>
                 <td lang={title.lang}>{title.text}</td>
-                <td>{source.language}</td>
+                <td>{isLanguage(source.language) ? t(`language.${source.language}`) : source.language}</td>
                 <td>{source.publishedYear ?? "—"}</td>
               </tr>
             );
