@@ -1,14 +1,13 @@
 import { data, Form, Link, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
 import { enrolSecondFactor } from "../auth/accounts.server";
-import { requirePermission } from "../auth/request.server";
+import { appSecret, requirePermission } from "../auth/request.server";
 import { decryptSecret, encryptSecret } from "../auth/secrets.server";
 import { generateTotpSecret, otpauthUri } from "../auth/totp";
 import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
 import { Field } from "../components/ui/field";
 import { getDb } from "../db.server";
-import { appSecretOf, readEnv } from "../env.server";
 import { parseForm } from "../forms.server";
 import { useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
@@ -29,7 +28,7 @@ export function loader(args: Route.LoaderArgs) {
       ? {
           secret,
           uri: otpauthUri(secret, viewer.email),
-          sealed: encryptSecret(secret, appSecretOf(readEnv())),
+          sealed: encryptSecret(secret, appSecret()),
         }
       : null,
   };
@@ -49,7 +48,7 @@ export async function action(args: Route.ActionArgs) {
   if (!form.ok) return form.response;
   let secret: string;
   try {
-    secret = decryptSecret(form.data.sealed, appSecretOf(readEnv()));
+    secret = decryptSecret(form.data.sealed, appSecret());
   } catch {
     return data({ errors: { code: "secondFactor.wrong" } }, { status: 400 });
   }
@@ -58,7 +57,7 @@ export async function action(args: Route.ActionArgs) {
     userId: viewer.id,
     secret,
     code: form.data.code.replace(/\s/g, ""),
-    appSecret: appSecretOf(readEnv()),
+    appSecret: appSecret(),
   });
   if (!enrolled) return data({ errors: { code: "secondFactor.wrong" } }, { status: 400 });
   return { enrolled: true };

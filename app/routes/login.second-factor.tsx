@@ -2,13 +2,12 @@ import { data, Form, redirect, useActionData, useLoaderData } from "react-router
 import { z } from "zod";
 import { getUserEmail, signInWithSecondFactor } from "../auth/accounts.server";
 import { demoAccounts, demoAdminTotpSecret } from "../auth/demo.server";
-import { clientAddress, isDemo, sessionCookie } from "../auth/request.server";
+import { appSecret, clientAddress, isDemo, sessionCookie } from "../auth/request.server";
 import { totpCode, totpStep } from "../auth/totp";
 import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
 import { Field } from "../components/ui/field";
 import { getDb } from "../db.server";
-import { appSecretOf, readEnv } from "../env.server";
 import { parseForm, safeRedirect } from "../forms.server";
 import { useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
@@ -50,7 +49,7 @@ export async function action(args: Route.ActionArgs) {
     sessionId: session.id,
     userId: session.userId,
     code: form.data.code,
-    appSecret: appSecretOf(readEnv()),
+    appSecret: appSecret(),
     ipAddress: clientAddress(args),
     userAgent: args.request.headers.get("User-Agent"),
     now: new Date(),
