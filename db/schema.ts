@@ -5,6 +5,7 @@ import {
   boolean,
   check,
   date,
+  doublePrecision,
   foreignKey,
   index,
   integer,
@@ -19,6 +20,8 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { roles } from "../app/auth/roles";
+import { frequencies } from "../app/indicators/periods";
+import { aggregationModes, directions, measures } from "../app/indicators/values";
 import {
   elementKinds,
   elementStatuses,
@@ -305,4 +308,95 @@ export const fundedElements = pgTable(
       .references(() => elements.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.funderCode, t.elementId] })],
+);
+
+// ---------------------------------------------------------------- indicators and progress (issue 4)
+
+export const measure = pgEnum("measure", measures);
+export const direction = pgEnum("direction", directions);
+export const aggregation = pgEnum("aggregation", aggregationModes);
+export const frequency = pgEnum("frequency", frequencies);
+export const entryStatus = pgEnum("entry_status", ["draft", "submitted", "returned", "approved"]);
+
+/** What is measured, how values combine over time, and how often it is reported. */
+export const indicators = pgTable(
+  "indicators",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    code: text("code").notNull(),
+    name: jsonb("name").$type<LocalizedText>().notNull(),
+    definition: jsonb("definition").$type<LocalizedText>(),
+    measure: measure("measure").notNull(),
+    unit: jsonb("unit").$type<LocalizedText>(),
+    direction: direction("direction").notNull(),
+    aggregation: aggregation("aggregation").notNull(),
+    frequency: frequency("frequency").notNull(),
+    /** Disaggregation dimensions (reference list names or custom codes), in grid order. */
+    dimensions: jsonb("dimensions").$type<string[]>().notNull().default([]),
+    ...citationColumns(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique("indicators_plan_code_key").on(t.planId, t.code),
+    unique("indicators_plan_id_key").on(t.planId, t.id),
+    check("indicator_name_has_en", sql`${t.name} ? 'en'`),
+    citationChecks(t),
+  ],
+);
+
+/** The elements an indicator measures: one or more, in the indicator's plan. */
+export const indicatorElements = pgTable(
+  "indicator_elements",
+  {
+    planId: uuid("plan_id").notNull(),
+    indicatorId: uuid("indicator_id").notNull(),
+    elementId: uuid("element_id").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.indicatorId, t.elementId] }),
+    foreignKey({
+      columns: [t.planId, t.indicatorId],
+      foreignColumns: [indicators.planId, indicators.id],
+    }).onDelete("cascade"),
+    foreignKey({ columns: [t.planId, t.elementId], foreignColumns: [elements.planId, elements.id] }).onDelete(
+      "cascade",
+    ),
+    index("indicator_elements_element_idx").on(t.elementId),
+  ],
+);
+
+/**
+ * A reported value for an indicator and period. Only `approved` entries count. `value` is the total (derived from
+ * the breakdown when one is given); a figure taken from a source document cites it.
+ */
+export const progressEntries = pgTable(
+  "progress_entries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    indicatorId: uuid("indicator_id")
+      .notNull()
+      .references(() => indicators.id, { onDelete: "restrict" }),
+    periodKey: text("period_key").notNull(),
+    status: entryStatus("status").notNull().default("draft"),
+    value: doublePrecision("value").notNull(),
+    breakdown: jsonb("breakdown").$type<{ values: Record<string, string>; value: number }[]>(),
+    narrative: jsonb("narrative").$type<LocalizedText>(),
+    reportedOn: date("reported_on").notNull(),
+    enteredBy: uuid("entered_by").references(() => users.id, { onDelete: "set null" }),
+    ...citationColumns(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("progress_entries_indicator_idx").on(t.indicatorId, t.periodKey),
+    check(
+      "entry_value_finite",
+      sql`${t.value} = ${t.value} and ${t.value} not in ('Infinity'::float8, '-Infinity'::float8)`,
+    ),
+    citationChecks(t),
+  ],
 );

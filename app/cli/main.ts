@@ -13,6 +13,7 @@ import { problemMessage } from "../auth/user-forms.server";
 import { appSecretOf, InvalidEnvironment, readEnv } from "../env.server";
 import { translator } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
+import { importIndicators } from "../indicators/store.server";
 import { seedNswp } from "../plan-graph/seed.server";
 import {
   exportPlanGraph,
@@ -30,7 +31,7 @@ Commands:
   migrate               apply the database migrations
   seed                  load the NSWP data set (idempotent, all-or-nothing)
   export plan <slug>    print a plan as plan-graph interchange JSON
-  import <file>         import a plan-graph or organisation file (checked first; all-or-nothing)
+  import <file>         import a plan-graph, organisation or indicators file (checked first; all-or-nothing)
   stats                 counts per plan and element kind, as JSON
   create-admin --email <address> --name <name>
                         create an administrator (password from ADMIN_PASSWORD, or asked for); prints the
@@ -90,7 +91,9 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
       const result =
         document.format === "throughline/organisation"
           ? await importOrganisationFile({ db, file: document.organisation, actor: actor() })
-          : await importPlanGraph({ db, graph: document.graph, actor: actor() });
+          : document.format === "throughline/indicators"
+            ? await importIndicators({ db, file: document.indicators, actor: actor() })
+            : await importPlanGraph({ db, graph: document.graph, actor: actor() });
       console.log(JSON.stringify(result, null, 2));
     });
   },

@@ -72,3 +72,7 @@ export function formatDateTime(moment: string | Date, locale: Locale) {
     new Date(moment),
   );
 }
+
+export function formatNumber(value: number, locale: Locale) {
+  return new Intl.NumberFormat(locale).format(value);
+}

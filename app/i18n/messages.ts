@@ -91,6 +91,13 @@ const en = {
 
   "citation.source": "Source:",
 
+  "indicator.heading": "Indicators",
+  "indicator.noFigures": "No approved figure yet.",
+  "indicator.lifeOfPlan": "over the plan",
+  "aggregation.per_period": "Each period counts on its own",
+  "aggregation.cumulative": "Running total over the plan",
+  "aggregation.latest": "Latest level reported",
+
   "sources.title": "Sources and reference lists",
   "sources.intro":
     "The documents the plans cite, and the lists (regions, languages, themes, roles, funders) that reports and indicators use.",
@@ -318,6 +325,13 @@ const fr: Messages = {
   "evidence.strong": "Preuves : solides",
 
   "citation.source": "Source :",
+
+  "indicator.heading": "Indicateurs",
+  "indicator.noFigures": "Aucun chiffre approuvé pour l’instant.",
+  "indicator.lifeOfPlan": "sur la durée du plan",
+  "aggregation.per_period": "Chaque période compte séparément",
+  "aggregation.cumulative": "Total cumulé sur la durée du plan",
+  "aggregation.latest": "Dernier niveau déclaré",
 
   "sources.title": "Sources et listes de référence",
   "sources.intro":

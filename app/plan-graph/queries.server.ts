@@ -10,6 +10,7 @@ import {
   sourceDocuments,
 } from "../../db/schema";
 import type { Viewer } from "../auth/policy";
+import { indicatorsOfElement } from "../indicators/store.server";
 import type { Citation } from "./format";
 import { compareCodes, outlineOrder } from "./graph";
 import { inScope, type PlanScope, planScope } from "./scope.server";
@@ -237,6 +238,13 @@ export async function getElementDetail({
       reconstructed: element.reconstructed,
       citation: cite(element),
     },
+    indicators: (await indicatorsOfElement({ db, elementId: element.id })).map((indicator) => ({
+      ...indicator,
+      entries: indicator.entries.map(({ citationSourceId, citationSection, citationQuote, ...entry }) => ({
+        ...entry,
+        citation: cite({ citationSourceId, citationSection, citationQuote }),
+      })),
+    })),
     ancestors: ancestors.filter((ancestor) => ancestor !== null),
     children: links
       .filter((link) => link.kind === "part_of" && link.toElementId === element.id)

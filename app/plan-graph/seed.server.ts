@@ -3,17 +3,24 @@ import path from "node:path";
 import { count, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { plans } from "../../db/schema";
-import type { OrganisationFile, PlanGraph } from "./format";
+import { importIndicators } from "../indicators/store.server";
 import { ImportRejected, type ImportSummary, importOrganisationFile, importPlanGraph } from "./store.server";
-import { type Parsed, parseJsonText, parseOrganisationFile, parsePlanGraph } from "./validate";
+import {
+  type Parsed,
+  parseIndicatorsFile,
+  parseJsonText,
+  parseOrganisationFile,
+  parsePlanGraph,
+} from "./validate";
 
 /** The NSWP data set, in load order (a plan's predecessor first). */
 export const nswpSeedFiles: SeedFiles = {
   organisation: "seeds/nswp/organisation.json",
   plans: ["seeds/nswp/plan-2010-2012.json", "seeds/nswp/plan-2013-2015.json"],
+  indicators: "seeds/nswp/indicators.json",
 };
 
-export type SeedFiles = { organisation: string; plans: readonly string[] };
+export type SeedFiles = { organisation: string; plans: readonly string[]; indicators?: string };
 
 async function readChecked<T>(file: string, parse: (input: unknown) => Parsed<T>): Promise<T> {
   const json = parseJsonText(await readFile(path.resolve(file), "utf8"));
@@ -26,10 +33,11 @@ async function readChecked<T>(file: string, parse: (input: unknown) => Parsed<T>
   return parsed.value;
 }
 
-async function readSeed(files: SeedFiles): Promise<{ organisation: OrganisationFile; plans: PlanGraph[] }> {
+async function readSeed(files: SeedFiles) {
   return {
     organisation: await readChecked(files.organisation, parseOrganisationFile),
     plans: await Promise.all(files.plans.map((file) => readChecked(file, parsePlanGraph))),
+    indicators: files.indicators ? await readChecked(files.indicators, parseIndicatorsFile) : null,
   };
 }
 
@@ -54,6 +62,7 @@ export async function seedNswp({
     await importOrganisationFile({ db: tx, file: seed.organisation, actor });
     const summaries: ImportSummary[] = [];
     for (const graph of seed.plans) summaries.push(await importPlanGraph({ db: tx, graph, actor }));
+    if (seed.indicators) await importIndicators({ db: tx, file: seed.indicators, actor });
     return summaries;
   });
 }

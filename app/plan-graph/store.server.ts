@@ -98,7 +98,8 @@ function pick<T extends object, K extends keyof T>(row: T, keys: readonly K[]): 
 
 // ---------------------------------------------------------------- import
 
-async function upsertSources(db: Db, sources: readonly Source[]): Promise<number> {
+/** Inserts or updates the given source documents; returns how many changed. */
+export async function upsertSources(db: Db, sources: readonly Source[]): Promise<number> {
   if (sources.length === 0) return 0;
   const existing = await db
     .select()

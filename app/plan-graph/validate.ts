@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { type IndicatorsFile, indicatorsFileSchema } from "../indicators/format";
 import { type OrganisationFile, organisationFileSchema, type PlanGraph, planGraphSchema } from "./format";
 import { findCycle } from "./graph";
 import { invalidJsonOffset } from "./json-position";
@@ -41,13 +42,19 @@ function fromZod<T>(schema: z.ZodType<T>, input: unknown): Parsed<T> {
 
 export type ImportFile =
   | { format: "throughline/plan-graph"; graph: PlanGraph }
-  | { format: "throughline/organisation"; organisation: OrganisationFile };
+  | { format: "throughline/organisation"; organisation: OrganisationFile }
+  | { format: "throughline/indicators"; indicators: IndicatorsFile };
 
 /** Parses the text of a file given to `import`: JSON syntax, then the document type its `format` names. */
 export function parseImportFile(text: string): Parsed<ImportFile> {
   const json = parseJsonText(text);
   if (!json.ok) return json;
-  if ((json.value as { format?: unknown } | null)?.format === "throughline/organisation") {
+  const format = (json.value as { format?: unknown } | null)?.format;
+  if (format === "throughline/indicators") {
+    const parsed = parseIndicatorsFile(json.value);
+    return parsed.ok ? { ok: true, value: { format, indicators: parsed.value } } : parsed;
+  }
+  if (format === "throughline/organisation") {
     const parsed = parseOrganisationFile(json.value);
     return parsed.ok
       ? { ok: true, value: { format: "throughline/organisation", organisation: parsed.value } }
@@ -63,6 +70,11 @@ export function parsePlanGraph(input: unknown): Parsed<PlanGraph> {
   if (!parsed.ok) return parsed;
   const problems = checkPlanGraph(parsed.value);
   return problems.length ? { ok: false, problems } : parsed;
+}
+
+/** The indicators file's shape; its links to plans and elements are checked against the database on import. */
+export function parseIndicatorsFile(input: unknown): Parsed<IndicatorsFile> {
+  return fromZod(indicatorsFileSchema, input);
 }
 
 export function parseOrganisationFile(input: unknown): Parsed<OrganisationFile> {

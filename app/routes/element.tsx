@@ -4,7 +4,7 @@ import { Citation } from "../components/citation";
 import { Card } from "../components/ui/card";
 import { Badge, StatusBadge } from "../components/ui/status-badge";
 import { getDb } from "../db.server";
-import { pickText, useI18n } from "../i18n/i18n";
+import { formatNumber, pickText, useI18n } from "../i18n/i18n";
 import { getElementDetail } from "../plan-graph/queries.server";
 import { type LocalizedText, languages } from "../plan-graph/vocabulary";
 import type { Route } from "./+types/element";
@@ -48,7 +48,7 @@ function Translations({ text }: { text: LocalizedText }) {
 
 export default function ElementPage({ loaderData }: Route.ComponentProps) {
   const { t, locale } = useI18n();
-  const { plan, element, ancestors, children, causal } = loaderData;
+  const { plan, element, ancestors, children, causal, indicators } = loaderData;
   const title = pickText(element.title, locale);
   const planTitle = pickText(plan.title, locale);
   const description = element.description ? pickText(element.description, locale) : null;
@@ -95,6 +95,47 @@ export default function ElementPage({ loaderData }: Route.ComponentProps) {
             <Card>
               <h2>{t("element.resourcesRequired")}</h2>
               <p lang={resources.lang}>{resources.text}</p>
+            </Card>
+          )}
+          {indicators.length > 0 && (
+            <Card>
+              <h2>{t("indicator.heading")}</h2>
+              {indicators.map((indicator) => {
+                const name = pickText(indicator.name, locale);
+                const unit = indicator.unit ? pickText(indicator.unit, locale).text : "";
+                return (
+                  <section key={indicator.code} className="indicator">
+                    <h3>
+                      <span className="code">{indicator.code}</span> <span lang={name.lang}>{name.text}</span>
+                    </h3>
+                    <p className="meta">{t(`aggregation.${indicator.aggregation}`)}</p>
+                    {indicator.entries.length === 0 ? (
+                      <p>{t("indicator.noFigures")}</p>
+                    ) : (
+                      <ul className="link-list">
+                        {indicator.entries.map((entry) => {
+                          const narrative = entry.narrative ? pickText(entry.narrative, locale) : null;
+                          return (
+                            <li key={entry.id}>
+                              <p>
+                                <strong className="figure">
+                                  {formatNumber(entry.value, locale)}
+                                  {indicator.measure === "percentage" ? " %" : unit ? ` ${unit}` : ""}
+                                </strong>{" "}
+                                <span className="meta">
+                                  {entry.periodKey === "lop" ? t("indicator.lifeOfPlan") : entry.periodKey}
+                                </span>
+                              </p>
+                              {narrative && <p lang={narrative.lang}>{narrative.text}</p>}
+                              {entry.citation && <Citation citation={entry.citation} full />}
+                            </li>
+                          );
+                        })}
+                      </ul>
+                    )}
+                  </section>
+                );
+              })}
             </Card>
           )}
           <Card>

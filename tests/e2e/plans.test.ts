@@ -95,3 +95,22 @@ describe("an element page", () => {
     }
   });
 });
+
+describe("a sourced figure", () => {
+  it("shows on the element it measures, with the passage it comes from", async () => {
+    const { page, errors, close } = await openPage(browser, { locale: "en-GB" });
+    try {
+      await signIn(page, baseUrl, "board@example.org");
+      await page.goto(`${baseUrl}/plans/2013-2015/elements/O1`);
+      const indicator = page.locator(".indicator").filter({ hasText: "NSWP member organisations" });
+      await expect.poll(() => indicator.locator(".figure").innerText()).toMatch(/^237/);
+      expect(await indicator.locator(".citation-full blockquote").innerText()).toContain("237");
+      expect(await indicator.locator(".citation-full figcaption").innerText()).toContain(
+        "2015 Strategic Review",
+      );
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});

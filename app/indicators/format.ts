@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { citationSchema, localizedTextSchema, sourceSchema } from "../plan-graph/format";
+import { frequencies } from "./periods";
+import { aggregationModes, directions, measures } from "./values";
+
+/** The indicators interchange format, version 1 (docs/formats/indicators.md): indicators and sourced figures. */
+
+const isoDate = z.iso.date("must be a date written YYYY-MM-DD");
+
+export const sourcedEntrySchema = z.strictObject({
+  period: z.string().min(1),
+  value: z.number(),
+  reportedOn: isoDate,
+  narrative: localizedTextSchema.nullable(),
+  citation: citationSchema,
+});
+
+export const indicatorSchema = z.strictObject({
+  plan: z.string().min(1),
+  code: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.-]*$/, "must be letters, digits, dots and dashes"),
+  elements: z.array(z.string().min(1)).min(1, "an indicator measures at least one element"),
+  name: localizedTextSchema,
+  definition: localizedTextSchema.nullable(),
+  measure: z.enum(measures),
+  unit: localizedTextSchema.nullable(),
+  direction: z.enum(directions),
+  aggregation: z.enum(aggregationModes),
+  frequency: z.enum(frequencies),
+  dimensions: z.array(z.string()).max(0, "disaggregated seed figures are not supported yet"),
+  citation: citationSchema.nullable(),
+  entries: z.array(sourcedEntrySchema),
+});
+
+export const indicatorsFileSchema = z.strictObject({
+  format: z.literal("throughline/indicators"),
+  version: z.literal(1),
+  sources: z.array(sourceSchema),
+  indicators: z.array(indicatorSchema),
+});
+
+export type IndicatorsFile = z.infer<typeof indicatorsFileSchema>;
+export type IndicatorInput = z.infer<typeof indicatorSchema>;

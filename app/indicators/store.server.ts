@@ -1,0 +1,272 @@
+import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { elements, indicatorElements, indicators, plans, progressEntries } from "../../db/schema";
+import { recordAudit } from "../audit.server";
+import { ImportRejected, upsertSources } from "../plan-graph/store.server";
+import type { Problem } from "../plan-graph/validate";
+import type { IndicatorsFile } from "./format";
+import { planPeriods } from "./periods";
+import { valueProblem, whenProblem } from "./values";
+
+/**
+ * Writes the indicators of an indicators file and their sourced figures (as approved entries) in one transaction.
+ * Indicators are matched by (plan, code); sourced figures by (indicator, period, cited source and section), so
+ * loading the same file twice changes nothing. Entries that people reported (no citation) are never touched.
+ */
+export async function importIndicators({
+  db,
+  file,
+  actor,
+  today = new Date().toISOString().slice(0, 10),
+}: {
+  db: Db;
+  file: IndicatorsFile;
+  actor: string;
+  today?: string;
+}): Promise<{ changed: boolean }> {
+  return db.transaction(async (tx) => {
+    const problems: Problem[] = [];
+    const known = new Set(file.sources.map((source) => source.id));
+    const planRows = await tx.select().from(plans);
+    const planBySlug = new Map(planRows.map((plan) => [plan.slug, plan]));
+    const elementRows = await tx
+      .select({ id: elements.id, planId: elements.planId, code: elements.code })
+      .from(elements);
+    const seenCodes = new Set<string>();
+
+    file.indicators.forEach((indicator, i) => {
+      const at = `$.indicators[${i}]`;
+      const plan = planBySlug.get(indicator.plan);
+      if (!plan) {
+        problems.push({ path: `${at}.plan`, message: `no plan "${indicator.plan}" exists` });
+        return;
+      }
+      const key = `${indicator.plan} ${indicator.code}`;
+      if (seenCodes.has(key))
+        problems.push({
+          path: `${at}.code`,
+          message: `"${indicator.code}" is used twice in ${indicator.plan}`,
+        });
+      seenCodes.add(key);
+      indicator.elements.forEach((code, j) => {
+        if (!elementRows.some((element) => element.planId === plan.id && element.code === code)) {
+          problems.push({
+            path: `${at}.elements[${j}]`,
+            message: `no element "${code}" in plan ${indicator.plan}`,
+          });
+        }
+      });
+      for (const [path, citation] of [
+        [`${at}.citation`, indicator.citation],
+        ...indicator.entries.map((entry, j) => [`${at}.entries[${j}].citation`, entry.citation] as const),
+      ] as const) {
+        if (citation && !known.has(citation.source)) {
+          problems.push({
+            path: `${path}.source`,
+            message: `"${citation.source}" is not one of the file's sources`,
+          });
+        }
+      }
+      const periods = planPeriods(plan, indicator.frequency);
+      indicator.entries.forEach((entry, j) => {
+        const when = whenProblem({ periods, periodKey: entry.period, reportedOn: entry.reportedOn, today });
+        if (when)
+          problems.push({
+            path: `${at}.entries[${j}].${when.field === "reportedOn" ? "reportedOn" : "period"}`,
+            message: when.problem,
+          });
+        const problem = valueProblem(indicator.measure, entry.value);
+        if (problem) problems.push({ path: `${at}.entries[${j}].value`, message: problem });
+      });
+    });
+    if (problems.length) throw new ImportRejected(problems);
+
+    let changes = await upsertSources(tx, file.sources);
+    for (const indicator of file.indicators) {
+      const plan = planBySlug.get(indicator.plan) as (typeof planRows)[number];
+      const values = {
+        name: indicator.name,
+        definition: indicator.definition,
+        measure: indicator.measure,
+        unit: indicator.unit,
+        direction: indicator.direction,
+        aggregation: indicator.aggregation,
+        frequency: indicator.frequency,
+        dimensions: indicator.dimensions,
+        citationSourceId: indicator.citation?.source ?? null,
+        citationSection: indicator.citation?.section ?? null,
+        citationQuote: indicator.citation?.quote ?? null,
+      };
+      const [existing] = await tx
+        .select()
+        .from(indicators)
+        .where(and(eq(indicators.planId, plan.id), eq(indicators.code, indicator.code)));
+      let indicatorId: string;
+      if (!existing) {
+        const [row] = await tx
+          .insert(indicators)
+          .values({ planId: plan.id, code: indicator.code, ...values })
+          .returning({ id: indicators.id });
+        indicatorId = (row as { id: string }).id;
+        changes++;
+      } else {
+        indicatorId = existing.id;
+        const current = Object.fromEntries(
+          Object.keys(values).map((k) => [k, existing[k as keyof typeof existing]]),
+        );
+        if (JSON.stringify(current) !== JSON.stringify(values)) {
+          await tx
+            .update(indicators)
+            .set({ ...values, updatedAt: sql`now()` })
+            .where(eq(indicators.id, indicatorId));
+          changes++;
+        }
+      }
+
+      const wanted = elementRows.filter(
+        (element) => element.planId === plan.id && indicator.elements.includes(element.code),
+      );
+      const linked = await tx
+        .select({ elementId: indicatorElements.elementId })
+        .from(indicatorElements)
+        .where(eq(indicatorElements.indicatorId, indicatorId));
+      const linkedIds = new Set(linked.map((link) => link.elementId));
+      const wantedIds = new Set(wanted.map((element) => element.id));
+      const stale = [...linkedIds].filter((id) => !wantedIds.has(id));
+      if (stale.length) {
+        await tx
+          .delete(indicatorElements)
+          .where(
+            and(eq(indicatorElements.indicatorId, indicatorId), inArray(indicatorElements.elementId, stale)),
+          );
+        changes += stale.length;
+      }
+      const missing = wanted.filter((element) => !linkedIds.has(element.id));
+      if (missing.length) {
+        await tx
+          .insert(indicatorElements)
+          .values(missing.map((element) => ({ planId: plan.id, indicatorId, elementId: element.id })));
+        changes += missing.length;
+      }
+
+      // Sourced figures: matched by period and cited passage.
+      const sourced = await tx
+        .select()
+        .from(progressEntries)
+        .where(
+          and(eq(progressEntries.indicatorId, indicatorId), isNotNull(progressEntries.citationSourceId)),
+        );
+      const entryKey = (period: string, source: string | null, section: string | null) =>
+        `${period}|${source}|${section}`;
+      const current = new Map(
+        sourced.map((entry) => [
+          entryKey(entry.periodKey, entry.citationSourceId, entry.citationSection),
+          entry,
+        ]),
+      );
+      const inFile = new Set<string>();
+      for (const entry of indicator.entries) {
+        const k = entryKey(entry.period, entry.citation.source, entry.citation.section);
+        inFile.add(k);
+        const row = {
+          status: "approved" as const,
+          value: entry.value,
+          narrative: entry.narrative,
+          reportedOn: entry.reportedOn,
+          citationQuote: entry.citation.quote ?? null,
+        };
+        const found = current.get(k);
+        if (!found) {
+          await tx.insert(progressEntries).values({
+            indicatorId,
+            periodKey: entry.period,
+            citationSourceId: entry.citation.source,
+            citationSection: entry.citation.section,
+            ...row,
+          });
+          changes++;
+        } else if (
+          JSON.stringify([
+            found.status,
+            found.value,
+            found.narrative,
+            found.reportedOn,
+            found.citationQuote,
+          ]) !== JSON.stringify([row.status, row.value, row.narrative, row.reportedOn, row.citationQuote])
+        ) {
+          await tx
+            .update(progressEntries)
+            .set({ ...row, updatedAt: sql`now()` })
+            .where(eq(progressEntries.id, found.id));
+          changes++;
+        }
+      }
+      const removed = sourced.filter(
+        (entry) => !inFile.has(entryKey(entry.periodKey, entry.citationSourceId, entry.citationSection)),
+      );
+      if (removed.length) {
+        await tx.delete(progressEntries).where(
+          inArray(
+            progressEntries.id,
+            removed.map((entry) => entry.id),
+          ),
+        );
+        changes += removed.length;
+      }
+    }
+    if (changes > 0) {
+      await recordAudit(tx, {
+        actor,
+        action: "indicators.import",
+        entityType: "indicators",
+        entityId: [...new Set(file.indicators.map((indicator) => indicator.plan))].join(","),
+        after: { indicators: file.indicators.length, changes },
+      });
+    }
+    return { changed: changes > 0 };
+  });
+}
+
+/** The indicators measuring an element, with their approved entries (newest period last), for the element page. */
+export async function indicatorsOfElement({ db, elementId }: { db: Db; elementId: string }) {
+  const rows = await db
+    .select({ indicator: indicators })
+    .from(indicatorElements)
+    .innerJoin(indicators, eq(indicators.id, indicatorElements.indicatorId))
+    .where(eq(indicatorElements.elementId, elementId))
+    .orderBy(asc(indicators.code));
+  if (rows.length === 0) return [];
+  const entries = await db
+    .select()
+    .from(progressEntries)
+    .where(
+      and(
+        inArray(
+          progressEntries.indicatorId,
+          rows.map((row) => row.indicator.id),
+        ),
+        eq(progressEntries.status, "approved"),
+      ),
+    )
+    .orderBy(asc(progressEntries.periodKey), asc(progressEntries.reportedOn));
+  return rows.map(({ indicator }) => ({
+    code: indicator.code,
+    name: indicator.name,
+    definition: indicator.definition,
+    measure: indicator.measure,
+    unit: indicator.unit,
+    aggregation: indicator.aggregation,
+    entries: entries
+      .filter((entry) => entry.indicatorId === indicator.id)
+      .map((entry) => ({
+        id: entry.id,
+        periodKey: entry.periodKey,
+        value: entry.value,
+        narrative: entry.narrative,
+        reportedOn: entry.reportedOn,
+        citationSourceId: entry.citationSourceId,
+        citationSection: entry.citationSection,
+        citationQuote: entry.citationQuote,
+      })),
+  }));
+}
