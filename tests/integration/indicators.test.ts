@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { IndicatorsFile } from "../../app/indicators/format";
@@ -10,6 +10,7 @@ import type { Database } from "../../db/client";
 import { indicators, progressEntries } from "../../db/schema";
 import { createTestDatabase, inRollback } from "../support/database";
 
+const sourcesDir = "../shared/sources";
 let database: Database;
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -36,22 +37,26 @@ describe("the NSWP indicators", () => {
     expect(entries.map((entry) => entry.value)).toEqual(expect.arrayContaining([237, 71, 126]));
   });
 
-  it("quote their source word for word", () => {
-    const text = (file: string) => readFileSync(`../shared/sources/${file}`, "utf8").replace(/\s+/g, " ");
-    const sources = {
-      "review-2015": text("nswp-strategic-review-2015-summary.fr.txt"),
-      "plan-2010-2012": text("nswp-strategic-plan-2010-2012.fr.md"),
-    };
-    for (const indicator of seedFile().indicators) {
-      for (const entry of indicator.entries) {
-        const quote = entry.citation.quote?.replace(/\s+/g, " ") ?? "";
-        expect(
-          sources[entry.citation.source as keyof typeof sources],
-          `${indicator.code} ${entry.period}`,
-        ).toContain(quote);
+  // The source documents sit beside the repository (../shared/sources), as they do in CI; a clone elsewhere skips this.
+  it.skipIf(!existsSync(sourcesDir))(
+    "quote their source word for word (when ../shared/sources is present)",
+    () => {
+      const text = (file: string) => readFileSync(`${sourcesDir}/${file}`, "utf8").replace(/\s+/g, " ");
+      const sources = {
+        "review-2015": text("nswp-strategic-review-2015-summary.fr.txt"),
+        "plan-2010-2012": text("nswp-strategic-plan-2010-2012.fr.md"),
+      };
+      for (const indicator of seedFile().indicators) {
+        for (const entry of indicator.entries) {
+          const quote = entry.citation.quote?.replace(/\s+/g, " ") ?? "";
+          expect(
+            sources[entry.citation.source as keyof typeof sources],
+            `${indicator.code} ${entry.period}`,
+          ).toContain(quote);
+        }
       }
-    }
-  });
+    },
+  );
 
   it("loading the file again changes nothing", async () => {
     await inRollback(database.db, async (tx) => {
