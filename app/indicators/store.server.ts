@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { elements, indicatorElements, indicators, plans, progressEntries } from "../../db/schema";
 import { recordAudit } from "../audit.server";
-import { ImportRejected, upsertSources } from "../plan-graph/store.server";
+import { ImportRejected, pick, sameValue, upsertSources } from "../plan-graph/store.server";
 import type { Problem } from "../plan-graph/validate";
 import type { IndicatorsFile } from "./format";
 import { planPeriods } from "./periods";
@@ -111,10 +111,7 @@ export async function importIndicators({
         changes++;
       } else {
         indicatorId = existing.id;
-        const current = Object.fromEntries(
-          Object.keys(values).map((k) => [k, existing[k as keyof typeof existing]]),
-        );
-        if (JSON.stringify(current) !== JSON.stringify(values)) {
+        if (!sameValue(pick(existing, Object.keys(values) as (keyof typeof values)[]), values)) {
           await tx
             .update(indicators)
             .set({ ...values, updatedAt: sql`now()` })
@@ -185,15 +182,7 @@ export async function importIndicators({
             ...row,
           });
           changes++;
-        } else if (
-          JSON.stringify([
-            found.status,
-            found.value,
-            found.narrative,
-            found.reportedOn,
-            found.citationQuote,
-          ]) !== JSON.stringify([row.status, row.value, row.narrative, row.reportedOn, row.citationQuote])
-        ) {
+        } else if (!sameValue(pick(found, Object.keys(row) as (keyof typeof row)[]), row)) {
           await tx
             .update(progressEntries)
             .set({ ...row, updatedAt: sql`now()` })

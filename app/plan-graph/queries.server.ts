@@ -52,6 +52,11 @@ export type PlanSummary = Awaited<ReturnType<typeof listPlans>>[number];
 
 /** The plans the viewer may see, with counts of the elements they may see. */
 export async function listPlans({ db, viewer }: { db: Db; viewer: Viewer }) {
+  return (await visiblePlans({ db, viewer })).map(({ scope: _scope, ...plan }) => plan);
+}
+
+/** The visible plans with the viewer's scope in each, so a caller needing the scope does not compute it again. */
+async function visiblePlans({ db, viewer }: { db: Db; viewer: Viewer }) {
   const previous = alias(plans, "previous");
   const rows = await db
     .select({
@@ -71,14 +76,21 @@ export async function listPlans({ db, viewer }: { db: Db; viewer: Viewer }) {
     .select({ planId: elements.planId, kind: elements.kind, n: count() })
     .from(elements)
     .groupBy(elements.planId, elements.kind);
-  const visible: ((typeof rows)[number] & { counts: Partial<Record<ElementKind, number>> })[] = [];
+  const visible: ((typeof rows)[number] & {
+    scope: PlanScope;
+    counts: Partial<Record<ElementKind, number>>;
+  })[] = [];
   for (const plan of rows) {
     const scope = await planScope({ db, viewer, planId: plan.id });
     if (!scope) continue;
     const planCounts = scope.all
       ? counts.filter((row) => row.planId === plan.id).map((row) => [row.kind, row.n] as const)
       : await scopedCounts(db, plan.id, scope);
-    visible.push({ ...plan, counts: Object.fromEntries(planCounts) as Partial<Record<ElementKind, number>> });
+    visible.push({
+      ...plan,
+      scope,
+      counts: Object.fromEntries(planCounts) as Partial<Record<ElementKind, number>>,
+    });
   }
   return visible.map((plan) => ({
     ...plan,
@@ -109,9 +121,9 @@ export type OutlineNode = {
 
 /** A plan with its outline (the `part_of` tree), lineage and counts. */
 export async function getPlanOutline({ db, slug, viewer }: { db: Db; slug: string; viewer: Viewer }) {
-  const plan = (await listPlans({ db, viewer })).find((candidate) => candidate.slug === slug);
-  if (!plan) return null;
-  const scope = (await planScope({ db, viewer, planId: plan.id })) as PlanScope;
+  const found = (await visiblePlans({ db, viewer })).find((candidate) => candidate.slug === slug);
+  if (!found) return null;
+  const { scope, ...plan } = found;
   const [details] = await db.select().from(plans).where(eq(plans.id, plan.id));
   const elementRows = (await db.select().from(elements).where(eq(elements.planId, plan.id))).filter((row) =>
     inScope(scope, row.id),

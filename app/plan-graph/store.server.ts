@@ -77,7 +77,7 @@ function localized(value: LocalizedText | null | undefined): LocalizedText | nul
 }
 
 /** Compares values as stored: key order does not matter, as in jsonb. */
-function sameValue(a: unknown, b: unknown): boolean {
+export function sameValue(a: unknown, b: unknown): boolean {
   return canonical(a) === canonical(b);
 }
 function canonical(value: unknown): string {
@@ -92,7 +92,8 @@ function canonical(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-function pick<T extends object, K extends keyof T>(row: T, keys: readonly K[]): Pick<T, K> {
+/** The named fields of a row, for comparing a stored row with the values a file gives. */
+export function pick<T extends object, K extends keyof T>(row: T, keys: readonly K[]): Pick<T, K> {
   return Object.fromEntries(keys.map((key) => [key, row[key]])) as Pick<T, K>;
 }
 
