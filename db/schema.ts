@@ -4,6 +4,7 @@ import {
   bigserial,
   boolean,
   check,
+  customType,
   date,
   doublePrecision,
   foreignKey,
@@ -20,6 +21,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { roles } from "../app/auth/roles";
+import type { DimensionSpec, ScaleLevel } from "../app/indicators/dimensions";
 import { frequencies } from "../app/indicators/periods";
 import { aggregationModes, directions, measures } from "../app/indicators/values";
 import {
@@ -31,6 +33,12 @@ import {
   planStatuses,
   referenceListNames,
 } from "../app/plan-graph/vocabulary";
+
+/** Binary content (evidence files): a Buffer in, a Buffer out, on PGlite and postgres.js alike. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => Buffer.from(value),
+});
 
 export const planStatus = pgEnum("plan_status", planStatuses);
 export const elementKind = pgEnum("element_kind", elementKinds);
@@ -101,6 +109,8 @@ export const plans = pgTable(
     status: planStatus("status").notNull().default("draft"),
     previousPlanId: uuid("previous_plan_id"),
     reconstructed: boolean("reconstructed").notNull().default(false),
+    /** Generated demo data (`cli demo-data`): always shown with a badge, never mixed into sourced plans. */
+    synthetic: boolean("synthetic").notNull().default(false),
     ...citationColumns(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -334,8 +344,20 @@ export const indicators = pgTable(
     direction: direction("direction").notNull(),
     aggregation: aggregation("aggregation").notNull(),
     frequency: frequency("frequency").notNull(),
-    /** Disaggregation dimensions (reference list names or custom codes), in grid order. */
-    dimensions: jsonb("dimensions").$type<string[]>().notNull().default([]),
+    /** Disaggregation dimensions in grid order: region, gender, language (built in) or custom ones with values. */
+    dimensions: jsonb("dimensions").$type<DimensionSpec[]>().notNull().default([]),
+    /** For `qualitative` indicators: the ordered milestone levels (a reported value is a level's index). */
+    scale: jsonb("scale").$type<ScaleLevel[]>(),
+    /** For `maintain`: how far from the target still counts as maintained. */
+    tolerance: doublePrecision("tolerance"),
+    baselineValue: doublePrecision("baseline_value"),
+    baselineDate: date("baseline_date"),
+    baselineNote: jsonb("baseline_note").$type<LocalizedText>(),
+    meansOfVerification: jsonb("means_of_verification").$type<LocalizedText>(),
+    dataSource: jsonb("data_source").$type<LocalizedText>(),
+    responsibleId: uuid("responsible_id").references(() => users.id, { onDelete: "set null" }),
+    /** Incremented by every change to the definition or targets; earlier revisions are in indicator_revisions. */
+    revision: integer("revision").notNull().default(1),
     ...citationColumns(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -387,16 +409,174 @@ export const progressEntries = pgTable(
     narrative: jsonb("narrative").$type<LocalizedText>(),
     reportedOn: date("reported_on").notNull(),
     enteredBy: uuid("entered_by").references(() => users.id, { onDelete: "set null" }),
+    /** The activity the entry was logged from, when it was logged from one. */
+    elementId: uuid("element_id").references(() => elements.id, { onDelete: "set null" }),
+    /** A key the logging form sends once per form, so a double submit creates one entry. */
+    submissionKey: text("submission_key").unique(),
+    /** Where an imported entry came from (`kobo:<connection id>`, `csv`) and its id there; unique together. */
+    externalSource: text("external_source"),
+    externalId: text("external_id"),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decidedBy: uuid("decided_by").references(() => users.id, { onDelete: "set null" }),
     ...citationColumns(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     index("progress_entries_indicator_idx").on(t.indicatorId, t.periodKey),
+    index("progress_entries_status_idx").on(t.status),
+    unique("progress_entries_external_key").on(t.externalSource, t.externalId),
     check(
       "entry_value_finite",
       sql`${t.value} = ${t.value} and ${t.value} not in ('Infinity'::float8, '-Infinity'::float8)`,
     ),
     citationChecks(t),
   ],
+);
+
+/** A target for an indicator and period: for the total (`cell` = {}) or for one cell of its disaggregation. */
+export const indicatorTargets = pgTable(
+  "indicator_targets",
+  {
+    indicatorId: uuid("indicator_id")
+      .notNull()
+      .references(() => indicators.id, { onDelete: "cascade" }),
+    periodKey: text("period_key").notNull(),
+    /** Canonical key of the cell (`gender=trans|region=africa`), "" for the total. */
+    cellKey: text("cell_key").notNull().default(""),
+    cell: jsonb("cell").$type<Record<string, string>>().notNull().default({}),
+    value: doublePrecision("value").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.indicatorId, t.periodKey, t.cellKey] })],
+);
+
+/**
+ * Earlier versions of an indicator: before a change, its definition and targets as they were are kept here with
+ * the change's rationale, so what a report said at the time stays readable. Never updated or deleted.
+ */
+export const indicatorRevisions = pgTable(
+  "indicator_revisions",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    indicatorId: uuid("indicator_id")
+      .notNull()
+      .references(() => indicators.id, { onDelete: "cascade" }),
+    /** The revision number the snapshot had (the indicator now has a higher one). */
+    revision: integer("revision").notNull(),
+    snapshot: jsonb("snapshot").notNull(),
+    rationale: text("rationale"),
+    replacedBy: uuid("replaced_by").references(() => users.id, { onDelete: "set null" }),
+    replacedAt: timestamp("replaced_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("indicator_revisions_key").on(t.indicatorId, t.revision)],
+);
+
+/** Who is responsible for an element (an activity's staff): their "my activities". */
+export const elementAssignees = pgTable(
+  "element_assignees",
+  {
+    elementId: uuid("element_id")
+      .notNull()
+      .references(() => elements.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.elementId, t.userId] }), index("element_assignees_user_idx").on(t.userId)],
+);
+
+export const entryNoteKind = pgEnum("entry_note_kind", ["returned", "answered", "approved", "comment"]);
+
+/** The conversation on an entry: an M&E officer's return note, the author's answer, an approval remark. */
+export const entryNotes = pgTable(
+  "entry_notes",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    entryId: uuid("entry_id")
+      .notNull()
+      .references(() => progressEntries.id, { onDelete: "cascade" }),
+    kind: entryNoteKind("kind").notNull(),
+    body: text("body").notNull(),
+    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("entry_notes_entry_idx").on(t.entryId)],
+);
+
+/** Evidence for an entry: a link, or a file kept in the database (size limit in docs/guides/staff.md). */
+export const entryEvidence = pgTable(
+  "entry_evidence",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    entryId: uuid("entry_id")
+      .notNull()
+      .references(() => progressEntries.id, { onDelete: "cascade" }),
+    url: text("url"),
+    fileName: text("file_name"),
+    contentType: text("content_type"),
+    size: integer("size"),
+    content: bytea("content"),
+    addedBy: uuid("added_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("entry_evidence_entry_idx").on(t.entryId),
+    check(
+      "evidence_link_or_file",
+      sql`(${t.url} is not null and ${t.content} is null) or (${t.url} is null and ${t.content} is not null and ${t.fileName} is not null)`,
+    ),
+  ],
+);
+
+/** A locked period: its approved entries can no longer change, nor can new ones be added, until it is unlocked. */
+export const periodLocks = pgTable(
+  "period_locks",
+  {
+    indicatorId: uuid("indicator_id")
+      .notNull()
+      .references(() => indicators.id, { onDelete: "cascade" }),
+    periodKey: text("period_key").notNull(),
+    lockedBy: uuid("locked_by").references(() => users.id, { onDelete: "set null" }),
+    lockedAt: timestamp("locked_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.indicatorId, t.periodKey] })],
+);
+
+/** A KoboToolbox form whose submissions become draft entries. The API token is encrypted (app/auth/secrets). */
+export const koboConnections = pgTable("kobo_connections", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  planId: uuid("plan_id")
+    .notNull()
+    .references(() => plans.id, { onDelete: "cascade" }),
+  serverUrl: text("server_url").notNull(),
+  tokenEncrypted: text("token_encrypted").notNull(),
+  assetUid: text("asset_uid").notNull(),
+  /** Which form fields give the period, date, indicator values and their dimensions (app/kobo/format.ts). */
+  mapping: jsonb("mapping").notNull(),
+  /** The newest `_submission_time` already pulled: the next run asks only for later ones. */
+  lastSubmissionTime: text("last_submission_time"),
+  createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** One pull from a Kobo connection: what came, what became draft entries, what was skipped and why. */
+export const koboRuns = pgTable(
+  "kobo_runs",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    connectionId: uuid("connection_id")
+      .notNull()
+      .references(() => koboConnections.id, { onDelete: "cascade" }),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    outcome: text("outcome").notNull(),
+    fetched: integer("fetched").notNull().default(0),
+    created: integer("created").notNull().default(0),
+    skipped: jsonb("skipped").$type<{ submission: string; reason: string }[]>().notNull().default([]),
+    error: text("error"),
+  },
+  (t) => [index("kobo_runs_connection_idx").on(t.connectionId)],
 );

@@ -45,6 +45,18 @@ describe("can", () => {
     expect(can(viewer(["staff"]), { action: "session.end", ownerId: "u2" })).toBe(false);
     expect(can(viewer(["admin"]), { action: "session.end", ownerId: "u2" })).toBe(true);
   });
+
+  it("lets staff log progress; verification, indicators and bulk imports are for M&E officers and admins", () => {
+    for (const role of ["staff", "me_officer", "admin"] as const)
+      expect(can(viewer([role]), { action: "progress.log" }), role).toBe(true);
+    for (const role of ["board", "funder", "consultant"] as const)
+      expect(can(viewer([role], "mama-cash"), { action: "progress.log" }), role).toBe(false);
+    for (const action of ["progress.verify", "indicators.manage", "progress.import"] as const) {
+      expect(can(viewer(["me_officer"]), { action }), action).toBe(true);
+      expect(can(viewer(["admin"]), { action }), action).toBe(true);
+      expect(can(viewer(["staff", "board"]), { action }), action).toBe(false);
+    }
+  });
 });
 
 describe("effectiveRoles", () => {

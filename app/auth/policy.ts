@@ -24,7 +24,15 @@ export type Permission =
   | { action: "account.manage" }
   | { action: "session.end"; ownerId: string }
   | { action: "users.manage" }
-  | { action: "audit.read" };
+  | { action: "audit.read" }
+  /** Log progress on activities and answer return notes (own entries only; checked where entries are loaded). */
+  | { action: "progress.log" }
+  /** The verification queue: approve, return with a note, lock and unlock periods. */
+  | { action: "progress.verify" }
+  /** Create and change indicators, their targets and baselines (with a rationale once results exist). */
+  | { action: "indicators.manage" }
+  /** Bulk data in: CSV import and KoboToolbox connections. */
+  | { action: "progress.import" };
 
 const readsWholePlan: readonly Role[] = ["admin", "me_officer", "staff", "board"];
 
@@ -53,6 +61,12 @@ export function can(viewer: Viewer | null, permission: Permission): boolean {
     case "users.manage":
     case "audit.read":
       return has(viewer, "admin");
+    case "progress.log":
+      return has(viewer, "staff", "me_officer", "admin");
+    case "progress.verify":
+    case "indicators.manage":
+    case "progress.import":
+      return has(viewer, "me_officer", "admin");
   }
 }
 

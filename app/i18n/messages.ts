@@ -1,3 +1,8 @@
+import { messages as importMessages } from "../imports/messages";
+import { messages as indicatorMessages } from "../indicators/messages";
+import { messages as koboMessages } from "../kobo/messages";
+import { messages as progressMessages } from "../progress/messages";
+
 /**
  * Every user-facing string, per language. `fr` (and later `es`, `ru`, `zh`) must have exactly the keys of `en`:
  * the type checker refuses a missing one, and a unit test checks that placeholders match.
@@ -233,10 +238,7 @@ const en = {
   "audit.older": "Older entries",
 } as const;
 
-export type MessageKey = keyof typeof en;
-export type Messages = Record<MessageKey, string>;
-
-const fr: Messages = {
+const fr: Record<keyof typeof en, string> = {
   "shell.skipToContent": "Aller au contenu",
   "shell.navigation": "Principale",
   "shell.breadcrumbs": "Fil d’Ariane",
@@ -473,4 +475,18 @@ const fr: Messages = {
   "audit.older": "Entrées plus anciennes",
 };
 
-export const messages = { en, fr } satisfies Record<string, Messages>;
+/**
+ * Each feature keeps its strings beside its code (so people working on different features do not edit one file)
+ * and `defineMessages` (./define.ts) holds it to the same rule: French has exactly the English keys.
+ */
+const catalogues = [{ en, fr }, indicatorMessages, progressMessages, importMessages, koboMessages] as const;
+
+type Union = (typeof catalogues)[number]["en"];
+type KeysOf<T> = T extends unknown ? keyof T : never;
+export type MessageKey = KeysOf<Union>;
+export type Messages = Record<MessageKey, string>;
+
+const merge = (locale: "en" | "fr") =>
+  Object.assign({}, ...catalogues.map((catalogue) => catalogue[locale])) as Messages;
+
+export const messages = { en: merge("en"), fr: merge("fr") } satisfies Record<string, Messages>;

@@ -1,11 +1,26 @@
 import { z } from "zod";
 import { citationSchema, localizedTextSchema, sourceSchema } from "../plan-graph/format";
+import { builtInDimensions } from "./dimensions";
 import { frequencies } from "./periods";
 import { aggregationModes, directions, measures } from "./values";
 
 /** The indicators interchange format, version 1 (docs/formats/indicators.md): indicators and sourced figures. */
 
 const isoDate = z.iso.date("must be a date written YYYY-MM-DD");
+
+const dimensionValueSchema = z.strictObject({
+  code: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "must be lower-case letters, digits, - and _"),
+  label: localizedTextSchema,
+});
+
+export const dimensionSpecSchema = z.union([
+  z.strictObject({ code: z.enum(builtInDimensions) }),
+  z.strictObject({
+    code: z.string().regex(/^[a-z][a-z0-9_]*$/, "must be lower-case letters, digits and _"),
+    label: localizedTextSchema,
+    values: z.array(dimensionValueSchema).min(2, "a dimension has at least two values"),
+  }),
+]);
 
 export const sourcedEntrySchema = z.strictObject({
   period: z.string().min(1),
@@ -26,7 +41,7 @@ export const indicatorSchema = z.strictObject({
   direction: z.enum(directions),
   aggregation: z.enum(aggregationModes),
   frequency: z.enum(frequencies),
-  dimensions: z.array(z.string()).max(0, "disaggregated seed figures are not supported yet"),
+  dimensions: z.array(dimensionSpecSchema).max(0, "disaggregated seed figures are not supported yet"),
   citation: citationSchema.nullable(),
   entries: z.array(sourcedEntrySchema),
 });
