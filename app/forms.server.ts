@@ -14,8 +14,10 @@ export type FieldErrors = Partial<Record<string, string>>;
 export async function parseForm<Schema extends z.ZodType>(
   request: Request,
   schema: Schema,
+  { maxBytes = maxFormBytes, form: given }: { maxBytes?: number; form?: FormData } = {},
 ): Promise<{ ok: true; data: z.infer<Schema> } | { ok: false; response: ReturnType<typeof data> }> {
-  const form = await readForm(request);
+  // Forms with files (multipart) read the body once with `readForm` and pass it in, to take the files from it too.
+  const form = given ?? (await readForm(request, maxBytes));
   // A name sent once is a string; a name sent several times (checkboxes) is an array of strings.
   const values: Record<string, string | string[]> = {};
   for (const key of new Set(form.keys())) {
@@ -36,10 +38,13 @@ export async function parseForm<Schema extends z.ZodType>(
   return { ok: false, response: data({ errors, values: safeValues }, { status: 400 }) };
 }
 
-/** Reads at most `maxFormBytes` of the body, whatever Content-Length says (or does not say): 413 beyond that. */
-async function readForm(request: Request): Promise<FormData> {
+/**
+ * Reads at most `maxBytes` of the body, whatever Content-Length says (or does not say): 413 beyond that. Forms that
+ * upload files pass their own documented limit.
+ */
+export async function readForm(request: Request, maxBytes = maxFormBytes): Promise<FormData> {
   const tooLarge = () => new Response("The form is too large.", { status: 413 });
-  if (Number(request.headers.get("Content-Length") ?? 0) > maxFormBytes) throw tooLarge();
+  if (Number(request.headers.get("Content-Length") ?? 0) > maxBytes) throw tooLarge();
   const chunks: Uint8Array<ArrayBuffer>[] = [];
   let size = 0;
   if (request.body) {
@@ -47,7 +52,7 @@ async function readForm(request: Request): Promise<FormData> {
     for (let read = await reader.read(); !read.done; read = await reader.read()) {
       size += read.value.byteLength;
       // Stop reading (cancelling would tear down the connection before the 413 is sent); the server discards the rest.
-      if (size > maxFormBytes) {
+      if (size > maxBytes) {
         reader.releaseLock();
         throw tooLarge();
       }
