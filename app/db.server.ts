@@ -1,5 +1,6 @@
 import { type Database, DatabaseOpenError, openDatabase } from "../db/client";
 import { seedDemoAccounts } from "./auth/demo.server";
+import { ensureDemoData } from "./demo-data/generate.server";
 import { appSecretOf, InvalidEnvironment, readEnv } from "./env.server";
 import { hasPlans, seedNswp } from "./plan-graph/seed.server";
 import { ImportRejected } from "./plan-graph/store.server";
@@ -53,6 +54,15 @@ async function openForServer(): Promise<Database> {
   }
   if (env.demo && (await seedDemoAccounts({ db: database.db, appSecret: appSecretOf(env) }))) {
     console.log("Demo mode: created the demo accounts (see the README).");
+  }
+  // Demo mode also gets the synthetic demo plan (shown with its badge, never mixed with sourced plans).
+  if (env.demo && env.SEED === "nswp") {
+    const started = performance.now();
+    const summary = await ensureDemoData({ db: database.db });
+    if (summary) {
+      const ms = Math.round(performance.now() - started);
+      console.log(`Demo mode: generated the synthetic demo plan (${summary.entries} entries, ${ms} ms).`);
+    }
   }
   // PGlite writes to its folder as it goes: close it properly when the server is stopped.
   for (const signal of ["SIGINT", "SIGTERM"] as const) {

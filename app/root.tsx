@@ -55,6 +55,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         email: viewer.email,
         canReadSources: can(viewer, { action: "sources.read" }),
         isAdmin: can(viewer, { action: "users.manage" }),
+        canLogProgress: can(viewer, { action: "progress.log" }),
+        canVerify: can(viewer, { action: "progress.verify" }),
+        canImport: can(viewer, { action: "progress.import" }),
       },
     },
     { headers: { "Content-Language": locale } },
@@ -134,6 +137,21 @@ function Header({
               {viewer.canReadSources && (
                 <li>
                   <NavLink to="/sources">{t("nav.sources")}</NavLink>
+                </li>
+              )}
+              {viewer.canLogProgress && (
+                <li>
+                  <NavLink to="/activities">{t("progress.nav.activities")}</NavLink>
+                </li>
+              )}
+              {viewer.canVerify && (
+                <li>
+                  <NavLink to="/verification">{t("progress.nav.verification")}</NavLink>
+                </li>
+              )}
+              {viewer.canImport && (
+                <li>
+                  <NavLink to="/imports">{t("imports.nav")}</NavLink>
                 </li>
               )}
               {viewer.isAdmin && (

@@ -108,9 +108,12 @@ export async function protect(
   const response = await next();
   const headers = response.headers;
   if (env().NODE_ENV === "production") headers.set("Content-Security-Policy", contentSecurityPolicy(nonce));
-  headers.set("X-Content-Type-Options", "nosniff");
-  headers.set("Referrer-Policy", "same-origin");
-  headers.set("X-Frame-Options", "DENY");
+  // The production server (app/http-server.ts) sets these on every response; the dev server needs them here.
+  else {
+    headers.set("X-Content-Type-Options", "nosniff");
+    headers.set("Referrer-Policy", "same-origin");
+    headers.set("X-Frame-Options", "DENY");
+  }
   if (!env().demo) headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   if (token) headers.set("Cache-Control", "no-store");
   if (clearCookie && !headers.has("Set-Cookie")) headers.append("Set-Cookie", sessionCookie(null));

@@ -10,6 +10,7 @@ import { elementLinks, elements, plans } from "../../db/schema";
 import { AccountProblem, createUser } from "../auth/accounts.server";
 import { generateTotpSecret, otpauthUri } from "../auth/totp";
 import { problemMessage } from "../auth/user-forms.server";
+import { DemoDataRefused, generateDemoData } from "../demo-data/generate.server";
 import { appSecretOf, InvalidEnvironment, readEnv } from "../env.server";
 import { translator } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
@@ -36,6 +37,9 @@ Commands:
   create-admin --email <address> --name <name>
                         create an administrator (password from ADMIN_PASSWORD, or asked for); prints the
                         key of the second factor every administrator needs
+  demo-data [--entries N] [--seed S]
+                        create or regenerate the synthetic demo plan "synthetic-demo" with N progress
+                        entries (default 500) from seed S (default 1): the same seed gives the same data
 
 Environment: DATABASE_URL (PostgreSQL; default: embedded PGlite in DATA_DIR/pglite), DATA_DIR (default .data), PORT,
 APP_SECRET (required outside demo mode). See the README.`;
@@ -172,6 +176,23 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     console.log(`  or:  ${otpauthUri(secret, email.trim().toLowerCase())}`);
   },
 
+  async "demo-data"(args) {
+    const option = (name: string, fallback: number) => {
+      const at = args.indexOf(`--${name}`);
+      if (at < 0) return fallback;
+      const text = args[at + 1] ?? "";
+      if (!/^\d{1,9}$/.test(text)) throw new CliError(`--${name} must be a whole number, not "${text}".`);
+      return Number(text);
+    };
+    const entries = option("entries", 500);
+    const seed = option("seed", 1);
+    if (entries > 200_000) throw new CliError("--entries must be at most 200000.");
+    await withDatabase(async ({ db, description }) => {
+      const summary = await generateDemoData({ db, entries, seed, actor: actor() });
+      console.log(JSON.stringify({ database: description, seed, ...summary }, null, 2));
+    });
+  },
+
   async start() {
     const env = readEnv();
     if (buildIsStale()) {
@@ -237,6 +258,7 @@ async function main() {
       console.error(`Rejected; nothing was written:\n${error.message}`);
     } else if (
       error instanceof CliError ||
+      error instanceof DemoDataRefused ||
       error instanceof DatabaseOpenError ||
       error instanceof InvalidEnvironment
     ) {

@@ -1,11 +1,19 @@
 import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { elements, indicatorElements, indicators, plans, progressEntries } from "../../db/schema";
+import {
+  elements,
+  indicatorElements,
+  indicatorRevisions,
+  indicators,
+  plans,
+  progressEntries,
+} from "../../db/schema";
 import { recordAudit } from "../audit.server";
 import { ImportRejected, pick, sameValue, upsertSources } from "../plan-graph/store.server";
 import type { Problem } from "../plan-graph/validate";
 import type { IndicatorsFile } from "./format";
 import { planPeriods } from "./periods";
+import { currentSnapshot } from "./snapshot.server";
 import { valueProblem, whenProblem } from "./values";
 
 /**
@@ -112,9 +120,16 @@ export async function importIndicators({
       } else {
         indicatorId = existing.id;
         if (!sameValue(pick(existing, Object.keys(values) as (keyof typeof values)[]), values)) {
+          // History without loss: the version the file replaces is kept, as for a change made on the page.
+          await tx.insert(indicatorRevisions).values({
+            indicatorId,
+            revision: existing.revision,
+            snapshot: await currentSnapshot(tx, existing),
+            rationale: `Changed by an indicators file import (${actor}).`,
+          });
           await tx
             .update(indicators)
-            .set({ ...values, updatedAt: sql`now()` })
+            .set({ ...values, revision: existing.revision + 1, updatedAt: sql`now()` })
             .where(eq(indicators.id, indicatorId));
           changes++;
         }

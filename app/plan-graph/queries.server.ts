@@ -20,7 +20,7 @@ import type { ElementKind, ElementStatus, LocalizedText } from "./vocabulary";
 export type CitationView = Citation & { sourceTitle: LocalizedText; sourceLanguage: string };
 
 /** Returns a function that turns a row's citation columns into a CitationView. */
-async function citationFormatter(db: Db) {
+export async function citationFormatter(db: Db) {
   const sources = await db
     .select({ id: sourceDocuments.id, title: sourceDocuments.title, language: sourceDocuments.language })
     .from(sourceDocuments);
@@ -67,6 +67,7 @@ async function visiblePlans({ db, viewer }: { db: Db; viewer: Viewer }) {
       endDate: plans.endDate,
       status: plans.status,
       reconstructed: plans.reconstructed,
+      synthetic: plans.synthetic,
       previousSlug: previous.slug,
     })
     .from(plans)
@@ -182,7 +183,7 @@ export async function getElementDetail({
   viewer: Viewer;
 }) {
   const [plan] = await db
-    .select({ id: plans.id, slug: plans.slug, title: plans.title })
+    .select({ id: plans.id, slug: plans.slug, title: plans.title, synthetic: plans.synthetic })
     .from(plans)
     .where(eq(plans.slug, slug));
   if (!plan) return null;

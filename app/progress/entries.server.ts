@@ -109,15 +109,22 @@ export function checkEntry(
   if (when) problems.push(when);
   if (rules.lockedPeriods.has(draft.periodKey))
     problems.push({ field: "period", problem: "locked", detail: { period: draft.periodKey } });
+  // Counts add up; percentages and milestone levels do not, so their breakdown is checked cell by cell but their
+  // total is the one given, never a sum.
+  const sums = rules.measure === "number";
+  const breakdown = rules.dimensions.length ? draft.breakdown : null;
   const derived = deriveTotal({
-    total: draft.total,
-    breakdown: rules.dimensions.length ? draft.breakdown : null,
+    // Without a breakdown, the total given is the entry's (for every measure).
+    total: sums || !breakdown?.length ? draft.total : null,
+    breakdown,
     dimensions: rules.dimensions.map((dimension) => ({
       code: dimension.code,
       allowed: dimension.values.map((value) => value.code),
     })),
   });
   problems.push(...derived.problems);
+  if (!sums && draft.total === null && !problems.some((problem) => problem.field === "total"))
+    problems.push({ field: "total", problem: "required" });
   const values: [string, number][] = [
     ...(draft.total !== null ? [["total", draft.total] as [string, number]] : []),
     ...(draft.breakdown ?? []).map((cell, i) => [`breakdown[${i}].value`, cell.value] as [string, number]),
@@ -126,8 +133,9 @@ export function checkEntry(
     const problem = valueProblem(rules.measure, value, rules.scaleLevels);
     if (problem) problems.push({ field, problem });
   }
-  if (problems.length || derived.total === null) return { total: null, problems };
-  return { total: derived.total, problems: [] };
+  const total = sums ? derived.total : draft.total;
+  if (problems.length || total === null) return { total: null, problems };
+  return { total, problems: [] };
 }
 
 export type NewEntry = {

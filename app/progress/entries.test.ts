@@ -95,6 +95,25 @@ describe("checking an entry, whatever brings it (form, CSV, KoboToolbox)", () =>
     }
   });
 
+  it("never sums a breakdown of percentages: their total is the one given", () => {
+    const breakdown = [
+      { values: { region: "africa", gender: "women" }, value: 60 },
+      { values: { region: "africa", gender: "men" }, value: 70 },
+    ];
+    const percentages = rules({ measure: "percentage" });
+    expect(checkEntry(percentages, draft({ breakdown, total: 65 }), today)).toEqual({
+      total: 65,
+      problems: [],
+    });
+    expect(problemsOf(checkEntry(percentages, draft({ breakdown, total: null }), today))).toEqual([
+      "total: required",
+    ]);
+    expect(checkEntry(percentages, draft({ breakdown: null, total: 65 }), today)).toEqual({
+      total: 65,
+      problems: [],
+    });
+  });
+
   it("takes a plain total when the indicator has no dimensions", () => {
     expect(checkEntry(rules({ dimensions: [] }), draft({ breakdown: null, total: 12 }), today)).toEqual({
       total: 12,

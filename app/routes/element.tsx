@@ -1,6 +1,8 @@
 import { Link } from "react-router";
+import { can } from "../auth/policy";
 import { requireViewer } from "../auth/request.server";
 import { Citation } from "../components/citation";
+import { SyntheticBadge } from "../components/synthetic-badge";
 import { Card } from "../components/ui/card";
 import { Badge, StatusBadge } from "../components/ui/status-badge";
 import { getDb } from "../db.server";
@@ -14,7 +16,12 @@ export async function loader(args: Route.LoaderArgs) {
   const { slug, code } = args.params;
   const detail = await getElementDetail({ db: await getDb(), slug, code, viewer });
   if (!detail) throw new Response("Not Found", { status: 404 });
-  return detail;
+  // Activities with indicators link to their logging form for those who may log progress.
+  const canLogProgress =
+    detail.element.kind === "activity" &&
+    detail.indicators.length > 0 &&
+    can(viewer, { action: "progress.log" });
+  return { ...detail, canLogProgress };
 }
 
 type ElementBrief = Route.ComponentProps["loaderData"]["children"][number];
@@ -76,8 +83,16 @@ export default function ElementPage({ loaderData }: Route.ComponentProps) {
           <StatusBadge status={element.status} />
           {element.reconstructed && <Badge tone="notice">{t("element.reconstructedBadge")}</Badge>}
         </div>
+        {plan.synthetic && <SyntheticBadge explain />}
         {element.status === "future" && <p className="notice">{t("element.futureExplanation")}</p>}
         {element.reconstructed && <p className="notice">{t("element.reconstructedExplanation")}</p>}
+        {loaderData.canLogProgress && (
+          <p>
+            <Link className="button button-primary" to={`/activities/${plan.slug}/${element.code}`}>
+              {t("progress.activities.log")}
+            </Link>
+          </p>
+        )}
         <Translations text={element.title} />
       </header>
 
@@ -106,7 +121,10 @@ export default function ElementPage({ loaderData }: Route.ComponentProps) {
                 return (
                   <section key={indicator.code} className="indicator">
                     <h3>
-                      <span className="code">{indicator.code}</span> <span lang={name.lang}>{name.text}</span>
+                      <Link to={`/plans/${plan.slug}/indicators/${indicator.code}`}>
+                        <span className="code">{indicator.code}</span>{" "}
+                        <span lang={name.lang}>{name.text}</span>
+                      </Link>
                     </h3>
                     <p className="meta">{t(`aggregation.${indicator.aggregation}`)}</p>
                     {indicator.entries.length === 0 ? (

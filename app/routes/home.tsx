@@ -2,6 +2,7 @@ import { Link } from "react-router";
 import { can } from "../auth/policy";
 import { requirePermission } from "../auth/request.server";
 import { PlanCounts, PlanPeriod } from "../components/plan-facts";
+import { SyntheticBadge } from "../components/synthetic-badge";
 import { Card } from "../components/ui/card";
 import { Badge } from "../components/ui/status-badge";
 import { getDb } from "../db.server";
@@ -38,6 +39,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
                 </h2>
                 <PlanPeriod plan={plan} />
                 {plan.reconstructed && <Badge tone="notice">{t("plan.reconstructedBadge")}</Badge>}
+                {plan.synthetic && <SyntheticBadge explain />}
                 <PlanCounts counts={plan.counts} />
                 {plan.previousSlug && (
                   <p className="meta">

@@ -2,6 +2,7 @@ import { Link } from "react-router";
 import { requireViewer } from "../auth/request.server";
 import { Citation } from "../components/citation";
 import { PlanCounts, PlanPeriod } from "../components/plan-facts";
+import { SyntheticBadge } from "../components/synthetic-badge";
 import { Card } from "../components/ui/card";
 import { Badge, StatusBadge } from "../components/ui/status-badge";
 import { getDb } from "../db.server";
@@ -30,6 +31,7 @@ export default function PlanPage({ loaderData }: Route.ComponentProps) {
       <header className="page-header">
         <h1 lang={title.lang}>{title.text}</h1>
         <PlanPeriod plan={plan} />
+        {plan.synthetic && <SyntheticBadge explain />}
         {plan.reconstructed && (
           <p className="notice">
             <Badge tone="notice">{t("plan.reconstructedBadge")}</Badge> {t("plan.reconstructedExplanation")}
@@ -52,6 +54,9 @@ export default function PlanPage({ loaderData }: Route.ComponentProps) {
               {t("plan.next")} <Link to={`/plans/${plan.nextSlug}`}>{plan.nextSlug}</Link>
             </li>
           )}
+          <li>
+            <Link to={`/plans/${plan.slug}/indicators`}>{t("indicators.title")}</Link>
+          </li>
         </ul>
         <PlanCounts counts={plan.counts} />
       </header>

@@ -14,22 +14,34 @@ afterAll(async () => {
 
 const everyone = ["Plans", "Your account"];
 const readers = ["Plans", "Sources", "Your account"];
+const staff = ["Plans", "Sources", "My activities", "Your account"];
+const officers = ["Plans", "Sources", "My activities", "Verification", "Import"];
 /** What each demo role's navigation shows, which pages it may open, and which answer "not found". */
 const journeys = [
   {
     role: "admin",
-    nav: ["Plans", "Sources", "Users", "Audit trail", "Your account"],
+    nav: [...officers, "Users", "Audit trail", "Your account"],
     allowed: ["/admin/users", "/admin/audit", "/sources", "/plans/2010-2012"],
     refused: [],
   },
   {
     role: "me_officer",
-    nav: readers,
+    nav: [...officers, "Your account"],
     allowed: ["/sources", "/plans/2010-2012"],
     refused: ["/admin/users", "/admin/audit"],
   },
-  { role: "staff", nav: readers, allowed: ["/sources", "/plans/2013-2015"], refused: ["/admin/users"] },
-  { role: "board", nav: readers, allowed: ["/plans/2010-2012/elements/O1"], refused: ["/admin/audit"] },
+  {
+    role: "staff",
+    nav: staff,
+    allowed: ["/sources", "/plans/2013-2015", "/activities", "/entries"],
+    refused: ["/admin/users", "/verification"],
+  },
+  {
+    role: "board",
+    nav: readers,
+    allowed: ["/plans/2010-2012/elements/O1"],
+    refused: ["/admin/audit", "/activities", "/verification"],
+  },
   {
     role: "funder",
     nav: everyone,

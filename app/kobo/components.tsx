@@ -1,0 +1,129 @@
+import { useId } from "react";
+import { Badge } from "../components/ui/status-badge";
+import { formatDateTime, type Locale, type Translate, useI18n } from "../i18n/i18n";
+import type { MessageKey } from "../i18n/messages";
+
+/** Pieces shared by the KoboToolbox pages. */
+
+export type ShownProblem = { message: string; params?: Record<string, string | number> };
+
+/** The problems of one input, translated, as one text (for `Field`'s error). */
+export function problemText(t: Translate, problems: readonly ShownProblem[] | undefined): string | undefined {
+  if (!problems?.length) return undefined;
+  return problems.map((problem) => t(problem.message as MessageKey, problem.params)).join(" ");
+}
+
+/** A labelled text area with its hint and errors (one per line it refers to), wired for assistive technology. */
+export function TextAreaField({
+  label,
+  hint,
+  problems,
+  ...textarea
+}: {
+  label: string;
+  hint?: string;
+  problems?: readonly ShownProblem[];
+} & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const { t } = useI18n();
+  const id = useId();
+  const invalid = Boolean(problems?.length);
+  const described = [hint && `${id}-hint`, invalid && `${id}-error`].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={invalid ? "field field-invalid" : "field"}>
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      )}
+      <textarea id={id} aria-invalid={invalid || undefined} aria-describedby={described} {...textarea} />
+      {invalid && (
+        <div id={`${id}-error`} role="alert">
+          {problems?.map((problem) => (
+            <p key={`${problem.message}${JSON.stringify(problem.params)}`} className="field-error">
+              {t(problem.message as MessageKey, problem.params)}
+            </p>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function RunOutcome({ outcome }: { outcome: string }) {
+  const { t } = useI18n();
+  return (
+    <Badge tone={outcome === "succeeded" ? "neutral" : "notice"}>
+      <span aria-hidden="true">{outcome === "succeeded" ? "✓" : "✕"}</span>{" "}
+      {t(outcome === "succeeded" ? "kobo.outcome.succeeded" : "kobo.outcome.failed")}
+    </Badge>
+  );
+}
+
+const failureKinds = [
+  "auth",
+  "notFound",
+  "server",
+  "network",
+  "timeout",
+  "redirect",
+  "refused",
+  "shape",
+  "tooLarge",
+  "mapping",
+  "token",
+  "database",
+];
+
+/** A failed run's error (`kind: detail`, as kobo_runs keeps it), in the reader's language. */
+export function runErrorText(t: Translate, error: string): string {
+  const at = error.indexOf(":");
+  const kind = at > 0 ? error.slice(0, at) : error;
+  const detail = at > 0 ? error.slice(at + 1).trim() : "";
+  return failureKinds.includes(kind) ? t(`kobo.error.${kind}` as MessageKey, { detail }) : error;
+}
+
+/** A run report item (a skipped submission or a note about the form), in the reader's language. */
+export function runItemText(
+  t: Translate,
+  item: { code?: string; params?: Record<string, string | number>; reason: string },
+) {
+  if (!item.code) return item.reason;
+  const key = `kobo.${item.code}` as MessageKey;
+  const text = t(key, item.params ?? {});
+  return text === key ? item.reason : text;
+}
+
+/** The mock-mode notice of `npm run dev:mocks`: what to type to reach the simulated server. */
+export function MocksNotice({
+  mocks,
+}: {
+  mocks: { server: string; token: string; forms: string[]; failingServer: string } | null;
+}) {
+  const { t } = useI18n();
+  if (!mocks) return null;
+  return (
+    <p className="notice">
+      {t("kobo.mocksNotice", {
+        server: mocks.server,
+        token: mocks.token,
+        forms: mocks.forms.join(", "),
+        failing: mocks.failingServer,
+      })}
+    </p>
+  );
+}
+
+/** A dimension's name: the built-in ones are translated, a custom one shows its code. */
+export function DimensionName({ code }: { code: string }) {
+  const { t } = useI18n();
+  return (
+    <>{["region", "gender", "language"].includes(code) ? t(`kobo.dimension.${code}` as MessageKey) : code}</>
+  );
+}
+
+/** Kobo's `_submission_time` (UTC, usually without a zone) in the reader's language; as it is if it cannot be read. */
+export function submissionTimeText(value: string, locale: Locale): string {
+  const moment = new Date(/(Z|[+-]\d{2}:?\d{2})$/.test(value) ? value : `${value}Z`);
+  return Number.isNaN(moment.getTime()) ? value : formatDateTime(moment, locale);
+}

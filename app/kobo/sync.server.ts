@@ -1,0 +1,330 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { indicatorElements, indicators, koboConnections, koboRuns } from "../../db/schema";
+import { recordAudit } from "../audit.server";
+import { decryptSecret } from "../auth/secrets.server";
+import { translator } from "../i18n/i18n";
+import type { MessageKey } from "../i18n/messages";
+import {
+  type IndicatorRules,
+  insertEntries,
+  knownExternalIds,
+  loadIndicatorRules,
+  type NewEntry,
+} from "../progress/entries.server";
+import { fetchSubmissions, KoboRequestFailed, type Submission, submissionId } from "./client";
+import { mappableIndicators } from "./connections.server";
+import { checkMapping, type KoboMapping, type MappingProblem, mappedFields, mappingSchema } from "./format";
+import { type FormNote, formNotes, type PlannedEntry, readSubmission, type Skip } from "./submissions";
+
+/**
+ * One pull from a Kobo connection. Everything is fetched first; then, in one transaction, the submissions become
+ * draft entries (entered by the person running the sync), the sync point moves to the newest `_submission_time`
+ * seen, and the run and its audit row are written. A run that fails (token refused, no such form, server error,
+ * timeout, a reply of the wrong shape, a mapping that no longer fits the plan) writes no entry: it is recorded in
+ * kobo_runs with its error, and audited, in a transaction of its own.
+ */
+
+/**
+ * An item of a run's report, as kept in `kobo_runs.skipped`: a skipped submission (or one indicator of it), or a note
+ * about the form (`submission` is then ""). `code` is `skip.<SkipCode>` or `form.<FormNote code>`; with `params`
+ * it is translated on the page (message `kobo.<code>`); `reason` is the same in English, for whoever reads the table.
+ */
+export type RunItem = {
+  submission: string;
+  reason: string;
+  indicator?: string;
+  code: string;
+  params: Record<string, string | number>;
+};
+
+/** Why a run failed: `kobo_runs.error` holds `kind: detail`. */
+export type RunFailure = KoboRequestFailed["kind"] | "mapping" | "token" | "database";
+
+/** At most this many report items are kept per run; the rest are counted in a last item. */
+export const maxRunItems = 5_000;
+
+const english = translator("en");
+export const itemMessage = (code: string) => `kobo.${code}` as MessageKey;
+
+function toItem(skip: Skip): RunItem {
+  const code = `skip.${skip.code}`;
+  const text = english(itemMessage(code), skip.params);
+  return {
+    submission: skip.submission,
+    reason: skip.indicator ? `${skip.indicator}: ${text}` : text,
+    ...(skip.indicator ? { indicator: skip.indicator } : {}),
+    code,
+    params: skip.params,
+  };
+}
+
+function noteItem(note: FormNote): RunItem {
+  const code = `form.${note.code}`;
+  return { submission: "", reason: english(itemMessage(code), note.params), code, params: note.params };
+}
+
+/** A mapping problem in English, for a failed run's error. */
+export function describeMappingProblem(problem: MappingProblem): string {
+  return english(problem.message as MessageKey, problem.params);
+}
+
+export type RunReport = {
+  runId: number;
+  outcome: "succeeded" | "failed";
+  fetched: number;
+  created: number;
+  items: RunItem[];
+  error: string | null;
+};
+
+async function recordFailure(
+  db: Db,
+  {
+    connectionId,
+    actor,
+    startedAt,
+    fetched,
+    kind,
+    detail,
+  }: {
+    connectionId: string;
+    actor: string;
+    startedAt: Date;
+    fetched: number;
+    kind: RunFailure;
+    detail: string;
+  },
+): Promise<RunReport> {
+  const error = `${kind}: ${detail}`;
+  return db.transaction(async (tx) => {
+    const [run] = await tx
+      .insert(koboRuns)
+      .values({
+        connectionId,
+        startedAt,
+        finishedAt: new Date(),
+        outcome: "failed",
+        fetched,
+        created: 0,
+        error,
+      })
+      .returning({ id: koboRuns.id });
+    const runId = (run as { id: number }).id;
+    await recordAudit(tx, {
+      actor,
+      action: "kobo.sync",
+      entityType: "kobo_connection",
+      entityId: connectionId,
+      after: { run: runId, outcome: "failed", fetched, created: 0, error },
+    });
+    return { runId, outcome: "failed", fetched, created: 0, items: [], error };
+  });
+}
+
+/** The newest of two `_submission_time`s (same format, so they compare as text). */
+const newer = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a > b ? a : b);
+
+/** Known external ids, asked in slices (a run may hold hundreds of thousands). */
+async function alreadyImported(db: Db, source: string, ids: readonly string[]) {
+  const known = new Set<string>();
+  for (let i = 0; i < ids.length; i += 5_000)
+    for (const id of await knownExternalIds(db, source, ids.slice(i, i + 5_000))) known.add(id);
+  return known;
+}
+
+/** Rules and single measured element per indicator code of the mapping, read in the run's transaction. */
+async function loadRules(db: Db, planId: string, mapping: KoboMapping) {
+  const codes = mapping.indicators.map((source) => source.indicator);
+  const rows = await db
+    .select({ id: indicators.id, code: indicators.code })
+    .from(indicators)
+    .where(and(eq(indicators.planId, planId), inArray(indicators.code, codes)));
+  const byId = await loadIndicatorRules(
+    db,
+    rows.map((row) => row.id),
+  );
+  const rules = new Map<string, IndicatorRules>();
+  for (const rule of byId.values()) rules.set(rule.code, rule);
+  const links = rows.length
+    ? await db
+        .select({ indicatorId: indicatorElements.indicatorId, elementId: indicatorElements.elementId })
+        .from(indicatorElements)
+        .where(
+          inArray(
+            indicatorElements.indicatorId,
+            rows.map((row) => row.id),
+          ),
+        )
+    : [];
+  const elementByCode = new Map<string, string | null>();
+  for (const row of rows) {
+    const measured = links.filter((link) => link.indicatorId === row.id);
+    elementByCode.set(row.code, measured.length === 1 ? (measured[0]?.elementId ?? null) : null);
+  }
+  return { rules, elementOf: (code: string) => elementByCode.get(code) ?? null };
+}
+
+/**
+ * Runs a sync of one connection as `userId`. Returns null when there is no such connection. `fetch` and `today`
+ * are for tests; `timeoutMs` bounds each request.
+ */
+export async function syncConnection({
+  db,
+  connectionId,
+  userId,
+  appSecret,
+  fetch: fetchImpl,
+  today = new Date().toISOString().slice(0, 10),
+  timeoutMs,
+  pageSize,
+}: {
+  db: Db;
+  connectionId: string;
+  userId: string;
+  appSecret: string;
+  fetch?: typeof fetch;
+  today?: string;
+  timeoutMs?: number;
+  pageSize?: number;
+}): Promise<RunReport | null> {
+  const startedAt = new Date();
+  const actor = `user:${userId}`;
+  const [connection] = await db.select().from(koboConnections).where(eq(koboConnections.id, connectionId));
+  if (!connection) return null;
+  const fail = (kind: RunFailure, detail: string, fetched = 0) =>
+    recordFailure(db, { connectionId, actor, startedAt, fetched, kind, detail });
+
+  const parsed = mappingSchema.safeParse(connection.mapping);
+  if (!parsed.success)
+    return fail("mapping", "the stored mapping cannot be read; save the mapping form again");
+  const mapping = parsed.data;
+  const problems = checkMapping(mapping, await mappableIndicators(db, connection.planId));
+  if (problems.length) {
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : "";
+    return fail("mapping", `${describeMappingProblem(problems[0] as MappingProblem)}${more}`);
+  }
+
+  let token: string;
+  try {
+    token = decryptSecret(connection.tokenEncrypted, appSecret);
+  } catch {
+    return fail("token", "the stored token cannot be decrypted with this APP_SECRET; enter the token again");
+  }
+
+  let submissions: Submission[];
+  try {
+    ({ submissions } = await fetchSubmissions({
+      serverUrl: connection.serverUrl,
+      token,
+      assetUid: connection.assetUid,
+      after: connection.lastSubmissionTime,
+      fetch: fetchImpl,
+      timeoutMs,
+      pageSize,
+    }));
+  } catch (error) {
+    if (error instanceof KoboRequestFailed) return fail(error.kind, error.detail);
+    throw error;
+  }
+  // A submission seen twice (the server's pages shifted while we read them) counts once.
+  const unique = new Map<string, Submission>();
+  for (const submission of submissions)
+    if (!unique.has(submissionId(submission))) unique.set(submissionId(submission), submission);
+  submissions = [...unique.values()];
+
+  try {
+    return await db.transaction(async (tx) => {
+      // One run at a time per connection: a second one waits here, then finds the first one's entries known.
+      const [locked] = await tx
+        .select({ lastSubmissionTime: koboConnections.lastSubmissionTime })
+        .from(koboConnections)
+        .where(eq(koboConnections.id, connectionId))
+        .for("update");
+      const { rules, elementOf } = await loadRules(tx, connection.planId, mapping);
+      const source = `kobo:${connectionId}`;
+      const known = await alreadyImported(
+        tx,
+        source,
+        submissions.flatMap((submission) =>
+          mapping.indicators.map((indicator) => `${submissionId(submission)}:${indicator.indicator}`),
+        ),
+      );
+      const planned: PlannedEntry[] = [];
+      const skipped: Skip[] = [];
+      let newest = locked?.lastSubmissionTime ?? null;
+      for (const submission of submissions) {
+        const read = readSubmission({ submission, mapping, rules, known, elementOf, today });
+        planned.push(...read.entries);
+        skipped.push(...read.skipped);
+        newest = newer(newest, submission._submission_time);
+      }
+      const entries: NewEntry[] = planned.map((entry) => ({
+        draft: entry.draft,
+        total: entry.total,
+        status: "draft",
+        enteredBy: userId,
+        externalSource: source,
+        externalId: entry.externalId,
+      }));
+      await insertEntries(tx, entries);
+      await tx
+        .update(koboConnections)
+        .set({ lastSubmissionTime: newest })
+        .where(eq(koboConnections.id, connectionId));
+
+      let items = [...formNotes(submissions, mappedFields(mapping)).map(noteItem), ...skipped.map(toItem)];
+      if (items.length > maxRunItems) {
+        const more = items.length - maxRunItems;
+        items = [
+          ...items.slice(0, maxRunItems),
+          {
+            submission: "",
+            reason: english("kobo.skip.more", { count: more }),
+            code: "skip.more",
+            params: { count: more },
+          },
+        ];
+      }
+      const [run] = await tx
+        .insert(koboRuns)
+        .values({
+          connectionId,
+          startedAt,
+          finishedAt: new Date(),
+          outcome: "succeeded",
+          fetched: submissions.length,
+          created: entries.length,
+          skipped: items,
+        })
+        .returning({ id: koboRuns.id });
+      const runId = (run as { id: number }).id;
+      await recordAudit(tx, {
+        actor,
+        action: "kobo.sync",
+        entityType: "kobo_connection",
+        entityId: connectionId,
+        after: {
+          run: runId,
+          outcome: "succeeded",
+          fetched: submissions.length,
+          created: entries.length,
+          skipped: skipped.length,
+          lastSubmissionTime: newest,
+        },
+      });
+      return {
+        runId,
+        outcome: "succeeded",
+        fetched: submissions.length,
+        created: entries.length,
+        items,
+        error: null,
+      };
+    });
+  } catch (error) {
+    // A database refusal (e.g. a period locked while the run was fetching): nothing of the run was written.
+    console.error("Kobo sync could not be saved:", (error as Error).message);
+    return fail("database", "the entries could not be saved; nothing was written", submissions.length);
+  }
+}

@@ -1,0 +1,320 @@
+import { data, Form, Link, redirect } from "react-router";
+import { z } from "zod";
+import { requireViewer } from "../auth/request.server";
+import { SyntheticBadge } from "../components/synthetic-badge";
+import { Button } from "../components/ui/button";
+import { Card } from "../components/ui/card";
+import { getDb } from "../db.server";
+import { parseForm, safeRedirect } from "../forms.server";
+import { formatDate, formatDateTime, negotiateLocale, pickText, useI18n } from "../i18n/i18n";
+import {
+  problemMessage,
+  readEntryForm,
+  readProgressForm,
+  refusalMessage,
+  refusalResponse,
+} from "../progress/actions.server";
+import {
+  BreakdownTable,
+  Conversation,
+  EntryForm,
+  EntryStatus,
+  EvidenceList,
+  formatValue,
+  LockedBadge,
+  type MessageLike,
+  PlanCrumb,
+  periodName,
+  translateErrors,
+  translateMessage,
+  VerifyForms,
+} from "../progress/components";
+import { cellField } from "../progress/form";
+import { entryDetail } from "../progress/queries.server";
+import {
+  answerReturn,
+  EntryProblems,
+  EntryRefused,
+  submitEntry,
+  todayUtc,
+  updateEntry,
+} from "../progress/workflow.server";
+import type { Route } from "./+types/entries.detail";
+
+const entryId = z.uuid();
+
+async function load(args: Route.LoaderArgs | Route.ActionArgs) {
+  const viewer = requireViewer(args);
+  if (!entryId.safeParse(args.params.id).success) throw new Response("Not Found", { status: 404 });
+  const today = todayUtc();
+  const detail = await entryDetail({ db: await getDb(), viewer, entryId: args.params.id, today });
+  if (!detail) throw new Response("Not Found", { status: 404 });
+  return { viewer, detail, today };
+}
+
+export async function loader(args: Route.LoaderArgs) {
+  const { detail, today } = await load(args);
+  const url = new URL(args.request.url);
+  return { ...detail, today, saved: url.searchParams.get("saved"), already: url.searchParams.has("already") };
+}
+
+const smallForm = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("submit-as-is"), back: z.string().max(200).optional() }),
+  z.object({ intent: z.literal("answer"), reply: z.string().max(20_000).default("") }),
+]);
+
+export async function action(args: Route.ActionArgs) {
+  const { viewer, detail, today } = await load(args);
+  const read = await readProgressForm(args.request);
+  if (!read.ok) return read.response;
+  const db = await getDb();
+  const intent = read.form.get("intent");
+  if (intent === "submit-as-is" || intent === "answer") {
+    const parsed = await parseForm(args.request, smallForm, { form: read.form });
+    if (!parsed.ok) return parsed.response;
+    const input = parsed.data;
+    try {
+      if (input.intent === "answer")
+        await answerReturn({ db, viewer, entryId: detail.entry.id, body: input.reply });
+      else await submitEntry({ db, viewer, entryId: detail.entry.id, today });
+    } catch (error) {
+      // An answer refused (empty, too long) comes back beside its own box, leaving the edit form as stored.
+      if (input.intent === "answer" && (error instanceof EntryRefused || error instanceof EntryProblems)) {
+        if (error instanceof EntryRefused && error.reason === "notFound")
+          throw new Response("Not Found", { status: 404 });
+        const replyError =
+          error instanceof EntryRefused
+            ? refusalMessage(error)
+            : problemMessage(error.problems[0] ?? { problem: "invalid" });
+        return data({ reply: input.reply, replyError }, { status: 400 });
+      }
+      return refusalResponse(error, {});
+    }
+    if (input.intent === "answer") return redirect(`/entries/${detail.entry.id}?saved=answer`);
+    return redirect(safeRedirect(input.back, `/entries/${detail.entry.id}?saved=submit`));
+  }
+  const form = await readEntryForm(args.request, read.form);
+  if (!form.ok) return form.response;
+  try {
+    await updateEntry({
+      db,
+      viewer,
+      entryId: detail.entry.id,
+      fields: form.fields,
+      locale: negotiateLocale(args.request),
+      evidence: form.evidence,
+      extraProblems: form.formProblems,
+      removeEvidence: form.removeEvidence,
+      submit: form.intent === "submit",
+      answer: form.answer,
+      today,
+    });
+  } catch (error) {
+    return refusalResponse(error, form.values);
+  }
+  return redirect(`/entries/${detail.entry.id}?saved=${form.intent}`);
+}
+
+type ActionResult = {
+  errors?: Record<string, MessageLike>;
+  values?: Record<string, string>;
+  formError?: MessageLike;
+  reply?: string;
+  replyError?: MessageLike;
+};
+
+export default function EntryPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, locale } = useI18n();
+  const { entry, plan, activity, indicator, notes, evidence, editable, canVerify, periods, today } =
+    loaderData;
+  const result = actionData as ActionResult | undefined;
+  const name = pickText(indicator.name, locale);
+  const narrative = entry.narrative ? pickText(entry.narrative, locale) : null;
+  const formError = translateMessage(result?.formError, t);
+  const typed = result?.values && Object.keys(result.values).length > 0 ? result.values : null;
+  const stored: Record<string, string> = {
+    period: entry.periodKey,
+    reportedOn: entry.reportedOn,
+    total: entry.breakdown?.length ? "" : String(entry.value),
+    narrative: narrative?.text ?? "",
+    ...Object.fromEntries(
+      (entry.breakdown ?? []).map((cell) => [cellField(cell.values), String(cell.value)]),
+    ),
+  };
+  const lastReturnNote =
+    entry.status === "returned" ? notes.filter((item) => item.kind === "returned").at(-1)?.body : undefined;
+  const notice = loaderData.already
+    ? t("progress.entry.already")
+    : loaderData.saved === "submit"
+      ? t("progress.entry.submitted")
+      : loaderData.saved === "answer"
+        ? t("progress.entry.answered")
+        : loaderData.saved === "draft"
+          ? t("progress.entry.savedDraft")
+          : null;
+  return (
+    <>
+      <title>{`${indicator.code} ${periodName(entry.periodKey, t)} · Throughline`}</title>
+      <nav aria-label={t("shell.breadcrumbs")} className="breadcrumbs">
+        <Link to="/entries">{t("progress.entries.title")}</Link>
+        <PlanCrumb plan={plan} />
+        {activity && <Link to={`/activities/${plan.slug}/${activity.code}`}>{activity.code}</Link>}
+      </nav>
+      <header className="page-header">
+        <p className="eyebrow">
+          {t("progress.entry.eyebrow")} · {periodName(entry.periodKey, t)}
+          {plan.synthetic && (
+            <>
+              {" "}
+              <SyntheticBadge />
+            </>
+          )}
+        </p>
+        <h1>
+          <span className="code">{indicator.code}</span> <span lang={name.lang}>{name.text}</span>
+        </h1>
+        <div className="outline-badges">
+          <EntryStatus status={entry.status} />
+          {entry.locked && <LockedBadge />}
+        </div>
+      </header>
+      {notice && !result && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      {formError && !editable && (
+        <p className="form-error" role="alert">
+          {formError}
+        </p>
+      )}
+      <div className="detail-grid">
+        <div>
+          <Card>
+            <h2>{t("progress.entry.reported")}</h2>
+            <dl className="facts">
+              <div>
+                <dt>{t("progress.period")}</dt>
+                <dd>
+                  {periodName(entry.periodKey, t)} {entry.locked && <LockedBadge />}
+                </dd>
+              </div>
+              <div>
+                <dt>{t("progress.value")}</dt>
+                <dd>
+                  <strong className="figure">{formatValue(indicator, entry.value, locale)}</strong>
+                </dd>
+              </div>
+              <div>
+                <dt>{t("progress.reportedOn")}</dt>
+                <dd>{formatDate(entry.reportedOn, locale)}</dd>
+              </div>
+              <div>
+                <dt>{t("progress.entry.author")}</dt>
+                <dd>{entry.authorName ?? "—"}</dd>
+              </div>
+              {entry.submittedAt && (
+                <div>
+                  <dt>{t("progress.entry.submittedAt")}</dt>
+                  <dd>{formatDateTime(entry.submittedAt, locale)}</dd>
+                </div>
+              )}
+              {activity && (
+                <div>
+                  <dt>{t("progress.entry.activity")}</dt>
+                  <dd>
+                    <span className="code">{activity.code}</span> {pickText(activity.title, locale).text}
+                  </dd>
+                </div>
+              )}
+              {entry.imported && (
+                <div>
+                  <dt>{t("progress.entry.importedFrom")}</dt>
+                  <dd>{entry.imported}</dd>
+                </div>
+              )}
+            </dl>
+            <BreakdownTable indicator={indicator} breakdown={entry.breakdown} total={entry.value} />
+            {narrative && (
+              <>
+                <h3>{t("progress.form.narrative")}</h3>
+                <p lang={narrative.lang} className="prose">
+                  {narrative.text}
+                </p>
+              </>
+            )}
+            <h3>{t("progress.evidence.title")}</h3>
+            <EvidenceList entryId={entry.id} evidence={evidence} />
+          </Card>
+          {editable ? (
+            <Card>
+              <h2>
+                {entry.status === "returned" ? t("progress.entry.fixTitle") : t("progress.entry.editTitle")}
+              </h2>
+              {lastReturnNote && (
+                <blockquote className="return-note">
+                  <p>{lastReturnNote}</p>
+                </blockquote>
+              )}
+              <EntryForm
+                key={`${entry.id}-${entry.status}-${notes.length}`}
+                indicator={indicator}
+                periods={periods}
+                values={typed ?? stored}
+                errors={translateErrors(result?.errors, t)}
+                formError={formError}
+                today={today}
+                hidden={{}}
+                entryId={entry.id}
+                existingEvidence={evidence}
+                answerLabel={entry.status === "returned" ? t("progress.entry.answer") : undefined}
+              />
+            </Card>
+          ) : (
+            <p className="meta">{t(`progress.entry.why.${entry.locked ? "locked" : entry.status}`)}</p>
+          )}
+        </div>
+        <div>
+          <Card>
+            <h2>{t("progress.conversation")}</h2>
+            {notes.length === 0 ? (
+              <p className="meta">{t("progress.entry.noNotes")}</p>
+            ) : (
+              <Conversation notes={notes} />
+            )}
+            {editable && entry.status === "returned" && (
+              <Form method="post" className="reply">
+                <input type="hidden" name="intent" value="answer" />
+                <div className={result?.replyError ? "field field-invalid" : "field"}>
+                  <label htmlFor="reply">{t("progress.entry.reply")}</label>
+                  <textarea
+                    id="reply"
+                    name="reply"
+                    rows={3}
+                    defaultValue={result?.reply}
+                    aria-invalid={result?.replyError ? true : undefined}
+                    aria-describedby={result?.replyError ? "reply-error" : undefined}
+                  />
+                  {result?.replyError && (
+                    <p id="reply-error" className="field-error" role="alert">
+                      {translateMessage(result.replyError, t)}
+                    </p>
+                  )}
+                </div>
+                <Button type="submit" variant="secondary">
+                  {t("progress.entry.sendReply")}
+                </Button>
+              </Form>
+            )}
+          </Card>
+          {canVerify && (
+            <Card>
+              <h2>{t("progress.verify.decide")}</h2>
+              <VerifyForms entryId={entry.id} back={`/entries/${entry.id}`} />
+            </Card>
+          )}
+        </div>
+      </div>
+    </>
+  );
+}

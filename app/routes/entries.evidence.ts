@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { requireViewer } from "../auth/request.server";
+import { getDb } from "../db.server";
+import { evidenceFile } from "../progress/queries.server";
+import type { Route } from "./+types/entries.evidence";
+
+const id = z.uuid();
+
+/** `filename` for old clients (ASCII, no quotes), `filename*` (RFC 5987) for the real name. */
+function contentDisposition(fileName: string) {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\;]/g, "_") || "evidence";
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/**
+ * An evidence file, for the entry's author and for M&E officers. Always a download (never shown in the page), in a
+ * sandbox, so a file cannot run as part of the site.
+ */
+export async function loader(args: Route.LoaderArgs) {
+  const viewer = requireViewer(args);
+  const { id: entryId, evidenceId } = args.params;
+  if (!id.safeParse(entryId).success || !id.safeParse(evidenceId).success)
+    throw new Response("Not Found", { status: 404 });
+  const file = await evidenceFile({ db: await getDb(), viewer, entryId, evidenceId });
+  if (!file) throw new Response("Not Found", { status: 404 });
+  return new Response(new Uint8Array(file.content), {
+    headers: {
+      "Content-Type": file.contentType,
+      "Content-Length": String(file.content.byteLength),
+      "Content-Disposition": contentDisposition(file.fileName),
+      "Content-Security-Policy": "sandbox; default-src 'none'",
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

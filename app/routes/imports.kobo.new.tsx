@@ -1,0 +1,136 @@
+import { data, Form, Link, redirect, useActionData } from "react-router";
+import { appSecret, isDemo, requirePermission } from "../auth/request.server";
+import { Button } from "../components/ui/button";
+import { Card } from "../components/ui/card";
+import { Field } from "../components/ui/field";
+import { getDb } from "../db.server";
+import { readForm } from "../forms.server";
+import { pickText, useI18n } from "../i18n/i18n";
+import { MocksNotice, problemText } from "../kobo/components";
+import { createConnection, listPlanChoices } from "../kobo/connections.server";
+import { koboDevMocks } from "../kobo/dev-mocks.server";
+import { addProblem, type FormProblems, formValues, readSettings, valuesToShow } from "../kobo/forms.server";
+import type { Route } from "./+types/imports.kobo.new";
+
+export async function loader(args: Route.LoaderArgs) {
+  requirePermission(args, { action: "progress.import" });
+  return { plans: await listPlanChoices({ db: await getDb() }), mocks: await koboDevMocks() };
+}
+
+export async function action(args: Route.ActionArgs) {
+  const viewer = requirePermission(args, { action: "progress.import" });
+  const db = await getDb();
+  const values = formValues(await readForm(args.request));
+  const { settings, token, problems } = readSettings(values, {
+    allowLocalHttp: isDemo(),
+    tokenRequired: true,
+  });
+  const plans = await listPlanChoices({ db });
+  const plan = plans.find((candidate) => candidate.id === values.planId);
+  if (!plan) addProblem(problems, "planId", { message: "kobo.connection.planUnknown" });
+  if (Object.keys(problems).length || !plan || !token)
+    return data({ problems, values: valuesToShow(values) }, { status: 400 });
+  const id = await createConnection({
+    db,
+    actor: `user:${viewer.id}`,
+    userId: viewer.id,
+    planId: plan.id,
+    settings,
+    token,
+    appSecret: appSecret(),
+  });
+  return redirect(`/imports/kobo/${id}/edit?created=1`);
+}
+
+export default function NewKoboConnection({ loaderData }: Route.ComponentProps) {
+  const { t, locale } = useI18n();
+  const { plans, mocks } = loaderData;
+  const result = useActionData<typeof action>() as
+    | { problems: FormProblems; values: Record<string, string> }
+    | undefined;
+  const problems = result?.problems ?? {};
+  const values = result?.values ?? {};
+  const error = (input: string) => problemText(t, problems[input]);
+  return (
+    <>
+      <title>{`${t("kobo.newConnection")} · Throughline`}</title>
+      <nav aria-label={t("shell.breadcrumbs")} className="breadcrumbs">
+        <Link to="/imports/kobo">{t("kobo.title")}</Link>
+      </nav>
+      <h1>{t("kobo.newConnection")}</h1>
+      <MocksNotice mocks={mocks} />
+      {result && (
+        <p className="form-error" role="alert">
+          {t("kobo.connection.fixBelow")}
+        </p>
+      )}
+      <Card className="narrow">
+        <Form method="post" noValidate>
+          <Field
+            label={t("kobo.connection.name")}
+            hint={t("kobo.connection.nameHint")}
+            name="name"
+            defaultValue={values.name}
+            error={error("name")}
+            required
+            maxLength={200}
+          />
+          <div className={problems.planId ? "field field-invalid" : "field"}>
+            <label htmlFor="kobo-plan">{t("kobo.connection.plan")}</label>
+            <p id="kobo-plan-hint" className="field-hint">
+              {t("kobo.connection.planHint")}
+            </p>
+            <select
+              id="kobo-plan"
+              name="planId"
+              defaultValue={values.planId ?? plans[0]?.id}
+              aria-describedby={problems.planId ? "kobo-plan-hint kobo-plan-error" : "kobo-plan-hint"}
+              aria-invalid={problems.planId ? true : undefined}
+            >
+              {plans.map((plan) => {
+                const title = pickText(plan.title, locale);
+                return (
+                  <option key={plan.id} value={plan.id}>
+                    {plan.slug} · {title.text}
+                  </option>
+                );
+              })}
+            </select>
+            {problems.planId && (
+              <p id="kobo-plan-error" className="field-error" role="alert">
+                {error("planId")}
+              </p>
+            )}
+          </div>
+          <Field
+            label={t("kobo.connection.serverUrl")}
+            hint={t("kobo.connection.serverUrlHint")}
+            name="serverUrl"
+            type="url"
+            defaultValue={values.serverUrl ?? "https://kf.kobotoolbox.org"}
+            error={error("serverUrl")}
+            required
+          />
+          <Field
+            label={t("kobo.connection.token")}
+            hint={t("kobo.connection.tokenHint")}
+            name="token"
+            type="password"
+            autoComplete="off"
+            error={error("token")}
+            required
+          />
+          <Field
+            label={t("kobo.connection.assetUid")}
+            hint={t("kobo.connection.assetUidHint")}
+            name="assetUid"
+            defaultValue={values.assetUid}
+            error={error("assetUid")}
+            required
+          />
+          <Button type="submit">{t("kobo.connection.create")}</Button>
+        </Form>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,131 @@
+import { data, Link, redirect } from "react-router";
+import { requirePermission } from "../auth/request.server";
+import { IndicatorForm } from "../components/indicator-form";
+import { SyntheticBadge } from "../components/synthetic-badge";
+import { getDb } from "../db.server";
+import { negotiateLocale, pickText, useI18n } from "../i18n/i18n";
+import { definitionToForm, one, readIndicatorForm } from "../indicators/definition";
+import {
+  IndicatorProblem,
+  indicatorForEdit,
+  indicatorFormChoices,
+  postedValues,
+  problemsByField,
+  updateIndicator,
+  visiblePlan,
+} from "../indicators/manage.server";
+import type { Route } from "./+types/indicator.edit";
+
+async function load(args: Route.LoaderArgs | Route.ActionArgs) {
+  const viewer = requirePermission(args, { action: "indicators.manage" });
+  const db = await getDb();
+  const found = await visiblePlan({ db, slug: args.params.slug, viewer });
+  const indicator = found && (await indicatorForEdit({ db, planId: found.plan.id, code: args.params.code }));
+  if (!found || !indicator) throw new Response("Not Found", { status: 404 });
+  return {
+    viewer,
+    db,
+    plan: found.plan,
+    indicator,
+    choices: await indicatorFormChoices({ db, planId: found.plan.id }),
+  };
+}
+
+export async function loader(args: Route.LoaderArgs) {
+  const { plan, indicator, choices } = await load(args);
+  return {
+    plan,
+    choices,
+    code: indicator.snapshot.code,
+    name: indicator.snapshot.name,
+    revision: indicator.snapshot.revision,
+    results: indicator.results,
+    values: definitionToForm(indicator.snapshot, negotiateLocale(args.request)),
+  };
+}
+
+export async function action(args: Route.ActionArgs) {
+  const { viewer, db, plan, indicator, choices } = await load(args);
+  const values = await postedValues(args.request);
+  if (values.intent === "refresh") return data({ values, errors: {}, revision: undefined });
+  const read = readIndicatorForm(values, {
+    locale: negotiateLocale(args.request),
+    plan,
+    today: new Date().toISOString().slice(0, 10),
+    elementCodes: new Set(choices.elements.map((element) => element.code)),
+    people: new Set(choices.people.map((person) => person.id)),
+    references: choices.references,
+    genderCodes: choices.genders,
+    previous: indicator.snapshot,
+  });
+  const rationale = one(values, "rationale").slice(0, 2000) || null;
+  if (!read.definition)
+    return data({ values, errors: problemsByField(read.problems), revision: undefined }, { status: 400 });
+  const expectedRevision = Number(one(values, "revision"));
+  try {
+    await updateIndicator({
+      db,
+      by: { id: viewer.id, actor: `user:${viewer.id}` },
+      indicatorId: indicator.id,
+      expectedRevision: Number.isInteger(expectedRevision) ? expectedRevision : -1,
+      definition: read.definition,
+      rationale,
+    });
+  } catch (error) {
+    if (!(error instanceof IndicatorProblem)) throw error;
+    const stale = error.problems.some((problem) => problem.message === "indicators.error.stale");
+    return data(
+      // After a conflict the form carries the current revision: saving again is a decision made knowingly.
+      {
+        values,
+        errors: problemsByField(error.problems),
+        revision: stale ? indicator.snapshot.revision : undefined,
+      },
+      { status: stale ? 409 : 400 },
+    );
+  }
+  return redirect(`/plans/${plan.slug}/indicators/${encodeURIComponent(indicator.snapshot.code)}`);
+}
+
+export default function EditIndicatorPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, locale } = useI18n();
+  const { plan, choices, code, results } = loaderData;
+  const planTitle = pickText(plan.title, locale);
+  const name = pickText(loaderData.name, locale);
+  const values = actionData?.values ?? loaderData.values;
+  const revision = actionData?.revision ?? (Number(one(values, "revision")) || loaderData.revision);
+  return (
+    <>
+      <title>{`${t("indicators.edit")} ${code} · Throughline`}</title>
+      <nav aria-label={t("shell.breadcrumbs")} className="breadcrumbs">
+        <Link to="/">{t("nav.plans")}</Link>
+        <Link to={`/plans/${plan.slug}`} lang={planTitle.lang}>
+          {planTitle.text}
+        </Link>
+        <Link to={`/plans/${plan.slug}/indicators`}>{t("indicators.title")}</Link>
+        <Link to={`/plans/${plan.slug}/indicators/${code}`}>{code}</Link>
+      </nav>
+      <header className="page-header">
+        <p className="eyebrow">
+          {t("indicators.edit")} <span className="code">{code}</span> ·{" "}
+          {t("indicators.revision", { revision: loaderData.revision })}
+        </p>
+        <h1 lang={name.lang}>{name.text}</h1>
+        {plan.synthetic && <SyntheticBadge explain />}
+        <p className="lead">
+          {results > 0 ? t("indicators.editIntroResults", { count: results }) : t("indicators.editIntro")}
+        </p>
+      </header>
+      <IndicatorForm
+        mode="edit"
+        code={code}
+        values={values}
+        errors={actionData?.errors ?? {}}
+        choices={choices}
+        plan={plan}
+        revision={revision}
+        results={results}
+      />
+    </>
+  );
+}
