@@ -107,9 +107,12 @@ export async function protect(
 
   const response = await next();
   const headers = response.headers;
-  if (env().NODE_ENV === "production") headers.set("Content-Security-Policy", contentSecurityPolicy(nonce));
-  // The production server (app/http-server.ts) sets these on every response; the dev server needs them here.
-  else {
+  if (env().NODE_ENV === "production") {
+    // A response with its own policy (an evidence download's sandbox) keeps it.
+    if (!headers.has("Content-Security-Policy"))
+      headers.set("Content-Security-Policy", contentSecurityPolicy(nonce));
+  } else {
+    // The production server (app/http-server.ts) sets these on every response; the dev server needs them here.
     headers.set("X-Content-Type-Options", "nosniff");
     headers.set("Referrer-Policy", "same-origin");
     headers.set("X-Frame-Options", "DENY");

@@ -1,4 +1,3 @@
-import { useId } from "react";
 import { Form } from "react-router";
 import { pickText, type Translate, useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
@@ -16,7 +15,7 @@ import { frequencies } from "../indicators/periods";
 import { aggregationModes, directions, measures } from "../indicators/values";
 import type { ElementKind, LocalizedText } from "../plan-graph/vocabulary";
 import { Button } from "./ui/button";
-import { Field } from "./ui/field";
+import { Field, Select, TextArea } from "./ui/field";
 
 export type FormError = { message: string; params?: Record<string, string | number> };
 export type FormErrors = Partial<Record<string, FormError>>;
@@ -53,76 +52,6 @@ export function translateError(t: Translate, error: FormError | undefined) {
       .join(", ");
   }
   return t(error.message as MessageKey, params);
-}
-
-function TextArea({
-  label,
-  hint,
-  error,
-  ...props
-}: { label: string; hint?: string; error?: string } & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = useId();
-  const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className={error ? "field field-invalid" : "field"}>
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      )}
-      <textarea
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described}
-        rows={3}
-        {...props}
-      />
-      {error && (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
-
-function Select({
-  label,
-  hint,
-  error,
-  options,
-  ...props
-}: {
-  label: string;
-  hint?: string;
-  error?: string;
-  options: { value: string; label: string }[];
-} & React.SelectHTMLAttributes<HTMLSelectElement>) {
-  const id = useId();
-  const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className={error ? "field field-invalid" : "field"}>
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      )}
-      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={described} {...props}>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      {error && (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-    </div>
-  );
 }
 
 /** An English and a French input for one text (other languages are kept as they were). */

@@ -1,5 +1,6 @@
 import { Fragment } from "react";
-import { formatNumber, pickText, useI18n } from "../i18n/i18n";
+import { formatDate, formatNumber, pickText, useI18n } from "../i18n/i18n";
+import type { IndicatorSnapshot } from "../indicators/definition";
 import type { ResolvedDimension } from "../indicators/dimensions";
 import type { LocalizedText } from "../plan-graph/vocabulary";
 import { useDimensionValueLabel } from "./indicator-form";
@@ -82,4 +83,124 @@ export function useDimensionName() {
       : dimension.label
         ? pickText(dimension.label, locale).text
         : dimension.code;
+}
+
+/** A text in the reader's language, marked with the language it is in; a dash when there is none. */
+export function LocalText({ text }: { text: LocalizedText | null }) {
+  const { locale } = useI18n();
+  if (!text) return <>—</>;
+  const picked = pickText(text, locale);
+  return <span lang={picked.lang}>{picked.text}</span>;
+}
+
+type Defined = Measured &
+  Pick<
+    IndicatorSnapshot,
+    | "definition"
+    | "direction"
+    | "tolerance"
+    | "baselineValue"
+    | "baselineDate"
+    | "baselineNote"
+    | "meansOfVerification"
+    | "dataSource"
+    | "responsibleName"
+  >;
+
+/** Rows of a definition list: what the indicator measures, in what terms, and which way it should go. */
+export function MeasureFacts({ indicator }: { indicator: Defined }) {
+  const { t } = useI18n();
+  const format = useFormatValue(indicator);
+  return (
+    <>
+      <div>
+        <dt>{t("indicators.field.definition")}</dt>
+        <dd>
+          <LocalText text={indicator.definition} />
+        </dd>
+      </div>
+      <div>
+        <dt>{t("indicators.field.measure")}</dt>
+        <dd>
+          {t(`indicators.measure.${indicator.measure}`)}
+          {indicator.unit && (
+            <>
+              {" "}
+              (<LocalText text={indicator.unit} />)
+            </>
+          )}
+          {indicator.scale && (
+            <ol start={0} className="scale">
+              {indicator.scale.map((level, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a level is its position
+                <li key={i}>
+                  <LocalText text={level.label} />
+                </li>
+              ))}
+            </ol>
+          )}
+        </dd>
+      </div>
+      <div>
+        <dt>{t("indicators.field.direction")}</dt>
+        <dd>
+          {t(`indicators.direction.${indicator.direction}`)}
+          {indicator.direction === "maintain" &&
+            ` (${t("indicators.toleranceValue", { tolerance: format(indicator.tolerance ?? 0) })})`}
+        </dd>
+      </div>
+    </>
+  );
+}
+
+/** A row of a definition list: the baseline value, its date and note. */
+export function BaselineFact({ indicator }: { indicator: Defined }) {
+  const { t, locale } = useI18n();
+  const format = useFormatValue(indicator);
+  return (
+    <div>
+      <dt>{t("indicators.field.baseline")}</dt>
+      <dd>
+        {indicator.baselineValue === null ? (
+          t("indicators.noBaseline")
+        ) : (
+          <>
+            {format(indicator.baselineValue)}
+            {indicator.baselineDate && ` (${formatDate(indicator.baselineDate, locale)})`}
+            {indicator.baselineNote && (
+              <>
+                <br />
+                <LocalText text={indicator.baselineNote} />
+              </>
+            )}
+          </>
+        )}
+      </dd>
+    </div>
+  );
+}
+
+/** Rows of a definition list: how the figures are verified, where they come from, and who answers for them. */
+export function VerificationFacts({ indicator }: { indicator: Defined }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <div>
+        <dt>{t("indicators.field.meansOfVerification")}</dt>
+        <dd>
+          <LocalText text={indicator.meansOfVerification} />
+        </dd>
+      </div>
+      <div>
+        <dt>{t("indicators.field.dataSource")}</dt>
+        <dd>
+          <LocalText text={indicator.dataSource} />
+        </dd>
+      </div>
+      <div>
+        <dt>{t("indicators.field.responsible")}</dt>
+        <dd>{indicator.responsibleName ?? t("indicators.field.nobody")}</dd>
+      </div>
+    </>
+  );
 }

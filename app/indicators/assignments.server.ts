@@ -44,7 +44,12 @@ export async function getAssignments({ db, slug }: { db: Db; slug: string }) {
     .filter((row) => row.kind === "activity");
   const assigned = activities.length
     ? await db
-        .select({ elementId: elementAssignees.elementId, userId: elementAssignees.userId, name: users.name })
+        .select({
+          elementId: elementAssignees.elementId,
+          userId: elementAssignees.userId,
+          name: users.name,
+          email: users.email,
+        })
         .from(elementAssignees)
         .innerJoin(users, eq(users.id, elementAssignees.userId))
         .where(
@@ -63,8 +68,19 @@ export async function getAssignments({ db, slug }: { db: Db; slug: string }) {
         .filter((a) => a.elementId === activity.id)
         .map(({ userId, name }) => ({ userId, name })),
     })),
-    people: await assignablePeople(db),
+    people: withAssigned(await assignablePeople(db), assigned),
   };
+}
+
+/** The assignable people, and anyone still assigned who no longer is (deactivated, no longer staff): to be unticked. */
+function withAssigned(
+  people: { id: string; name: string; email: string }[],
+  assigned: readonly { userId: string; name: string; email: string }[],
+) {
+  const extra = new Map<string, { id: string; name: string; email: string }>();
+  for (const { userId, name, email } of assigned)
+    if (!people.some((person) => person.id === userId)) extra.set(userId, { id: userId, name, email });
+  return [...people, ...extra.values()];
 }
 
 /** People who can be responsible for an activity: active users who may log progress. */
@@ -106,15 +122,21 @@ export async function changeAssignments({
     const people = await assignablePeople(tx);
     const activityCode = new Map(activityRows.map((row) => [row.id, row.code]));
     const personEmail = new Map(people.map((person) => [person.id, person.email]));
-    const parse = (pair: string) => {
+    // Only an assignable person can be added; anyone can be removed (someone deactivated, or no longer staff).
+    const parse = (pair: string, { adding }: { adding: boolean }) => {
       const [elementId = "", userId = ""] = pair.split(":");
-      if (!activityCode.has(elementId) || !personEmail.has(userId)) throw new AssignmentRefused(pair);
+      if (!activityCode.has(elementId) || (adding && !personEmail.has(userId)))
+        throw new AssignmentRefused(pair);
       return { elementId, userId };
     };
     const shownSet = new Set(shown);
     const tickedSet = new Set(ticked);
-    const toAdd = [...tickedSet].filter((pair) => !shownSet.has(pair)).map(parse);
-    const toRemove = [...shownSet].filter((pair) => !tickedSet.has(pair)).map(parse);
+    const toAdd = [...tickedSet]
+      .filter((pair) => !shownSet.has(pair))
+      .map((pair) => parse(pair, { adding: true }));
+    const toRemove = [...shownSet]
+      .filter((pair) => !tickedSet.has(pair))
+      .map((pair) => parse(pair, { adding: false }));
     const current = activityRows.length
       ? await tx
           .select()
@@ -137,6 +159,18 @@ export async function changeAssignments({
         .where(and(eq(elementAssignees.elementId, pair.elementId), eq(elementAssignees.userId, pair.userId)));
     }
     if (adding.length || removing.length) {
+      const removedPeople = removing.length
+        ? await tx
+            .select({ id: users.id, email: users.email })
+            .from(users)
+            .where(
+              inArray(
+                users.id,
+                removing.map((pair) => pair.userId),
+              ),
+            )
+        : [];
+      for (const person of removedPeople) personEmail.set(person.id, person.email);
       const named = (pair: { elementId: string; userId: string }) => ({
         activity: activityCode.get(pair.elementId),
         user: personEmail.get(pair.userId),

@@ -1,6 +1,6 @@
 import { parseISO } from "date-fns";
 import { type Language, type LocalizedText, languages } from "../plan-graph/vocabulary";
-import { builtInDimensions, cellKey, type DimensionSpec, type ScaleLevel } from "./dimensions";
+import { builtInDimensions, cellKey, type DimensionSpec, isBuiltIn, type ScaleLevel } from "./dimensions";
 import { type Frequency, frequencies, type Period, planPeriods } from "./periods";
 import {
   type Aggregation,
@@ -243,11 +243,7 @@ export function dimensionsFromForm(values: FormValues, problems: FieldProblem[] 
       .filter(Boolean);
     if (!code && !labelEn && !labelFr && lines.length === 0) continue;
     const before = problems.length;
-    if (
-      !customCodePattern.test(code) ||
-      (builtInDimensions as readonly string[]).includes(code) ||
-      code.length > 40
-    )
+    if (!customCodePattern.test(code) || isBuiltIn(code) || code.length > 40)
       problems.push({ field: `custom_${i}_code`, message: "indicators.error.customCode" });
     else if (seen.has(code))
       problems.push({

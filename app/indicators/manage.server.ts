@@ -18,12 +18,13 @@ import type { Viewer } from "../auth/policy";
 import { readForm } from "../forms.server";
 import { outlineOrder } from "../plan-graph/graph";
 import { citationFormatter } from "../plan-graph/queries.server";
-import { inScope, planScope } from "../plan-graph/scope.server";
+import { entryInScope, inScope, planScope } from "../plan-graph/scope.server";
 import { referenceLists } from "../progress/entries.server";
 import {
   type ChangeGroup,
   changedGroups,
   type FieldProblem,
+  type FormContext,
   type FormValues,
   fixedOnceReported,
   type IndicatorDefinition,
@@ -69,8 +70,6 @@ export async function visiblePlan({ db, slug, viewer }: { db: Db; slug: string; 
   const scope = await planScope({ db, viewer, planId: plan.id });
   return scope ? { plan, scope } : null;
 }
-
-export type VisiblePlan = NonNullable<Awaited<ReturnType<typeof visiblePlan>>>;
 
 /** The plan's indicators the viewer may see (a funder: those measuring an element in its scope). */
 export async function listIndicators({ db, slug, viewer }: { db: Db; slug: string; viewer: Viewer }) {
@@ -125,18 +124,11 @@ function compareIndicatorCodes(a: string, b: string) {
   return a.localeCompare(b, "en", { numeric: true });
 }
 
+/** What names one indicator for one reader: the plan's slug and the indicator's code. */
+type IndicatorLookup = { db: Db; slug: string; code: string; viewer: Viewer };
+
 /** An indicator of a visible plan, when the viewer may see it (it measures an element in the viewer's scope). */
-async function visibleIndicator({
-  db,
-  slug,
-  code,
-  viewer,
-}: {
-  db: Db;
-  slug: string;
-  code: string;
-  viewer: Viewer;
-}) {
+async function visibleIndicator({ db, slug, code, viewer }: IndicatorLookup) {
   const found = await visiblePlan({ db, slug, viewer });
   if (!found) return null;
   const [row] = await db
@@ -219,13 +211,7 @@ export async function getIndicatorDetail({
   code,
   viewer,
   canManage,
-}: {
-  db: Db;
-  slug: string;
-  code: string;
-  viewer: Viewer;
-  canManage: boolean;
-}) {
+}: IndicatorLookup & { canManage: boolean }) {
   const found = await visibleIndicator({ db, slug, code, viewer });
   if (!found) return null;
   const { plan, scope, row } = found;
@@ -309,10 +295,10 @@ export async function getIndicatorDetail({
   });
 
   const currentDimensions = dimensionKey(row.dimensions.map((spec) => spec.code));
-  // A funder reads the figures, but not the narratives of entries logged from activities outside its scope.
+  // A funder reads the entries logged from activities in its scope and the figures cited from sources, no others.
   const shown = [...ordered]
     .reverse()
-    .filter(({ entry }) => entry.elementId === null || inScope(scope, entry.elementId))
+    .filter(({ entry }) => entryInScope(scope, entry))
     .slice(0, 30)
     .map(({ entry }) => {
       const reportedUnder = revisionAt(revisions, entry.createdAt);
@@ -374,17 +360,7 @@ export async function getIndicatorDetail({
 }
 
 /** The history list: every revision with who replaced it, when, why and what the change touched. */
-export async function getIndicatorHistory({
-  db,
-  slug,
-  code,
-  viewer,
-}: {
-  db: Db;
-  slug: string;
-  code: string;
-  viewer: Viewer;
-}) {
+export async function getIndicatorHistory({ db, slug, code, viewer }: IndicatorLookup) {
   const found = await visibleIndicator({ db, slug, code, viewer });
   if (!found) return null;
   const snapshot = await currentSnapshot(db, found.row);
@@ -411,13 +387,7 @@ export async function getIndicatorRevision({
   code,
   revision,
   viewer,
-}: {
-  db: Db;
-  slug: string;
-  code: string;
-  revision: number;
-  viewer: Viewer;
-}) {
+}: IndicatorLookup & { revision: number }) {
   const found = await visibleIndicator({ db, slug, code, viewer });
   if (!found) return null;
   const { row, plan, scope } = found;
@@ -439,7 +409,7 @@ export async function getIndicatorRevision({
       .where(and(...conditions))
       .orderBy(desc(progressEntries.reportedOn))
       .limit(200)
-  ).filter((entry) => entry.elementId === null || inScope(scope, entry.elementId));
+  ).filter((entry) => entryInScope(scope, entry));
   const references = await referenceLists(db);
   const elementRows = await db
     .select({ code: elements.code, title: elements.title, id: elements.id })
@@ -525,6 +495,23 @@ export async function indicatorFormChoices({ db, planId }: { db: Db; planId: str
     people: await responsibleChoices(db),
     references: await referenceLists(db),
     genders: [...genders],
+  };
+}
+
+/** What the posted indicator form is checked against: the elements, people and lists the form offered, and today. */
+export function formContext(
+  choices: Awaited<ReturnType<typeof indicatorFormChoices>>,
+  { locale, plan, previous }: Pick<FormContext, "locale" | "plan" | "previous">,
+): FormContext {
+  return {
+    locale,
+    plan,
+    today: new Date().toISOString().slice(0, 10),
+    elementCodes: new Set(choices.elements.map((element) => element.code)),
+    people: new Set(choices.people.map((person) => person.id)),
+    references: choices.references,
+    genderCodes: choices.genders,
+    previous,
   };
 }
 

@@ -268,6 +268,7 @@ export async function indicatorsOfElement({ db, elementId }: { db: Db; elementId
         value: entry.value,
         narrative: entry.narrative,
         reportedOn: entry.reportedOn,
+        elementId: entry.elementId,
         citationSourceId: entry.citationSourceId,
         citationSection: entry.citationSection,
         citationQuote: entry.citationQuote,

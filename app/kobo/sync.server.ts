@@ -78,6 +78,28 @@ export type RunReport = {
   error: string | null;
 };
 
+/** Keeps a run that has just finished in the connection's history, and in the audit trail with `audit`; its id. */
+async function recordRun(
+  tx: Db,
+  actor: string,
+  run: Omit<typeof koboRuns.$inferInsert, "finishedAt">,
+  audit: Record<string, unknown>,
+): Promise<number> {
+  const [row] = await tx
+    .insert(koboRuns)
+    .values({ ...run, finishedAt: new Date() })
+    .returning({ id: koboRuns.id });
+  const runId = (row as { id: number }).id;
+  await recordAudit(tx, {
+    actor,
+    action: "kobo.sync",
+    entityType: "kobo_connection",
+    entityId: run.connectionId,
+    after: { run: runId, ...audit },
+  });
+  return runId;
+}
+
 async function recordFailure(
   db: Db,
   {
@@ -98,26 +120,12 @@ async function recordFailure(
 ): Promise<RunReport> {
   const error = `${kind}: ${detail}`;
   return db.transaction(async (tx) => {
-    const [run] = await tx
-      .insert(koboRuns)
-      .values({
-        connectionId,
-        startedAt,
-        finishedAt: new Date(),
-        outcome: "failed",
-        fetched,
-        created: 0,
-        error,
-      })
-      .returning({ id: koboRuns.id });
-    const runId = (run as { id: number }).id;
-    await recordAudit(tx, {
+    const runId = await recordRun(
+      tx,
       actor,
-      action: "kobo.sync",
-      entityType: "kobo_connection",
-      entityId: connectionId,
-      after: { run: runId, outcome: "failed", fetched, created: 0, error },
-    });
+      { connectionId, startedAt, outcome: "failed", fetched, created: 0, error },
+      { outcome: "failed", fetched, created: 0, error },
+    );
     return { runId, outcome: "failed", fetched, created: 0, items: [], error };
   });
 }
@@ -286,33 +294,25 @@ export async function syncConnection({
           },
         ];
       }
-      const [run] = await tx
-        .insert(koboRuns)
-        .values({
+      const runId = await recordRun(
+        tx,
+        actor,
+        {
           connectionId,
           startedAt,
-          finishedAt: new Date(),
           outcome: "succeeded",
           fetched: submissions.length,
           created: entries.length,
           skipped: items,
-        })
-        .returning({ id: koboRuns.id });
-      const runId = (run as { id: number }).id;
-      await recordAudit(tx, {
-        actor,
-        action: "kobo.sync",
-        entityType: "kobo_connection",
-        entityId: connectionId,
-        after: {
-          run: runId,
+        },
+        {
           outcome: "succeeded",
           fetched: submissions.length,
           created: entries.length,
           skipped: skipped.length,
           lastSubmissionTime: newest,
         },
-      });
+      );
       return {
         runId,
         outcome: "succeeded",

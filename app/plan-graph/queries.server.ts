@@ -13,7 +13,7 @@ import type { Viewer } from "../auth/policy";
 import { indicatorsOfElement } from "../indicators/store.server";
 import type { Citation } from "./format";
 import { compareCodes, outlineOrder } from "./graph";
-import { inScope, type PlanScope, planScope } from "./scope.server";
+import { entryInScope, inScope, type PlanScope, planScope } from "./scope.server";
 import type { ElementKind, ElementStatus, LocalizedText } from "./vocabulary";
 
 /** A citation as pages show it: the source's title travels with it. */
@@ -253,10 +253,12 @@ export async function getElementDetail({
     },
     indicators: (await indicatorsOfElement({ db, elementId: element.id })).map((indicator) => ({
       ...indicator,
-      entries: indicator.entries.map(({ citationSourceId, citationSection, citationQuote, ...entry }) => ({
-        ...entry,
-        citation: cite({ citationSourceId, citationSection, citationQuote }),
-      })),
+      entries: indicator.entries
+        .filter((entry) => entryInScope(scope, entry))
+        .map(({ citationSourceId, citationSection, citationQuote, elementId: _, ...entry }) => ({
+          ...entry,
+          citation: cite({ citationSourceId, citationSection, citationQuote }),
+        })),
     })),
     ancestors: ancestors.filter((ancestor) => ancestor !== null),
     children: links

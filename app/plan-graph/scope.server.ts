@@ -70,3 +70,15 @@ export async function planScope({
 }
 
 export const inScope = (scope: PlanScope, elementId: string) => scope.all || scope.elementIds.has(elementId);
+
+/**
+ * Whether a viewer sees a progress entry (its figure, narrative and breakdown): everyone who sees the whole plan; a
+ * funder, an entry logged from an activity in its scope, or a figure cited from a published source. An entry with
+ * no activity (imported from a CSV file or a KoboToolbox form) may be about anything, so it is not shown to them.
+ */
+export const entryInScope = (
+  scope: PlanScope,
+  entry: { elementId: string | null; citationSourceId: string | null },
+) =>
+  scope.all ||
+  (entry.elementId !== null ? scope.elementIds.has(entry.elementId) : entry.citationSourceId !== null);

@@ -251,26 +251,17 @@ function FieldError({ id, error }: { id: string; error?: string }) {
   );
 }
 
-/** The sum of the grid as typed (null when a cell is not a number), for the derived total shown beside it. */
-function gridSum(form: HTMLFormElement | null, locale: Locale): number | null {
-  if (!form) return null;
-  let sum = 0;
-  for (const [name, value] of new FormData(form)) {
+/**
+ * The sum of the grid cells among form values (null when a cell is not a number, or when no cell is filled: then
+ * there is no derived total to show yet).
+ */
+function cellsSum(entries: Iterable<[string, unknown]>, locale: Locale): number | null {
+  let sum: number | null = null;
+  for (const [name, value] of entries) {
     if (!name.startsWith(cellFieldPrefix) || typeof value !== "string" || value.trim() === "") continue;
     const number = parseReportedNumber(value, locale);
     if (number === null) return null;
-    sum += number;
-  }
-  return sum;
-}
-
-function initialSum(values: Values, locale: Locale) {
-  let sum = 0;
-  for (const [name, value] of Object.entries(values)) {
-    if (!name.startsWith(cellFieldPrefix) || typeof value !== "string" || value.trim() === "") continue;
-    const number = parseReportedNumber(value, locale);
-    if (number === null) return null;
-    sum += number;
+    sum = (sum ?? 0) + number;
   }
   return sum;
 }
@@ -307,7 +298,7 @@ export function EntryForm({
   const id = useId();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
-  const [sum, setSum] = useState(() => initialSum(values, locale));
+  const [sum, setSum] = useState(() => cellsSum(Object.entries(values), locale));
   const layout = indicator.measure === "qualitative" ? null : gridLayout(indicator.dimensions);
   const hasErrors = Object.values(errors).some(Boolean);
   const cellErrors = Object.entries(errors).filter(
@@ -334,7 +325,7 @@ export function EntryForm({
       encType="multipart/form-data"
       className="entry-form"
       noValidate
-      onChange={(event) => layout && setSum(gridSum(event.currentTarget, locale))}
+      onChange={(event) => layout && setSum(cellsSum(new FormData(event.currentTarget), locale))}
     >
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />

@@ -151,6 +151,16 @@ export type NewEntry = {
 /** Inserts checked entries (in the caller's transaction), in chunks so a 10,000-row import is a few statements. */
 export async function insertEntries(db: Db, entries: readonly NewEntry[]): Promise<string[]> {
   const ids: string[] = [];
+  // Hold the indicators (as locking a period does, exclusively) so a period cannot be locked between the check and
+  // the insert: a lock committed first is then seen by the trigger, which refuses the insert.
+  const indicatorIds = [...new Set(entries.map((entry) => entry.draft.indicatorId))].sort();
+  if (indicatorIds.length)
+    await db
+      .select({ id: indicators.id })
+      .from(indicators)
+      .where(inArray(indicators.id, indicatorIds))
+      .orderBy(indicators.id)
+      .for("share");
   for (let i = 0; i < entries.length; i += 1000) {
     const rows = await db
       .insert(progressEntries)

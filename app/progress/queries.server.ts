@@ -51,6 +51,29 @@ function periodState(locked: boolean, counts: Partial<Record<EntryStatus, number
   return "empty";
 }
 
+/**
+ * How many entries each indicator has, by period and status. For a `viewer`, drafts count only when they are the
+ * viewer's own (nobody else sees them).
+ */
+async function entryCounts(db: Db, indicatorIds: readonly string[], viewer?: Viewer) {
+  if (!indicatorIds.length) return [];
+  return db
+    .select({
+      indicatorId: progressEntries.indicatorId,
+      periodKey: progressEntries.periodKey,
+      status: progressEntries.status,
+      n: count(),
+    })
+    .from(progressEntries)
+    .where(
+      and(
+        inArray(progressEntries.indicatorId, indicatorIds),
+        viewer && or(ne(progressEntries.status, "draft"), eq(progressEntries.enteredBy, viewer.id)),
+      ),
+    )
+    .groupBy(progressEntries.indicatorId, progressEntries.periodKey, progressEntries.status);
+}
+
 /** The period an activity page reports on first: the one containing today, else the last one that has started. */
 function currentPeriod(periods: readonly Period[], today: string): Period | undefined {
   return periodContaining(periods, today) ?? periods.filter((period) => period.start <= today).at(-1);
@@ -105,23 +128,7 @@ export async function myActivities({ db, viewer, today }: { db: Db; viewer: View
   const locks = indicatorIds.length
     ? await db.select().from(periodLocks).where(inArray(periodLocks.indicatorId, indicatorIds))
     : [];
-  const counts = indicatorIds.length
-    ? await db
-        .select({
-          indicatorId: progressEntries.indicatorId,
-          periodKey: progressEntries.periodKey,
-          status: progressEntries.status,
-          n: count(),
-        })
-        .from(progressEntries)
-        .where(
-          and(
-            inArray(progressEntries.indicatorId, indicatorIds),
-            or(ne(progressEntries.status, "draft"), eq(progressEntries.enteredBy, viewer.id)),
-          ),
-        )
-        .groupBy(progressEntries.indicatorId, progressEntries.periodKey, progressEntries.status)
-    : [];
+  const counts = await entryCounts(db, indicatorIds, viewer);
   const attention = await db
     .select({ entry: progressEntries, indicatorCode: indicators.code })
     .from(progressEntries)
@@ -360,9 +367,6 @@ async function notesAndEvidence(db: Db, entryIds: readonly string[]) {
   return { notes, evidence };
 }
 
-export type NoteView = Awaited<ReturnType<typeof notesAndEvidence>>["notes"][number];
-export type EvidenceView = Awaited<ReturnType<typeof notesAndEvidence>>["evidence"][number];
-
 /** Dimensions of several indicators, resolved once (reference lists read once). */
 async function dimensionsOf(db: Db, rows: readonly (typeof indicators.$inferSelect)[]) {
   const ids = [...new Set(rows.map((row) => row.id))];
@@ -554,18 +558,7 @@ export async function periodsOverview({
     .where(eq(indicators.planId, plan.id))
     .orderBy(asc(indicators.code));
   const ids = planIndicators.map((indicator) => indicator.id);
-  const counts = ids.length
-    ? await db
-        .select({
-          indicatorId: progressEntries.indicatorId,
-          periodKey: progressEntries.periodKey,
-          status: progressEntries.status,
-          n: count(),
-        })
-        .from(progressEntries)
-        .where(inArray(progressEntries.indicatorId, ids))
-        .groupBy(progressEntries.indicatorId, progressEntries.periodKey, progressEntries.status)
-    : [];
+  const counts = await entryCounts(db, ids);
   const locks = ids.length
     ? await db
         .select({ lock: periodLocks, lockedByName: users.name })

@@ -100,6 +100,15 @@ const pgMessage = (error: unknown): string => {
 /** The trigger of migration 0005 refuses any change to an entry in a locked period. */
 const isLockRefusal = (error: unknown) => pgCode(error) === "23514" && /is locked/.test(pgMessage(error));
 
+/** The problem of a note, answer or rationale longer than the limit, by the form field it came from. */
+const longNoteProblems = (field: string, text: string): FieldProblem[] =>
+  text.length > maxNoteLength ? [{ field, problem: "tooLong", detail: { max: maxNoteLength } }] : [];
+
+function refuseLongNote(field: string, text: string) {
+  const problems = longNoteProblems(field, text);
+  if (problems.length) throw new EntryProblems(problems);
+}
+
 /** Runs a mutation, turning the database's locked-period refusal into the same refusal the checks give. */
 async function guarded<T>(work: () => Promise<T>, periodKey: () => string): Promise<T> {
   try {
@@ -308,6 +317,21 @@ async function ownEntry(tx: Db, viewer: Viewer, entryId: string): Promise<EntryR
   return entry;
 }
 
+/**
+ * The author's draft or returned entry with its indicator's rules, the indicator held against a concurrent lock;
+ * an entry in a locked period is refused.
+ */
+async function editableEntry(tx: Db, viewer: Viewer, entryId: string) {
+  const entry = await ownEntry(tx, viewer, entryId);
+  if (entry.status !== "draft" && entry.status !== "returned")
+    throw new EntryRefused("notEditable", { status: entry.status });
+  await holdIndicator(tx, entry.indicatorId);
+  const rules = (await loadIndicatorRules(tx, [entry.indicatorId])).get(entry.indicatorId);
+  if (!rules) throw new EntryRefused("notFound");
+  if (rules.lockedPeriods.has(entry.periodKey)) throw new EntryRefused("locked", { period: entry.periodKey });
+  return { entry, rules };
+}
+
 async function isLocked(tx: Db, indicatorId: string, periodKey: string) {
   const [lock] = await tx
     .select({ periodKey: periodLocks.periodKey })
@@ -349,15 +373,8 @@ export async function updateEntry({
   await guarded(
     () =>
       db.transaction(async (tx) => {
-        const entry = await ownEntry(tx, viewer, entryId);
+        const { entry, rules } = await editableEntry(tx, viewer, entryId);
         periodKey = entry.periodKey;
-        if (entry.status !== "draft" && entry.status !== "returned")
-          throw new EntryRefused("notEditable", { status: entry.status });
-        await holdIndicator(tx, entry.indicatorId);
-        if (await isLocked(tx, entry.indicatorId, entry.periodKey))
-          throw new EntryRefused("locked", { period: entry.periodKey });
-        const rules = (await loadIndicatorRules(tx, [entry.indicatorId])).get(entry.indicatorId);
-        if (!rules) throw new EntryRefused("notFound");
         const kept = await tx
           .select({ id: entryEvidence.id })
           .from(entryEvidence)
@@ -371,12 +388,7 @@ export async function updateEntry({
           elementId: entry.elementId,
           evidence,
           existingEvidence: kept.length - removing.length,
-          extraProblems: [
-            ...extraProblems,
-            ...(body.length > maxNoteLength
-              ? [{ field: "answer", problem: "tooLong", detail: { max: maxNoteLength } }]
-              : []),
-          ],
+          extraProblems: [...extraProblems, ...longNoteProblems("answer", body)],
           today,
         });
         periodKey = draft.periodKey;
@@ -438,15 +450,8 @@ export async function submitEntry({
   await guarded(
     () =>
       db.transaction(async (tx) => {
-        const entry = await ownEntry(tx, viewer, entryId);
+        const { entry, rules } = await editableEntry(tx, viewer, entryId);
         periodKey = entry.periodKey;
-        if (entry.status !== "draft" && entry.status !== "returned")
-          throw new EntryRefused("notEditable", { status: entry.status });
-        await holdIndicator(tx, entry.indicatorId);
-        const rules = (await loadIndicatorRules(tx, [entry.indicatorId])).get(entry.indicatorId);
-        if (!rules) throw new EntryRefused("notFound");
-        if (rules.lockedPeriods.has(entry.periodKey))
-          throw new EntryRefused("locked", { period: entry.periodKey });
         const checked = checkEntry(
           rules,
           {
@@ -493,8 +498,7 @@ export async function answerReturn({
 }): Promise<void> {
   const text = body.trim();
   if (!text) throw new EntryRefused("answerRequired");
-  if (text.length > maxNoteLength)
-    throw new EntryProblems([{ field: "answer", problem: "tooLong", detail: { max: maxNoteLength } }]);
+  refuseLongNote("answer", text);
   await db.transaction(async (tx) => {
     const entry = await ownEntry(tx, viewer, entryId);
     if (entry.status !== "returned") throw new EntryRefused("notReturned", { status: entry.status });
@@ -529,6 +533,49 @@ async function entryToVerify(tx: Db, viewer: Viewer, entryId: string): Promise<E
   return entry;
 }
 
+/** Records the verifier's decision on a submitted entry: its new status, the note kept with it if any, and the audit. */
+async function decideEntry({
+  db,
+  viewer,
+  entryId,
+  status,
+  note,
+  after,
+}: {
+  db: Db;
+  viewer: Viewer;
+  entryId: string;
+  status: "approved" | "returned";
+  note: string;
+  after: (entry: EntryRow) => Record<string, unknown>;
+}): Promise<void> {
+  let periodKey = "";
+  await guarded(
+    () =>
+      db.transaction(async (tx) => {
+        const entry = await entryToVerify(tx, viewer, entryId);
+        periodKey = entry.periodKey;
+        await tx
+          .update(progressEntries)
+          .set({ status, decidedAt: new Date(), decidedBy: viewer.id, updatedAt: sql`now()` })
+          .where(eq(progressEntries.id, entry.id));
+        if (note)
+          await tx
+            .insert(entryNotes)
+            .values({ entryId: entry.id, kind: status, body: note, authorId: viewer.id });
+        await recordAudit(tx, {
+          actor: actorOf(viewer),
+          action: status === "approved" ? "entry.approve" : "entry.return",
+          entityType: "progress_entry",
+          entityId: entry.id,
+          before: { status: entry.status },
+          after: after(entry),
+        });
+      }),
+    () => periodKey,
+  );
+}
+
 /** The M&E officer approves a submitted entry (it then counts everywhere), with an optional remark. */
 export async function approveEntry({
   db,
@@ -542,33 +589,15 @@ export async function approveEntry({
   note?: string;
 }): Promise<void> {
   const text = note.trim();
-  if (text.length > maxNoteLength)
-    throw new EntryProblems([{ field: "note", problem: "tooLong", detail: { max: maxNoteLength } }]);
-  let periodKey = "";
-  await guarded(
-    () =>
-      db.transaction(async (tx) => {
-        const entry = await entryToVerify(tx, viewer, entryId);
-        periodKey = entry.periodKey;
-        await tx
-          .update(progressEntries)
-          .set({ status: "approved", decidedAt: new Date(), decidedBy: viewer.id, updatedAt: sql`now()` })
-          .where(eq(progressEntries.id, entry.id));
-        if (text)
-          await tx
-            .insert(entryNotes)
-            .values({ entryId: entry.id, kind: "approved", body: text, authorId: viewer.id });
-        await recordAudit(tx, {
-          actor: actorOf(viewer),
-          action: "entry.approve",
-          entityType: "progress_entry",
-          entityId: entry.id,
-          before: { status: entry.status },
-          after: { status: "approved", ...valuesOf(entry), remark: Boolean(text) },
-        });
-      }),
-    () => periodKey,
-  );
+  refuseLongNote("note", text);
+  await decideEntry({
+    db,
+    viewer,
+    entryId,
+    status: "approved",
+    note: text,
+    after: (entry) => ({ status: "approved", ...valuesOf(entry), remark: Boolean(text) }),
+  });
 }
 
 /** The M&E officer returns a submitted entry to its author with a note saying what to fix (required). */
@@ -585,32 +614,15 @@ export async function returnEntry({
 }): Promise<void> {
   const text = note.trim();
   if (!text) throw new EntryRefused("noteRequired");
-  if (text.length > maxNoteLength)
-    throw new EntryProblems([{ field: "note", problem: "tooLong", detail: { max: maxNoteLength } }]);
-  let periodKey = "";
-  await guarded(
-    () =>
-      db.transaction(async (tx) => {
-        const entry = await entryToVerify(tx, viewer, entryId);
-        periodKey = entry.periodKey;
-        await tx
-          .update(progressEntries)
-          .set({ status: "returned", decidedAt: new Date(), decidedBy: viewer.id, updatedAt: sql`now()` })
-          .where(eq(progressEntries.id, entry.id));
-        await tx
-          .insert(entryNotes)
-          .values({ entryId: entry.id, kind: "returned", body: text, authorId: viewer.id });
-        await recordAudit(tx, {
-          actor: actorOf(viewer),
-          action: "entry.return",
-          entityType: "progress_entry",
-          entityId: entry.id,
-          before: { status: entry.status },
-          after: { status: "returned", note: text },
-        });
-      }),
-    () => periodKey,
-  );
+  refuseLongNote("note", text);
+  await decideEntry({
+    db,
+    viewer,
+    entryId,
+    status: "returned",
+    note: text,
+    after: () => ({ status: "returned", note: text }),
+  });
 }
 
 async function indicatorPeriods(tx: Db, indicatorId: string) {
@@ -690,8 +702,7 @@ export async function unlockPeriod({
   allow(viewer, { action: "progress.verify" });
   const reason = rationale.trim();
   if (!reason) throw new EntryRefused("rationaleRequired");
-  if (reason.length > maxNoteLength)
-    throw new EntryProblems([{ field: "rationale", problem: "tooLong", detail: { max: maxNoteLength } }]);
+  refuseLongNote("rationale", reason);
   await db.transaction(async (tx) => {
     const { indicator } = await indicatorPeriods(tx, indicatorId);
     const [removed] = await tx

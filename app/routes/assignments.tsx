@@ -1,6 +1,7 @@
 import { data, Form, Link, redirect } from "react-router";
 import { can } from "../auth/policy";
 import { requirePermission, requireViewer } from "../auth/request.server";
+import { IndicatorsTrail } from "../components/indicators-trail";
 import { SyntheticBadge } from "../components/synthetic-badge";
 import { Button } from "../components/ui/button";
 import { StatusBadge } from "../components/ui/status-badge";
@@ -87,13 +88,7 @@ export default function AssignmentsPage({ loaderData, actionData }: Route.Compon
   return (
     <>
       <title>{`${t("assignments.title")} · ${planTitle.text} · Throughline`}</title>
-      <nav aria-label={t("shell.breadcrumbs")} className="breadcrumbs">
-        <Link to="/">{t("nav.plans")}</Link>
-        <Link to={`/plans/${plan.slug}`} lang={planTitle.lang}>
-          {planTitle.text}
-        </Link>
-        <Link to={`/plans/${plan.slug}/indicators`}>{t("indicators.title")}</Link>
-      </nav>
+      <IndicatorsTrail plan={plan} />
       <header className="page-header">
         <p className="eyebrow" lang={planTitle.lang}>
           {planTitle.text}

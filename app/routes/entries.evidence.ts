@@ -6,6 +6,24 @@ import type { Route } from "./+types/entries.evidence";
 
 const id = z.uuid();
 
+const inertTypes = new Set([
+  "application/pdf",
+  "image/png",
+  "image/jpeg",
+  "image/gif",
+  "image/webp",
+  "text/plain",
+  "text/csv",
+  "application/zip",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+  "application/msword",
+  "application/vnd.ms-excel",
+  "application/vnd.oasis.opendocument.text",
+  "application/vnd.oasis.opendocument.spreadsheet",
+]);
+
 /** `filename` for old clients (ASCII, no quotes), `filename*` (RFC 5987) for the real name. */
 function contentDisposition(fileName: string) {
   const ascii = fileName.replace(/[^\x20-\x7e]|["\\;]/g, "_") || "evidence";
@@ -25,7 +43,8 @@ export async function loader(args: Route.LoaderArgs) {
   if (!file) throw new Response("Not Found", { status: 404 });
   return new Response(new Uint8Array(file.content), {
     headers: {
-      "Content-Type": file.contentType,
+      // Only types a browser cannot run as part of the site keep their declared type; anything else is bytes.
+      "Content-Type": inertTypes.has(file.contentType) ? file.contentType : "application/octet-stream",
       "Content-Length": String(file.content.byteLength),
       "Content-Disposition": contentDisposition(file.fileName),
       "Content-Security-Policy": "sandbox; default-src 'none'",

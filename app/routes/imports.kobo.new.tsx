@@ -2,7 +2,7 @@ import { data, Form, Link, redirect, useActionData } from "react-router";
 import { appSecret, isDemo, requirePermission } from "../auth/request.server";
 import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
-import { Field } from "../components/ui/field";
+import { Field, Select } from "../components/ui/field";
 import { getDb } from "../db.server";
 import { readForm } from "../forms.server";
 import { pickText, useI18n } from "../i18n/i18n";
@@ -75,33 +75,17 @@ export default function NewKoboConnection({ loaderData }: Route.ComponentProps) 
             required
             maxLength={200}
           />
-          <div className={problems.planId ? "field field-invalid" : "field"}>
-            <label htmlFor="kobo-plan">{t("kobo.connection.plan")}</label>
-            <p id="kobo-plan-hint" className="field-hint">
-              {t("kobo.connection.planHint")}
-            </p>
-            <select
-              id="kobo-plan"
-              name="planId"
-              defaultValue={values.planId ?? plans[0]?.id}
-              aria-describedby={problems.planId ? "kobo-plan-hint kobo-plan-error" : "kobo-plan-hint"}
-              aria-invalid={problems.planId ? true : undefined}
-            >
-              {plans.map((plan) => {
-                const title = pickText(plan.title, locale);
-                return (
-                  <option key={plan.id} value={plan.id}>
-                    {plan.slug} · {title.text}
-                  </option>
-                );
-              })}
-            </select>
-            {problems.planId && (
-              <p id="kobo-plan-error" className="field-error" role="alert">
-                {error("planId")}
-              </p>
-            )}
-          </div>
+          <Select
+            label={t("kobo.connection.plan")}
+            hint={t("kobo.connection.planHint")}
+            name="planId"
+            defaultValue={values.planId ?? plans[0]?.id}
+            error={error("planId")}
+            options={plans.map((plan) => ({
+              value: plan.id,
+              label: `${plan.slug} · ${pickText(plan.title, locale).text}`,
+            }))}
+          />
           <Field
             label={t("kobo.connection.serverUrl")}
             hint={t("kobo.connection.serverUrlHint")}

@@ -25,8 +25,9 @@ import type { Route } from "./+types/imports";
 const problemsShown = 500;
 
 const query = z.object({
-  plan: z.string().max(200).optional(),
-  upload: z.string().max(100).optional(),
+  // An address typed or mangled by hand is an unknown plan (404) or an expired upload, never an error.
+  plan: z.string().max(200).optional().catch("\u0000unknown"),
+  upload: z.string().max(100).optional().catch("\u0000expired"),
   imported: z.coerce.number().int().positive().optional().catch(undefined),
 });
 

@@ -1,11 +1,13 @@
 import { data, Link, redirect } from "react-router";
 import { requirePermission } from "../auth/request.server";
 import { IndicatorForm } from "../components/indicator-form";
+import { IndicatorsTrail } from "../components/indicators-trail";
 import { SyntheticBadge } from "../components/synthetic-badge";
 import { getDb } from "../db.server";
 import { negotiateLocale, pickText, useI18n } from "../i18n/i18n";
 import { definitionToForm, one, readIndicatorForm } from "../indicators/definition";
 import {
+  formContext,
   IndicatorProblem,
   indicatorForEdit,
   indicatorFormChoices,
@@ -48,16 +50,10 @@ export async function action(args: Route.ActionArgs) {
   const { viewer, db, plan, indicator, choices } = await load(args);
   const values = await postedValues(args.request);
   if (values.intent === "refresh") return data({ values, errors: {}, revision: undefined });
-  const read = readIndicatorForm(values, {
-    locale: negotiateLocale(args.request),
-    plan,
-    today: new Date().toISOString().slice(0, 10),
-    elementCodes: new Set(choices.elements.map((element) => element.code)),
-    people: new Set(choices.people.map((person) => person.id)),
-    references: choices.references,
-    genderCodes: choices.genders,
-    previous: indicator.snapshot,
-  });
+  const read = readIndicatorForm(
+    values,
+    formContext(choices, { locale: negotiateLocale(args.request), plan, previous: indicator.snapshot }),
+  );
   const rationale = one(values, "rationale").slice(0, 2000) || null;
   if (!read.definition)
     return data({ values, errors: problemsByField(read.problems), revision: undefined }, { status: 400 });
@@ -90,21 +86,15 @@ export async function action(args: Route.ActionArgs) {
 export default function EditIndicatorPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t, locale } = useI18n();
   const { plan, choices, code, results } = loaderData;
-  const planTitle = pickText(plan.title, locale);
   const name = pickText(loaderData.name, locale);
   const values = actionData?.values ?? loaderData.values;
   const revision = actionData?.revision ?? (Number(one(values, "revision")) || loaderData.revision);
   return (
     <>
       <title>{`${t("indicators.edit")} ${code} · Throughline`}</title>
-      <nav aria-label={t("shell.breadcrumbs")} className="breadcrumbs">
-        <Link to="/">{t("nav.plans")}</Link>
-        <Link to={`/plans/${plan.slug}`} lang={planTitle.lang}>
-          {planTitle.text}
-        </Link>
-        <Link to={`/plans/${plan.slug}/indicators`}>{t("indicators.title")}</Link>
+      <IndicatorsTrail plan={plan}>
         <Link to={`/plans/${plan.slug}/indicators/${code}`}>{code}</Link>
-      </nav>
+      </IndicatorsTrail>
       <header className="page-header">
         <p className="eyebrow">
           {t("indicators.edit")} <span className="code">{code}</span> ·{" "}

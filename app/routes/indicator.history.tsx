@@ -1,5 +1,6 @@
 import { Link } from "react-router";
 import { requireViewer } from "../auth/request.server";
+import { IndicatorsTrail } from "../components/indicators-trail";
 import { SyntheticBadge } from "../components/synthetic-badge";
 import { Table } from "../components/ui/table";
 import { getDb } from "../db.server";
@@ -23,20 +24,14 @@ export async function loader(args: Route.LoaderArgs) {
 export default function IndicatorHistoryPage({ loaderData }: Route.ComponentProps) {
   const { t, locale } = useI18n();
   const { plan, indicator, history } = loaderData;
-  const planTitle = pickText(plan.title, locale);
   const name = pickText(indicator.name, locale);
   const base = `/plans/${plan.slug}/indicators/${indicator.code}`;
   return (
     <>
       <title>{`${t("indicators.history")} ${indicator.code} · Throughline`}</title>
-      <nav aria-label={t("shell.breadcrumbs")} className="breadcrumbs">
-        <Link to="/">{t("nav.plans")}</Link>
-        <Link to={`/plans/${plan.slug}`} lang={planTitle.lang}>
-          {planTitle.text}
-        </Link>
-        <Link to={`/plans/${plan.slug}/indicators`}>{t("indicators.title")}</Link>
+      <IndicatorsTrail plan={plan}>
         <Link to={base}>{indicator.code}</Link>
-      </nav>
+      </IndicatorsTrail>
       <header className="page-header">
         <p className="eyebrow">
           {t("indicators.history")} · <span className="code">{indicator.code}</span>

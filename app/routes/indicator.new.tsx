@@ -1,12 +1,14 @@
-import { data, Link, redirect } from "react-router";
+import { data, redirect } from "react-router";
 import { requirePermission } from "../auth/request.server";
 import { IndicatorForm } from "../components/indicator-form";
+import { IndicatorsTrail } from "../components/indicators-trail";
 import { SyntheticBadge } from "../components/synthetic-badge";
 import { getDb } from "../db.server";
-import { negotiateLocale, pickText, useI18n } from "../i18n/i18n";
+import { negotiateLocale, useI18n } from "../i18n/i18n";
 import { type FormValues, readIndicatorForm } from "../indicators/definition";
 import {
   createIndicator,
+  formContext,
   IndicatorProblem,
   indicatorFormChoices,
   postedValues,
@@ -40,16 +42,10 @@ export async function action(args: Route.ActionArgs) {
   const { viewer, db, plan, choices } = await load(args);
   const values = await postedValues(args.request);
   if (values.intent === "refresh") return data({ values, errors: {} });
-  const read = readIndicatorForm(values, {
-    locale: negotiateLocale(args.request),
-    plan,
-    today: new Date().toISOString().slice(0, 10),
-    elementCodes: new Set(choices.elements.map((element) => element.code)),
-    people: new Set(choices.people.map((person) => person.id)),
-    references: choices.references,
-    genderCodes: choices.genders,
-    previous: null,
-  });
+  const read = readIndicatorForm(
+    values,
+    formContext(choices, { locale: negotiateLocale(args.request), plan, previous: null }),
+  );
   if (!read.definition) return data({ values, errors: problemsByField(read.problems) }, { status: 400 });
   try {
     await createIndicator({
@@ -66,19 +62,12 @@ export async function action(args: Route.ActionArgs) {
 }
 
 export default function NewIndicatorPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { plan, choices } = loaderData;
-  const planTitle = pickText(plan.title, locale);
   return (
     <>
       <title>{`${t("indicators.new")} · Throughline`}</title>
-      <nav aria-label={t("shell.breadcrumbs")} className="breadcrumbs">
-        <Link to="/">{t("nav.plans")}</Link>
-        <Link to={`/plans/${plan.slug}`} lang={planTitle.lang}>
-          {planTitle.text}
-        </Link>
-        <Link to={`/plans/${plan.slug}/indicators`}>{t("indicators.title")}</Link>
-      </nav>
+      <IndicatorsTrail plan={plan} />
       <header className="page-header">
         <h1>{t("indicators.new")}</h1>
         {plan.synthetic && <SyntheticBadge explain />}

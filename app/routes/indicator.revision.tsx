@@ -1,7 +1,15 @@
 import { Link } from "react-router";
 import { requireViewer } from "../auth/request.server";
 import { periodLabel, useDimensionValueLabel } from "../components/indicator-form";
-import { Breakdown, useDimensionName, useFormatValue } from "../components/indicator-values";
+import {
+  BaselineFact,
+  Breakdown,
+  MeasureFacts,
+  useDimensionName,
+  useFormatValue,
+  VerificationFacts,
+} from "../components/indicator-values";
+import { IndicatorsTrail } from "../components/indicators-trail";
 import { SyntheticBadge } from "../components/synthetic-badge";
 import { Card } from "../components/ui/card";
 import { Table } from "../components/ui/table";
@@ -10,7 +18,6 @@ import { formatDate, formatDateTime, pickText, useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { cellKey } from "../indicators/dimensions";
 import { getIndicatorRevision } from "../indicators/manage.server";
-import type { LocalizedText } from "../plan-graph/vocabulary";
 import type { Route } from "./+types/indicator.revision";
 
 export async function loader(args: Route.LoaderArgs) {
@@ -28,18 +35,10 @@ export async function loader(args: Route.LoaderArgs) {
   return { ...found, revision };
 }
 
-function Text({ text }: { text: LocalizedText | null }) {
-  const { locale } = useI18n();
-  if (!text) return <>—</>;
-  const picked = pickText(text, locale);
-  return <span lang={picked.lang}>{picked.text}</span>;
-}
-
 export default function IndicatorRevisionPage({ loaderData }: Route.ComponentProps) {
   const { t, locale } = useI18n();
   const { plan, indicator, snapshot, dimensions, periods, isCurrent, replaced, revision, entries } =
     loaderData;
-  const planTitle = pickText(plan.title, locale);
   const name = pickText(snapshot.name, locale);
   const format = useFormatValue(snapshot);
   const valueLabel = useDimensionValueLabel();
@@ -60,15 +59,10 @@ export default function IndicatorRevisionPage({ loaderData }: Route.ComponentPro
   return (
     <>
       <title>{`${indicator.code} · ${t("indicators.revision", { revision })} · Throughline`}</title>
-      <nav aria-label={t("shell.breadcrumbs")} className="breadcrumbs">
-        <Link to="/">{t("nav.plans")}</Link>
-        <Link to={`/plans/${plan.slug}`} lang={planTitle.lang}>
-          {planTitle.text}
-        </Link>
-        <Link to={`/plans/${plan.slug}/indicators`}>{t("indicators.title")}</Link>
+      <IndicatorsTrail plan={plan}>
         <Link to={base}>{indicator.code}</Link>
         <Link to={`${base}/history`}>{t("indicators.history")}</Link>
-      </nav>
+      </IndicatorsTrail>
       <header className="page-header">
         <p className="eyebrow">
           <span className="code">{indicator.code}</span> · {t("indicators.revision", { revision })}
@@ -120,42 +114,7 @@ export default function IndicatorRevisionPage({ loaderData }: Route.ComponentPro
           <Card>
             <h2>{t("indicators.definitionHeading")}</h2>
             <dl className="facts">
-              <div>
-                <dt>{t("indicators.field.definition")}</dt>
-                <dd>
-                  <Text text={snapshot.definition} />
-                </dd>
-              </div>
-              <div>
-                <dt>{t("indicators.field.measure")}</dt>
-                <dd>
-                  {t(`indicators.measure.${snapshot.measure}`)}
-                  {snapshot.unit && (
-                    <>
-                      {" "}
-                      (<Text text={snapshot.unit} />)
-                    </>
-                  )}
-                  {snapshot.scale && (
-                    <ol start={0} className="scale">
-                      {snapshot.scale.map((level, i) => (
-                        // biome-ignore lint/suspicious/noArrayIndexKey: a level is its position
-                        <li key={i}>
-                          <Text text={level.label} />
-                        </li>
-                      ))}
-                    </ol>
-                  )}
-                </dd>
-              </div>
-              <div>
-                <dt>{t("indicators.field.direction")}</dt>
-                <dd>
-                  {t(`indicators.direction.${snapshot.direction}`)}
-                  {snapshot.direction === "maintain" &&
-                    ` (${t("indicators.toleranceValue", { tolerance: format(snapshot.tolerance ?? 0) })})`}
-                </dd>
-              </div>
+              <MeasureFacts indicator={snapshot} />
               <div>
                 <dt>{t("indicators.field.aggregation")}</dt>
                 <dd>{t(`indicators.aggregation.${snapshot.aggregation}`)}</dd>
@@ -164,25 +123,7 @@ export default function IndicatorRevisionPage({ loaderData }: Route.ComponentPro
                 <dt>{t("indicators.field.frequency")}</dt>
                 <dd>{t(`indicators.frequency.${snapshot.frequency}`)}</dd>
               </div>
-              <div>
-                <dt>{t("indicators.field.baseline")}</dt>
-                <dd>
-                  {snapshot.baselineValue === null ? (
-                    t("indicators.noBaseline")
-                  ) : (
-                    <>
-                      {format(snapshot.baselineValue)}
-                      {snapshot.baselineDate && ` (${formatDate(snapshot.baselineDate, locale)})`}
-                      {snapshot.baselineNote && (
-                        <>
-                          <br />
-                          <Text text={snapshot.baselineNote} />
-                        </>
-                      )}
-                    </>
-                  )}
-                </dd>
-              </div>
+              <BaselineFact indicator={snapshot} />
               <div>
                 <dt>{t("indicators.form.dimensions")}</dt>
                 <dd>
@@ -196,22 +137,7 @@ export default function IndicatorRevisionPage({ loaderData }: Route.ComponentPro
                       ))}
                 </dd>
               </div>
-              <div>
-                <dt>{t("indicators.field.meansOfVerification")}</dt>
-                <dd>
-                  <Text text={snapshot.meansOfVerification} />
-                </dd>
-              </div>
-              <div>
-                <dt>{t("indicators.field.dataSource")}</dt>
-                <dd>
-                  <Text text={snapshot.dataSource} />
-                </dd>
-              </div>
-              <div>
-                <dt>{t("indicators.field.responsible")}</dt>
-                <dd>{snapshot.responsibleName ?? t("indicators.field.nobody")}</dd>
-              </div>
+              <VerificationFacts indicator={snapshot} />
               <div>
                 <dt>{t("indicators.form.elements")}</dt>
                 <dd>{snapshot.elements.join(", ")}</dd>

@@ -3,7 +3,15 @@ import { can } from "../auth/policy";
 import { requireViewer } from "../auth/request.server";
 import { Citation } from "../components/citation";
 import { periodLabel, useDimensionValueLabel } from "../components/indicator-form";
-import { Breakdown, useDimensionName, useFormatValue } from "../components/indicator-values";
+import {
+  BaselineFact,
+  Breakdown,
+  MeasureFacts,
+  useDimensionName,
+  useFormatValue,
+  VerificationFacts,
+} from "../components/indicator-values";
+import { IndicatorsTrail } from "../components/indicators-trail";
 import { SyntheticBadge } from "../components/synthetic-badge";
 import { Card } from "../components/ui/card";
 import { Badge } from "../components/ui/status-badge";
@@ -12,7 +20,6 @@ import { getDb } from "../db.server";
 import { formatDate, formatDateTime, formatNumber, pickText, useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { getIndicatorDetail } from "../indicators/manage.server";
-import type { LocalizedText } from "../plan-graph/vocabulary";
 import type { Route } from "./+types/indicator";
 
 export async function loader(args: Route.LoaderArgs) {
@@ -27,13 +34,6 @@ export async function loader(args: Route.LoaderArgs) {
   });
   if (!detail) throw new Response("Not Found", { status: 404 });
   return { ...detail, canManage };
-}
-
-function Text({ text }: { text: LocalizedText | null }) {
-  const { locale } = useI18n();
-  if (!text) return <>—</>;
-  const picked = pickText(text, locale);
-  return <span lang={picked.lang}>{picked.text}</span>;
 }
 
 function Percent({ value }: { value: number | null }) {
@@ -56,7 +56,6 @@ export default function IndicatorPage({ loaderData }: Route.ComponentProps) {
     history,
     canManage,
   } = loaderData;
-  const planTitle = pickText(plan.title, locale);
   const name = pickText(indicator.name, locale);
   const format = useFormatValue(indicator);
   const valueLabel = useDimensionValueLabel();
@@ -65,13 +64,7 @@ export default function IndicatorPage({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <title>{`${indicator.code} ${name.text} · Throughline`}</title>
-      <nav aria-label={t("shell.breadcrumbs")} className="breadcrumbs">
-        <Link to="/">{t("nav.plans")}</Link>
-        <Link to={`/plans/${plan.slug}`} lang={planTitle.lang}>
-          {planTitle.text}
-        </Link>
-        <Link to={`/plans/${plan.slug}/indicators`}>{t("indicators.title")}</Link>
-      </nav>
+      <IndicatorsTrail plan={plan} />
       <header className="page-header">
         <p className="eyebrow">
           {t("indicators.eyebrow")} <span className="code">{indicator.code}</span> ·{" "}
@@ -200,77 +193,9 @@ export default function IndicatorPage({ loaderData }: Route.ComponentProps) {
           <Card>
             <h2>{t("indicators.definitionHeading")}</h2>
             <dl className="facts">
-              <div>
-                <dt>{t("indicators.field.definition")}</dt>
-                <dd>
-                  <Text text={indicator.definition} />
-                </dd>
-              </div>
-              <div>
-                <dt>{t("indicators.field.measure")}</dt>
-                <dd>
-                  {t(`indicators.measure.${indicator.measure}`)}
-                  {indicator.unit && (
-                    <>
-                      {" "}
-                      (<Text text={indicator.unit} />)
-                    </>
-                  )}
-                  {indicator.scale && (
-                    <ol start={0} className="scale">
-                      {indicator.scale.map((level, i) => (
-                        // biome-ignore lint/suspicious/noArrayIndexKey: a level is its position
-                        <li key={i}>
-                          <Text text={level.label} />
-                        </li>
-                      ))}
-                    </ol>
-                  )}
-                </dd>
-              </div>
-              <div>
-                <dt>{t("indicators.field.direction")}</dt>
-                <dd>
-                  {t(`indicators.direction.${indicator.direction}`)}
-                  {indicator.direction === "maintain" &&
-                    ` (${t("indicators.toleranceValue", { tolerance: format(indicator.tolerance ?? 0) })})`}
-                </dd>
-              </div>
-              <div>
-                <dt>{t("indicators.field.baseline")}</dt>
-                <dd>
-                  {indicator.baselineValue === null ? (
-                    t("indicators.noBaseline")
-                  ) : (
-                    <>
-                      {format(indicator.baselineValue)}
-                      {indicator.baselineDate && ` (${formatDate(indicator.baselineDate, locale)})`}
-                      {indicator.baselineNote && (
-                        <>
-                          <br />
-                          <Text text={indicator.baselineNote} />
-                        </>
-                      )}
-                    </>
-                  )}
-                </dd>
-              </div>
-              <div>
-                <dt>{t("indicators.field.meansOfVerification")}</dt>
-                <dd>
-                  <Text text={indicator.meansOfVerification} />
-                </dd>
-              </div>
-              <div>
-                <dt>{t("indicators.field.dataSource")}</dt>
-                <dd>
-                  <Text text={indicator.dataSource} />
-                </dd>
-              </div>
-              <div>
-                <dt>{t("indicators.field.responsible")}</dt>
-                <dd>{indicator.responsibleName ?? t("indicators.field.nobody")}</dd>
-              </div>
+              <MeasureFacts indicator={indicator} />
+              <BaselineFact indicator={indicator} />
+              <VerificationFacts indicator={indicator} />
               <div>
                 <dt>{t("indicators.form.elements")}</dt>
                 <dd>

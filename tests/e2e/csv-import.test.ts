@@ -80,6 +80,15 @@ describe("the import over HTTP", () => {
     cookie = await signInOverHttp(baseUrl, demoEmails.me_officer);
   });
 
+  it("answers a hand-mangled address with the page or a 404, never an error", async () => {
+    const expired = await get(baseUrl, `/imports?upload=${"x".repeat(150)}`, cookie);
+    expect(expired.status).toBe(200);
+    await expired.body?.cancel();
+    const unknown = await get(baseUrl, `/imports?plan=${"y".repeat(250)}`, cookie);
+    expect(unknown.status).toBe(404);
+    await unknown.body?.cancel();
+  });
+
   it("serves a plan's template as a CSV attachment holding only the header row", async () => {
     const response = await get(baseUrl, "/imports/template/2010-2012", cookie);
     expect(response.status).toBe(200);

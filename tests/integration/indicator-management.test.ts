@@ -21,6 +21,7 @@ import {
   updateIndicator,
 } from "../../app/indicators/manage.server";
 import { importIndicators } from "../../app/indicators/store.server";
+import { getElementDetail } from "../../app/plan-graph/queries.server";
 import { seedNswp } from "../../app/plan-graph/seed.server";
 import type { Database, Db } from "../../db/client";
 import {
@@ -700,6 +701,63 @@ describe("what a funder reads of an indicator", () => {
   });
 });
 
+describe("what a funder reads of the entries", () => {
+  it("only entries logged from activities it funds and figures cited from sources, on the indicator and element pages", async () => {
+    await inRollback(database.db, async (tx) => {
+      const plan = await planId(tx);
+      const id = await createIndicator({
+        db: tx,
+        by: by(),
+        planId: plan,
+        definition: { ...leadersTrained(), elements: ["O1.S1.A1", "O2.S2.A1"] },
+      });
+      const elementId = async (code: string) =>
+        (
+          await tx
+            .select({ id: elements.id })
+            .from(elements)
+            .where(and(eq(elements.planId, plan), eq(elements.code, code)))
+        )[0]?.id as string;
+      const entry = (narrative: string, fields: Partial<typeof progressEntries.$inferInsert>) => ({
+        indicatorId: id,
+        periodKey: "2014",
+        status: "approved" as const,
+        value: 2,
+        reportedOn: "2014-05-01",
+        enteredBy: staffId,
+        narrative: { en: narrative },
+        ...fields,
+      });
+      await tx
+        .insert(progressEntries)
+        .values([
+          entry("Funded work", { elementId: await elementId("O2.S2.A1") }),
+          entry("Unfunded work", { elementId: await elementId("O1.S1.A1") }),
+          entry("Imported, about anything", { externalSource: "csv", externalId: "x" }),
+        ]);
+      const indicator = await getIndicatorDetail({
+        db: tx,
+        slug: "2013-2015",
+        code: "T1",
+        viewer: funder,
+        canManage: false,
+      });
+      expect(indicator?.entries.map((shown) => shown.narrative?.en)).toEqual(["Funded work"]);
+      const element = await getElementDetail({ db: tx, slug: "2013-2015", code: "O2.S2.A1", viewer: funder });
+      const onElement = element?.indicators.find((shown) => shown.code === "T1");
+      expect(onElement?.entries.map((shown) => shown.narrative?.en)).toEqual(["Funded work"]);
+      // Inside the organisation, all of them.
+      const internal = await getElementDetail({
+        db: tx,
+        slug: "2013-2015",
+        code: "O2.S2.A1",
+        viewer: officer,
+      });
+      expect(internal?.indicators.find((shown) => shown.code === "T1")?.entries).toHaveLength(3);
+    });
+  });
+});
+
 describe("assignments", () => {
   it("adds and removes what the person changed on the page, keeps other changes, and audits once", async () => {
     await inRollback(database.db, async (tx) => {
@@ -774,6 +832,28 @@ describe("assignments", () => {
           changeAssignments({ db: tx, actor: "x", planId: plan, shown: [], ticked: [pair] }),
         ).rejects.toBeInstanceOf(AssignmentRefused);
       }
+      expect(await tx.select().from(elementAssignees)).toEqual([]);
+    });
+  });
+
+  it("lets someone deactivated since be unticked: shown with the others, and removed", async () => {
+    await inRollback(database.db, async (tx) => {
+      const plan = await planId(tx);
+      const [activity] = await tx
+        .select()
+        .from(elements)
+        .where(and(eq(elements.planId, plan), eq(elements.code, "O2.S2.A1")));
+      const pair = pairKey(activity?.id ?? "", staffId);
+      await changeAssignments({ db: tx, actor: "x", planId: plan, shown: [], ticked: [pair] });
+      await tx.update(users).set({ deactivatedAt: new Date() }).where(eq(users.id, staffId));
+      const page = await getAssignments({ db: tx, slug: "2013-2015" });
+      expect(page?.people.map((person) => person.id)).toContain(staffId);
+      expect(
+        await changeAssignments({ db: tx, actor: "x", planId: plan, shown: [pair], ticked: [] }),
+      ).toEqual({
+        added: 0,
+        removed: 1,
+      });
       expect(await tx.select().from(elementAssignees)).toEqual([]);
     });
   });

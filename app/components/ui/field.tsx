@@ -1,12 +1,17 @@
 import { useId } from "react";
 
-/** A labelled input with its hint and error, wired for assistive technology. */
-export function Field({
+type FieldText = { label: string; hint?: string; error?: string };
+
+/** What a control needs to be named by its label and described by its hint and error. */
+type ControlWiring = { id: string; "aria-invalid": true | undefined; "aria-describedby": string | undefined };
+
+/** A label, hint and error around one control, wired for assistive technology. */
+function Labelled({
   label,
   hint,
   error,
-  ...input
-}: { label: string; hint?: string; error?: string } & React.InputHTMLAttributes<HTMLInputElement>) {
+  control,
+}: FieldText & { control: (wiring: ControlWiring) => React.ReactNode }) {
   const id = useId();
   const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
   return (
@@ -17,12 +22,74 @@ export function Field({
           {hint}
         </p>
       )}
-      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={described} {...input} />
+      {control({ id, "aria-invalid": error ? true : undefined, "aria-describedby": described })}
       {error && (
         <p id={`${id}-error`} className="field-error" role="alert">
           {error}
         </p>
       )}
     </div>
+  );
+}
+
+/** A labelled input with its hint and error, wired for assistive technology. */
+export function Field({
+  label,
+  hint,
+  error,
+  ...input
+}: FieldText & React.InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <Labelled
+      label={label}
+      hint={hint}
+      error={error}
+      control={(wiring) => <input {...wiring} {...input} />}
+    />
+  );
+}
+
+/** A labelled text area (three rows unless told), with its hint and error. */
+export function TextArea({
+  label,
+  hint,
+  error,
+  ...textarea
+}: FieldText & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <Labelled
+      label={label}
+      hint={hint}
+      error={error}
+      control={(wiring) => <textarea {...wiring} rows={3} {...textarea} />}
+    />
+  );
+}
+
+/** A labelled select of the given options, with its hint and error. */
+export function Select({
+  label,
+  hint,
+  error,
+  options,
+  ...select
+}: FieldText & {
+  options: { value: string; label: string }[];
+} & React.SelectHTMLAttributes<HTMLSelectElement>) {
+  return (
+    <Labelled
+      label={label}
+      hint={hint}
+      error={error}
+      control={(wiring) => (
+        <select {...wiring} {...select}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }
