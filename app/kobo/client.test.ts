@@ -125,10 +125,11 @@ describe("fetchSubmissions", () => {
     const { fake, options } = fakeServer(3);
     expect(await failure(fetchSubmissions({ ...options, token: "wrong" }))).toMatchObject({
       kind: "auth",
-      detail: "401",
+      reason: { code: "error.auth", params: { status: 401 } },
     });
     expect(await failure(fetchSubmissions({ ...options, assetUid: "aNoSuchForm" }))).toMatchObject({
       kind: "notFound",
+      reason: { code: "error.notFound", params: { status: 404 } },
     });
     for (const [failure_, kind] of [
       [{ status: 403 }, "auth"],
@@ -143,14 +144,60 @@ describe("fetchSubmissions", () => {
     }
   });
 
+  it("gives each failure a message code and parameters, never English text", async () => {
+    const { fake, options } = fakeServer(3);
+    for (const [failure_, reason] of [
+      [{ status: 500 }, { code: "error.server", params: { status: 500 } }],
+      [{ status: 403 }, { code: "error.auth", params: { status: 403 } }],
+      [{ kind: "network" }, { code: "error.network", params: { cause: "ECONNRESET" } }],
+      [{ kind: "notJson" }, { code: "error.notJson", params: {} }],
+    ] as const) {
+      fake.reset();
+      fake.failure = failure_;
+      expect((await failure(fetchSubmissions(options))).reason).toEqual(reason);
+    }
+    fake.reset();
+    fake.failure = { kind: "slow", ms: 2000 };
+    expect((await failure(fetchSubmissions({ ...options, timeoutMs: 50 }))).reason).toEqual({
+      code: "error.timeout",
+      params: { seconds: 0.05 },
+    });
+  });
+
+  it("keeps the status of another refusal", async () => {
+    const fetch = (async () => new Response(null, { status: 418 })) as typeof globalThis.fetch;
+    const options = { serverUrl: "https://kobo.example.org", token: "t", assetUid: "aForm", after: null };
+    expect(await failure(fetchSubmissions({ ...options, fetch }))).toMatchObject({
+      kind: "refused",
+      reason: { code: "error.refused", params: { status: 418 } },
+    });
+  });
+
+  it("keeps a system's code for a failed connection, not its English message", async () => {
+    const refuse = (cause: unknown) =>
+      (async () => {
+        throw new TypeError("fetch failed", { cause });
+      }) as typeof globalThis.fetch;
+    const options = { serverUrl: "https://kobo.example.org", token: "t", assetUid: "aForm", after: null };
+    expect(
+      (await failure(fetchSubmissions({ ...options, fetch: refuse({ code: "ENOTFOUND" }) }))).reason,
+    ).toEqual({ code: "error.network", params: { cause: "ENOTFOUND" } });
+    expect(
+      (await failure(fetchSubmissions({ ...options, fetch: refuse(new Error("other side closed")) }))).reason,
+    ).toEqual({ code: "error.networkUnexplained", params: {} });
+  });
+
   it("names where a reply of the wrong shape is wrong, not what it held", async () => {
     const { fake, options } = fakeServer(3);
     fake.failure = { kind: "wrongShape" };
     const error = await failure(fetchSubmissions(options));
     expect(error.kind).toBe("shape");
-    expect(error.detail).toContain("count:");
-    expect(error.detail).toContain("next:");
-    expect(error.detail).not.toContain("many");
+    expect(error.reason.code).toBe("error.shape");
+    const where = String(error.reason.params.where);
+    expect(where.split(", ")).toEqual(expect.arrayContaining(["count", "next"]));
+    expect(where).not.toContain("many");
+    // zod's messages are English: they are not kept.
+    expect(where).not.toMatch(/invalid|expected/i);
   });
 
   it("gives up on a server that does not answer in time", async () => {
@@ -197,5 +244,6 @@ describe("fetchSubmissions", () => {
       }),
     );
     expect(error.kind).toBe("shape");
+    expect(error.reason).toEqual({ code: "error.emptyPage", params: { start: 0 } });
   });
 });

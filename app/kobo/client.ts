@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type RunMessage, runMessage } from "./run-error";
 
 /**
  * The KoboToolbox data API, as Throughline uses it: `GET {server}/api/v2/assets/{uid}/data/?format=json` with
@@ -13,7 +14,7 @@ export const maxSubmissionsPerRun = 200_000;
 export const maxReplyBytes = 64 * 1024 * 1024;
 export const defaultTimeoutMs = 30_000;
 
-/** Why a request to the Kobo server failed; stored in `kobo_runs.error` as `kind: detail`. */
+/** Why a request to the Kobo server failed; `kobo_runs.error` keeps the failure's message (`reason`). */
 export type KoboFailure =
   | "auth" // 401/403: the token was refused
   | "notFound" // 404: no such form (or not shared with the token's account)
@@ -27,11 +28,15 @@ export type KoboFailure =
 
 export class KoboRequestFailed extends Error {
   override name = "KoboRequestFailed";
+  /** The failure as a message (`kobo.error.<code>`, `<code>` being `kind` unless said otherwise), for the run. */
+  readonly reason: RunMessage;
   constructor(
     readonly kind: KoboFailure,
-    readonly detail: string,
+    params: Record<string, string | number> = {},
+    code: string = kind,
   ) {
-    super(`${kind}: ${detail}`);
+    super(`${kind}: ${code} ${JSON.stringify(params)}`);
+    this.reason = runMessage(`error.${code}`, params);
   }
 }
 
@@ -81,19 +86,22 @@ export const pageSchema = z.object({
   results: z.array(submissionSchema),
 });
 
-/** A zod issue as `results[3]._uuid: <message>`: where the reply was wrong, never the value it had. */
-function describeIssues(error: z.ZodError): string {
+/**
+ * Where the reply was wrong, as `count, results[3]._uuid` (the first three places): never the value it had, nor zod's
+ * English message (the run's error is shown in the reader's language).
+ */
+function issuePlaces(error: z.ZodError): string {
   return error.issues
     .slice(0, 3)
-    .map((issue) => {
-      const path = issue.path
-        .map((part, i) =>
-          typeof part === "number" ? `[${part}]` : i === 0 ? String(part) : `.${String(part)}`,
-        )
-        .join("");
-      return `${path || "(the reply)"}: ${issue.message}`;
-    })
-    .join("; ");
+    .map(
+      (issue) =>
+        issue.path
+          .map((part, i) =>
+            typeof part === "number" ? `[${part}]` : i === 0 ? String(part) : `.${String(part)}`,
+          )
+          .join("") || "/",
+    )
+    .join(", ");
 }
 
 /** The submission's own id: `_uuid`, or `_id` when a server gives none. */
@@ -124,7 +132,7 @@ export function dataUrl({
 
 async function readBody(response: Response): Promise<string> {
   if (Number(response.headers.get("Content-Length") ?? 0) > maxReplyBytes)
-    throw new KoboRequestFailed("tooLarge", `more than ${maxReplyBytes} bytes`);
+    throw new KoboRequestFailed("tooLarge", { megabytes: maxReplyBytes / 1024 ** 2 }, "replyTooLarge");
   if (!response.body) return "";
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -133,7 +141,7 @@ async function readBody(response: Response): Promise<string> {
     size += read.value.byteLength;
     if (size > maxReplyBytes) {
       await reader.cancel();
-      throw new KoboRequestFailed("tooLarge", `more than ${maxReplyBytes} bytes`);
+      throw new KoboRequestFailed("tooLarge", { megabytes: maxReplyBytes / 1024 ** 2 }, "replyTooLarge");
     }
     chunks.push(read.value);
   }
@@ -164,29 +172,32 @@ export async function fetchPage(options: FetchOptions & { start: number; limit: 
   } catch (error) {
     const name = (error as Error).name;
     if (name === "TimeoutError" || name === "AbortError")
-      throw new KoboRequestFailed("timeout", `no answer within ${timeoutMs / 1000} s`);
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    throw new KoboRequestFailed("network", cause?.code ?? cause?.message ?? (error as Error).message);
+      throw new KoboRequestFailed("timeout", { seconds: timeoutMs / 1000 });
+    // The system's code (ECONNREFUSED, ENOTFOUND, CERT_HAS_EXPIRED…), not its English message.
+    const code = (error as { cause?: { code?: unknown } }).cause?.code;
+    throw typeof code === "string" && /^[A-Z][A-Z0-9_]*$/.test(code)
+      ? new KoboRequestFailed("network", { cause: code })
+      : new KoboRequestFailed("network", {}, "networkUnexplained");
   }
   const status = response.status;
   if (status !== 200) {
     // Not awaited: the body is not needed (and some servers and mocks never finish a cancelled body).
     response.body?.cancel().catch(() => {});
-    if (status === 401 || status === 403) throw new KoboRequestFailed("auth", String(status));
-    if (status === 404) throw new KoboRequestFailed("notFound", String(status));
-    if (status >= 300 && status < 400) throw new KoboRequestFailed("redirect", String(status));
-    if (status >= 500) throw new KoboRequestFailed("server", String(status));
-    throw new KoboRequestFailed("refused", String(status));
+    if (status === 401 || status === 403) throw new KoboRequestFailed("auth", { status });
+    if (status === 404) throw new KoboRequestFailed("notFound", { status });
+    if (status >= 300 && status < 400) throw new KoboRequestFailed("redirect", { status });
+    if (status >= 500) throw new KoboRequestFailed("server", { status });
+    throw new KoboRequestFailed("refused", { status });
   }
   let body: unknown;
   try {
     body = JSON.parse(await readBody(response));
   } catch (error) {
     if (error instanceof KoboRequestFailed) throw error;
-    throw new KoboRequestFailed("shape", "the reply is not JSON");
+    throw new KoboRequestFailed("shape", {}, "notJson");
   }
   const page = pageSchema.safeParse(body);
-  if (!page.success) throw new KoboRequestFailed("shape", describeIssues(page.error));
+  if (!page.success) throw new KoboRequestFailed("shape", { where: issuePlaces(page.error) });
   return page.data;
 }
 
@@ -205,13 +216,9 @@ export async function fetchSubmissions(
     pages++;
     submissions.push(...page.results);
     if (page.next === null) break;
-    if (page.results.length === 0)
-      throw new KoboRequestFailed(
-        "shape",
-        `next: a next page is announced after an empty page (start ${start})`,
-      );
+    if (page.results.length === 0) throw new KoboRequestFailed("shape", { start }, "emptyPage");
     if (submissions.length > maxSubmissionsPerRun)
-      throw new KoboRequestFailed("tooLarge", `more than ${maxSubmissionsPerRun} submissions in one run`);
+      throw new KoboRequestFailed("tooLarge", { count: maxSubmissionsPerRun }, "tooManySubmissions");
     start += page.results.length;
   }
   return { submissions, pages };

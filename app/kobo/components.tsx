@@ -60,29 +60,6 @@ export function RunOutcome({ outcome }: { outcome: string }) {
   );
 }
 
-const failureKinds = [
-  "auth",
-  "notFound",
-  "server",
-  "network",
-  "timeout",
-  "redirect",
-  "refused",
-  "shape",
-  "tooLarge",
-  "mapping",
-  "token",
-  "database",
-];
-
-/** A failed run's error (`kind: detail`, as kobo_runs keeps it), in the reader's language. */
-export function runErrorText(t: Translate, error: string): string {
-  const at = error.indexOf(":");
-  const kind = at > 0 ? error.slice(0, at) : error;
-  const detail = at > 0 ? error.slice(at + 1).trim() : "";
-  return failureKinds.includes(kind) ? t(`kobo.error.${kind}` as MessageKey, { detail }) : error;
-}
-
 /** A run report item (a skipped submission or a note about the form), in the reader's language. */
 export function runItemText(
   t: Translate,

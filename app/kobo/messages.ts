@@ -125,21 +125,33 @@ export const messages = defineMessages(
     "kobo.run.yourEntries": "Your entries",
 
     "kobo.error.auth":
-      "the token was refused ({detail}). Check the API token and that the form is shared with its account.",
+      "the token was refused ({status}). Check the API token and that the form is shared with its account.",
     "kobo.error.notFound":
-      "no such form on this server ({detail}). Check the form id and the server address.",
-    "kobo.error.server": "the server failed (HTTP {detail}). Try again later.",
-    "kobo.error.network":
-      "the server could not be reached ({detail}). Check the address and try again later.",
-    "kobo.error.timeout": "the server did not answer in time ({detail}). Try again later.",
+      "no such form on this server ({status}). Check the form id and the server address.",
+    "kobo.error.server": "the server failed (HTTP {status}). Try again later.",
+    "kobo.error.network": "the server could not be reached ({cause}). Check the address and try again later.",
+    "kobo.error.networkUnexplained":
+      "the server could not be reached. Check the address and try again later.",
+    "kobo.error.timeout": "the server did not answer within {seconds} s. Try again later.",
     "kobo.error.redirect":
-      "the server answered with a redirect ({detail}): the server address is not the API's address.",
-    "kobo.error.refused": "the server refused the request (HTTP {detail}).",
-    "kobo.error.shape": "the server's reply is not what KoboToolbox answers: {detail}.",
-    "kobo.error.tooLarge": "the reply is too large ({detail}).",
-    "kobo.error.mapping": "the mapping does not fit the plan: {detail}. Edit the mapping.",
-    "kobo.error.token": "{detail}.",
-    "kobo.error.database": "{detail}.",
+      "the server answered with a redirect (HTTP {status}): the server address is not the API's address.",
+    "kobo.error.refused": "the server refused the request (HTTP {status}).",
+    "kobo.error.shape": "the server's reply is not what KoboToolbox answers (wrong or missing: {where}).",
+    "kobo.error.notJson":
+      "the server's reply is not JSON: check that the server address is that of a KoboToolbox server.",
+    "kobo.error.emptyPage": "the server announced a next page after an empty one (start {start}).",
+    "kobo.error.replyTooLarge": "a reply of the server is larger than {megabytes} MB.",
+    "kobo.error.tooManySubmissions": "there are more than {count} submissions to fetch in one sync.",
+    "kobo.error.mapping": "the mapping does not fit the plan: {problem} Edit the mapping.",
+    "kobo.error.mappingMore":
+      "the mapping does not fit the plan: {problem} Other problems: {more}. Edit the mapping.",
+    "kobo.error.mappingUnexplained": "the mapping does not fit the plan. Edit the mapping.",
+    "kobo.error.mappingUnreadable": "the stored mapping cannot be read: save the mapping form again.",
+    "kobo.error.token":
+      "the stored token cannot be decrypted with this installation's APP_SECRET: enter the token again.",
+    "kobo.error.database":
+      "the database refused the entries (for example, a period was locked during the sync). Try again.",
+    "kobo.error.unknown": "the reason was recorded in a form this version cannot read.",
 
     "kobo.skip.alreadyImported": "already imported",
     "kobo.skip.noAnswer": "field {field} has no answer",
@@ -346,20 +358,33 @@ export const messages = defineMessages(
     "kobo.run.yourEntries": "Vos saisies",
 
     "kobo.error.auth":
-      "le jeton a été refusé ({detail}). Vérifiez le jeton d'API et que le formulaire est partagé avec son compte.",
+      "le jeton a été refusé ({status}). Vérifiez le jeton d'API et que le formulaire est partagé avec son compte.",
     "kobo.error.notFound":
-      "ce formulaire n'existe pas sur ce serveur ({detail}). Vérifiez l'identifiant du formulaire et l'adresse du serveur.",
-    "kobo.error.server": "le serveur a échoué (HTTP {detail}). Réessayez plus tard.",
-    "kobo.error.network": "le serveur est injoignable ({detail}). Vérifiez l'adresse et réessayez plus tard.",
-    "kobo.error.timeout": "le serveur n'a pas répondu à temps ({detail}). Réessayez plus tard.",
+      "ce formulaire n'existe pas sur ce serveur ({status}). Vérifiez l'identifiant du formulaire et l'adresse du serveur.",
+    "kobo.error.server": "le serveur a échoué (HTTP {status}). Réessayez plus tard.",
+    "kobo.error.network": "le serveur est injoignable ({cause}). Vérifiez l'adresse et réessayez plus tard.",
+    "kobo.error.networkUnexplained": "le serveur est injoignable. Vérifiez l'adresse et réessayez plus tard.",
+    "kobo.error.timeout": "le serveur n'a pas répondu en {seconds} s. Réessayez plus tard.",
     "kobo.error.redirect":
-      "le serveur a répondu par une redirection ({detail}) : l'adresse du serveur n'est pas celle de l'API.",
-    "kobo.error.refused": "le serveur a refusé la requête (HTTP {detail}).",
-    "kobo.error.shape": "la réponse du serveur n'est pas celle de KoboToolbox : {detail}.",
-    "kobo.error.tooLarge": "la réponse est trop volumineuse ({detail}).",
-    "kobo.error.mapping": "la correspondance ne convient pas au plan : {detail}. Modifiez la correspondance.",
-    "kobo.error.token": "{detail}.",
-    "kobo.error.database": "{detail}.",
+      "le serveur a répondu par une redirection (HTTP {status}) : l'adresse du serveur n'est pas celle de l'API.",
+    "kobo.error.refused": "le serveur a refusé la requête (HTTP {status}).",
+    "kobo.error.shape": "la réponse du serveur n'est pas celle de KoboToolbox (erroné ou absent : {where}).",
+    "kobo.error.notJson":
+      "la réponse du serveur n'est pas du JSON : vérifiez que l'adresse est bien celle d'un serveur KoboToolbox.",
+    "kobo.error.emptyPage": "le serveur a annoncé une page suivante après une page vide (start {start}).",
+    "kobo.error.replyTooLarge": "une réponse du serveur dépasse {megabytes} Mo.",
+    "kobo.error.tooManySubmissions": "il y a plus de {count} soumissions à récupérer en une synchronisation.",
+    "kobo.error.mapping": "la correspondance ne convient pas au plan : {problem} Modifiez la correspondance.",
+    "kobo.error.mappingMore":
+      "la correspondance ne convient pas au plan : {problem} Autres problèmes : {more}. Modifiez la correspondance.",
+    "kobo.error.mappingUnexplained": "la correspondance ne convient pas au plan. Modifiez la correspondance.",
+    "kobo.error.mappingUnreadable":
+      "la correspondance enregistrée est illisible : enregistrez de nouveau le formulaire de correspondance.",
+    "kobo.error.token":
+      "le jeton enregistré ne peut pas être déchiffré avec l'APP_SECRET de cette installation : saisissez de nouveau le jeton.",
+    "kobo.error.database":
+      "la base de données a refusé les saisies (par exemple, une période a été verrouillée pendant la synchronisation). Réessayez.",
+    "kobo.error.unknown": "la raison a été enregistrée sous une forme que cette version ne sait pas lire.",
 
     "kobo.skip.alreadyImported": "déjà importée",
     "kobo.skip.noAnswer": "le champ {field} n'a pas de réponse",

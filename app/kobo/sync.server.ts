@@ -15,6 +15,7 @@ import {
 import { fetchSubmissions, KoboRequestFailed, type Submission, submissionId } from "./client";
 import { mappableIndicators } from "./connections.server";
 import { checkMapping, type KoboMapping, type MappingProblem, mappedFields, mappingSchema } from "./format";
+import { encodeRunError, type RunMessage, runMessage } from "./run-error";
 import { type FormNote, formNotes, type PlannedEntry, readSubmission, type Skip } from "./submissions";
 
 /**
@@ -22,7 +23,8 @@ import { type FormNote, formNotes, type PlannedEntry, readSubmission, type Skip 
  * draft entries (entered by the person running the sync), the sync point moves to the newest `_submission_time`
  * seen, and the run and its audit row are written. A run that fails (token refused, no such form, server error,
  * timeout, a reply of the wrong shape, a mapping that no longer fits the plan) writes no entry: it is recorded in
- * kobo_runs with its error, and audited, in a transaction of its own.
+ * kobo_runs with its error, and audited, in a transaction of its own. The error is kept as a message code and its
+ * parameters (`RunMessage`, as JSON), never as English text: the pages translate it for their reader.
  */
 
 /**
@@ -37,9 +39,6 @@ export type RunItem = {
   code: string;
   params: Record<string, string | number>;
 };
-
-/** Why a run failed: `kobo_runs.error` holds `kind: detail`. */
-export type RunFailure = KoboRequestFailed["kind"] | "mapping" | "token" | "database";
 
 /** At most this many report items are kept per run; the rest are counted in a last item. */
 export const maxRunItems = 5_000;
@@ -64,9 +63,13 @@ function noteItem(note: FormNote): RunItem {
   return { submission: "", reason: english(itemMessage(code), note.params), code, params: note.params };
 }
 
-/** A mapping problem in English, for a failed run's error. */
-export function describeMappingProblem(problem: MappingProblem): string {
-  return english(problem.message as MessageKey, problem.params);
+/** A failed run's error for the mapping's problems: the first one (as a message of its own), and how many more. */
+export function mappingFailure(problems: readonly MappingProblem[]): RunMessage {
+  const [first] = problems as [MappingProblem, ...MappingProblem[]];
+  const problem = runMessage(first.message.replace(/^kobo\./, ""), first.params);
+  return problems.length > 1
+    ? runMessage("error.mappingMore", { problem, more: problems.length - 1 })
+    : runMessage("error.mapping", { problem });
 }
 
 export type RunReport = {
@@ -75,7 +78,8 @@ export type RunReport = {
   fetched: number;
   created: number;
   items: RunItem[];
-  error: string | null;
+  /** Why the run failed; `kobo_runs.error` keeps it as JSON. */
+  error: RunMessage | null;
 };
 
 /** Keeps a run that has just finished in the connection's history, and in the audit trail with `audit`; its id. */
@@ -107,23 +111,20 @@ async function recordFailure(
     actor,
     startedAt,
     fetched,
-    kind,
-    detail,
+    error,
   }: {
     connectionId: string;
     actor: string;
     startedAt: Date;
     fetched: number;
-    kind: RunFailure;
-    detail: string;
+    error: RunMessage;
   },
 ): Promise<RunReport> {
-  const error = `${kind}: ${detail}`;
   return db.transaction(async (tx) => {
     const runId = await recordRun(
       tx,
       actor,
-      { connectionId, startedAt, outcome: "failed", fetched, created: 0, error },
+      { connectionId, startedAt, outcome: "failed", fetched, created: 0, error: encodeRunError(error) },
       { outcome: "failed", fetched, created: 0, error },
     );
     return { runId, outcome: "failed", fetched, created: 0, items: [], error };
@@ -200,24 +201,20 @@ export async function syncConnection({
   const actor = `user:${userId}`;
   const [connection] = await db.select().from(koboConnections).where(eq(koboConnections.id, connectionId));
   if (!connection) return null;
-  const fail = (kind: RunFailure, detail: string, fetched = 0) =>
-    recordFailure(db, { connectionId, actor, startedAt, fetched, kind, detail });
+  const fail = (error: RunMessage, fetched = 0) =>
+    recordFailure(db, { connectionId, actor, startedAt, fetched, error });
 
   const parsed = mappingSchema.safeParse(connection.mapping);
-  if (!parsed.success)
-    return fail("mapping", "the stored mapping cannot be read; save the mapping form again");
+  if (!parsed.success) return fail(runMessage("error.mappingUnreadable"));
   const mapping = parsed.data;
   const problems = checkMapping(mapping, await mappableIndicators(db, connection.planId));
-  if (problems.length) {
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : "";
-    return fail("mapping", `${describeMappingProblem(problems[0] as MappingProblem)}${more}`);
-  }
+  if (problems.length) return fail(mappingFailure(problems));
 
   let token: string;
   try {
     token = decryptSecret(connection.tokenEncrypted, appSecret);
   } catch {
-    return fail("token", "the stored token cannot be decrypted with this APP_SECRET; enter the token again");
+    return fail(runMessage("error.token"));
   }
 
   let submissions: Submission[];
@@ -232,7 +229,7 @@ export async function syncConnection({
       pageSize,
     }));
   } catch (error) {
-    if (error instanceof KoboRequestFailed) return fail(error.kind, error.detail);
+    if (error instanceof KoboRequestFailed) return fail(error.reason);
     throw error;
   }
   // A submission seen twice (the server's pages shifted while we read them) counts once.
@@ -325,6 +322,6 @@ export async function syncConnection({
   } catch (error) {
     // A database refusal (e.g. a period locked while the run was fetching): nothing of the run was written.
     console.error("Kobo sync could not be saved:", (error as Error).message);
-    return fail("database", "the entries could not be saved; nothing was written", submissions.length);
+    return fail(runMessage("error.database"), submissions.length);
   }
 }

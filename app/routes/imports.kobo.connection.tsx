@@ -9,7 +9,7 @@ import { getDb } from "../db.server";
 import { parseForm } from "../forms.server";
 import { formatDateTime, pickText, useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
-import { DimensionName, MocksNotice, RunOutcome, runErrorText, submissionTimeText } from "../kobo/components";
+import { DimensionName, MocksNotice, RunOutcome, submissionTimeText } from "../kobo/components";
 import {
   deleteConnection,
   getConnection,
@@ -19,6 +19,7 @@ import {
 } from "../kobo/connections.server";
 import { koboDevMocks } from "../kobo/dev-mocks.server";
 import { checkMapping } from "../kobo/format";
+import { runErrorText } from "../kobo/run-error";
 import { syncConnection } from "../kobo/sync.server";
 import type { Route } from "./+types/imports.kobo.connection";
 

@@ -5,8 +5,9 @@ import { Card } from "../components/ui/card";
 import { Table } from "../components/ui/table";
 import { getDb } from "../db.server";
 import { formatDateTime, useI18n } from "../i18n/i18n";
-import { RunOutcome, runErrorText, runItemText } from "../kobo/components";
+import { RunOutcome, runItemText } from "../kobo/components";
 import { getConnection, getRun } from "../kobo/connections.server";
+import { runErrorText } from "../kobo/run-error";
 import type { RunItem } from "../kobo/sync.server";
 import type { Route } from "./+types/imports.kobo.run";
 

@@ -1,9 +1,11 @@
 import { and, count, eq, like } from "drizzle-orm";
 import { setupServer } from "msw/node";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { decryptSecret } from "../../app/auth/secrets.server";
+import { translator } from "../../app/i18n/i18n";
 import { createConnection, restartConnection, updateConnection } from "../../app/kobo/connections.server";
 import type { KoboMapping } from "../../app/kobo/format";
+import { runErrorText } from "../../app/kobo/run-error";
 import { syncConnection } from "../../app/kobo/sync.server";
 import type { Database, Db } from "../../db/client";
 import {
@@ -191,6 +193,17 @@ const entriesOf = (tx: Db, connectionId: string) =>
 
 const entryCount = async (tx: Db) => (await tx.select({ n: count() }).from(progressEntries))[0]?.n;
 
+/** A run's stored error, and how the run's page shows it in English and in French. */
+async function storedError(tx: Db, runId: number) {
+  const [row] = await tx.select({ error: koboRuns.error }).from(koboRuns).where(eq(koboRuns.id, runId));
+  const error = row?.error ?? "";
+  return {
+    stored: JSON.parse(error) as unknown,
+    en: runErrorText(translator("en"), error),
+    fr: runErrorText(translator("fr"), error),
+  };
+}
+
 describe("a KoboToolbox sync", () => {
   it("reads every page (2,500 submissions, 1000 a page) into draft entries entered by the person syncing", async () => {
     setForm(
@@ -346,10 +359,10 @@ describe("a KoboToolbox sync", () => {
 
 describe("a sync that fails", () => {
   const failing = [
-    ["a refused token (401)", { status: 401 }, "auth: 401"],
-    ["a forbidden form (403)", { status: 403 }, "auth: 403"],
-    ["a server error (500)", { status: 500 }, "server: 500"],
-    ["a dropped connection", { kind: "network" }, "network:"],
+    ["a refused token (401)", { status: 401 }, { code: "error.auth", params: { status: 401 } }],
+    ["a forbidden form (403)", { status: 403 }, { code: "error.auth", params: { status: 403 } }],
+    ["a server error (500)", { status: 500 }, { code: "error.server", params: { status: 500 } }],
+    ["a dropped connection", { kind: "network" }, { code: expect.stringMatching(/^error\.network/) }],
   ] as const;
 
   for (const [what, failure, error] of failing) {
@@ -362,14 +375,16 @@ describe("a sync that fails", () => {
         fake.failOnPage = 2; // the first page arrives, the second fails
         const run = await sync(tx, id, { pageSize: 10 });
         expect(run.outcome).toBe("failed");
-        expect(run.error?.startsWith(error)).toBe(true);
+        expect(run.error).toMatchObject(error);
         expect(run.created).toBe(0);
         expect(fake.requests).toHaveLength(2);
         expect(await entryCount(tx)).toBe(before);
         const [connection] = await tx.select().from(koboConnections).where(eq(koboConnections.id, id));
         expect(connection?.lastSubmissionTime).toBeNull();
         const runs = await tx.select().from(koboRuns).where(eq(koboRuns.connectionId, id));
-        expect(runs).toEqual([expect.objectContaining({ outcome: "failed", created: 0, error: run.error })]);
+        expect(runs).toEqual([
+          expect.objectContaining({ outcome: "failed", created: 0, error: JSON.stringify(run.error) }),
+        ]);
         const audit = await tx
           .select()
           .from(auditEvents)
@@ -391,7 +406,17 @@ describe("a sync that fails", () => {
     setForm(makeSubmissions({ count: 2, from: new Date("2014-01-01T08:00:00Z"), fields: report }));
     await inRollback(database.db, async (tx) => {
       const id = await newConnection(tx, { token: "a-token-kobo-never-issued" });
-      expect(await sync(tx, id)).toMatchObject({ outcome: "failed", error: "auth: 401", created: 0 });
+      const run = await sync(tx, id);
+      expect(run).toMatchObject({
+        outcome: "failed",
+        error: { code: "error.auth", params: { status: 401 } },
+        created: 0,
+      });
+      expect(await storedError(tx, run.runId)).toEqual({
+        stored: { code: "error.auth", params: { status: 401 } },
+        en: "the token was refused (401). Check the API token and that the form is shared with its account.",
+        fr: "le jeton a été refusé (401). Vérifiez le jeton d'API et que le formulaire est partagé avec son compte.",
+      });
     });
   });
 
@@ -399,7 +424,10 @@ describe("a sync that fails", () => {
     await inRollback(database.db, async (tx) => {
       const id = await newConnection(tx);
       fake.forms.delete(uid);
-      expect(await sync(tx, id)).toMatchObject({ outcome: "failed", error: "notFound: 404" });
+      expect(await sync(tx, id)).toMatchObject({
+        outcome: "failed",
+        error: { code: "error.notFound", params: { status: 404 } },
+      });
     });
   });
 
@@ -410,7 +438,10 @@ describe("a sync that fails", () => {
       fake.failure = { kind: "wrongShape" };
       const run = await sync(tx, id);
       expect(run.outcome).toBe("failed");
-      expect(run.error).toMatch(/^shape: count: .*; next: .*; previous: /);
+      expect(run.error).toEqual({ code: "error.shape", params: { where: "count, next, previous" } });
+      expect((await storedError(tx, run.runId)).fr).toBe(
+        "la réponse du serveur n'est pas celle de KoboToolbox (erroné ou absent : count, next, previous).",
+      );
       expect(await entriesOf(tx, id)).toHaveLength(0);
     });
   });
@@ -420,10 +451,14 @@ describe("a sync that fails", () => {
     await inRollback(database.db, async (tx) => {
       const id = await newConnection(tx);
       fake.failure = { kind: "slow", ms: 5_000 };
-      expect(await sync(tx, id, { timeoutMs: 100 })).toMatchObject({
+      const run = await sync(tx, id, { timeoutMs: 100 });
+      expect(run).toMatchObject({
         outcome: "failed",
-        error: "timeout: no answer within 0.1 s",
+        error: { code: "error.timeout", params: { seconds: 0.1 } },
       });
+      const shown = await storedError(tx, run.runId);
+      expect(shown.en).toBe("the server did not answer within 0.1 s. Try again later.");
+      expect(shown.fr).toBe("le serveur n'a pas répondu en 0.1 s. Réessayez plus tard.");
     });
   });
 
@@ -434,9 +469,19 @@ describe("a sync that fails", () => {
       const run = await sync(tx, id);
       expect(run).toMatchObject({
         outcome: "failed",
-        error: "mapping: There is no indicator T3 in this plan.",
+        error: {
+          code: "error.mapping",
+          params: { problem: { code: "mapping.unknownIndicator", params: { code: "T3" } } },
+        },
       });
       expect(fake.requests).toHaveLength(0);
+      const shown = await storedError(tx, run.runId);
+      expect(shown.en).toBe(
+        "the mapping does not fit the plan: There is no indicator T3 in this plan. Edit the mapping.",
+      );
+      expect(shown.fr).toBe(
+        "la correspondance ne convient pas au plan : Il n'y a pas d'indicateur T3 dans ce plan. Modifiez la correspondance.",
+      );
     });
   });
 
@@ -445,7 +490,98 @@ describe("a sync that fails", () => {
       const id = await newConnection(tx, { withMapping: false });
       const run = await sync(tx, id);
       expect(run.outcome).toBe("failed");
-      expect(run.error).toMatch(/^mapping: Name the field that gives the period/);
+      expect(run.error).toMatchObject({
+        code: "error.mappingMore",
+        params: { problem: { code: "mapping.periodRequired" }, more: expect.any(Number) },
+      });
+      const shown = await storedError(tx, run.runId);
+      expect(shown.en).toMatch(/^the mapping does not fit the plan: Name the field that gives the period/);
+      expect(shown.fr).toMatch(
+        /^la correspondance ne convient pas au plan : Indiquez le champ qui donne la période .*\. Autres problèmes : \d+\. Modifiez la correspondance\.$/,
+      );
+    });
+  });
+});
+
+describe("a failed run's error", () => {
+  it("is kept as a message code, so a French page shows it all in French", async () => {
+    setForm(makeSubmissions({ count: 2, from: new Date("2014-01-01T08:00:00Z"), fields: report }));
+    await inRollback(database.db, async (tx) => {
+      const id = await newConnection(tx);
+      // Another APP_SECRET cannot open the stored token.
+      const run = await syncConnection({
+        db: tx,
+        connectionId: id,
+        userId,
+        appSecret: `${appSecret}-other`,
+        today,
+      });
+      expect(run).toMatchObject({ outcome: "failed", error: { code: "error.token", params: {} } });
+      const shown = await storedError(tx, run?.runId ?? 0);
+      expect(shown.stored).toEqual({ code: "error.token", params: {} });
+      expect(shown.fr).toBe(
+        "le jeton enregistré ne peut pas être déchiffré avec l'APP_SECRET de cette installation : saisissez de nouveau le jeton.",
+      );
+      expect(translator("fr")("kobo.run.failedNothingWritten", { error: shown.fr })).not.toMatch(
+        /\b(the|token|cannot|decrypted|enter|again)\b/,
+      );
+      expect(fake.requests).toHaveLength(0);
+    });
+  });
+
+  it("of a database refusal is kept as a message code too", async () => {
+    setForm(makeSubmissions({ count: 2, from: new Date("2014-01-01T08:00:00Z"), fields: report }));
+    await inRollback(database.db, async (tx) => {
+      const id = await newConnection(tx);
+      // Entries entered by someone who is not a user: the database refuses them all.
+      const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+      const run = await syncConnection({
+        db: tx,
+        connectionId: id,
+        userId: "00000000-0000-4000-8000-000000000000",
+        appSecret,
+        today,
+      });
+      expect(logged).toHaveBeenCalledOnce();
+      logged.mockRestore();
+      expect(run).toMatchObject({
+        outcome: "failed",
+        fetched: 2,
+        created: 0,
+        error: { code: "error.database" },
+      });
+      const shown = await storedError(tx, run?.runId ?? 0);
+      expect(shown.stored).toEqual({ code: "error.database", params: {} });
+      expect(shown.fr).toBe(
+        "la base de données a refusé les saisies (par exemple, une période a été verrouillée pendant la synchronisation). Réessayez.",
+      );
+      const audit = await tx
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, "kobo.sync"), eq(auditEvents.entityId, id)));
+      expect(audit.map((event) => (event.after as { error?: unknown }).error)).toEqual([
+        { code: "error.database", params: {} },
+      ]);
+    });
+  });
+
+  it("of an older run, kept as English text, is still shown, in French without the English", async () => {
+    await inRollback(database.db, async (tx) => {
+      const id = await newConnection(tx);
+      const [row] = await tx
+        .insert(koboRuns)
+        .values({
+          connectionId: id,
+          outcome: "failed",
+          error: "token: the stored token cannot be decrypted with this APP_SECRET; enter the token again",
+        })
+        .returning({ id: koboRuns.id });
+      const [stored] = await tx
+        .select()
+        .from(koboRuns)
+        .where(eq(koboRuns.id, row?.id ?? 0));
+      expect(runErrorText(translator("fr"), stored?.error ?? "")).toBe(translator("fr")("kobo.error.token"));
+      expect(runErrorText(translator("en"), stored?.error ?? "")).toBe(translator("en")("kobo.error.token"));
     });
   });
 });
