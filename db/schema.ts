@@ -144,6 +144,8 @@ export const elements = pgTable(
     title: jsonb("title").$type<LocalizedText>().notNull(),
     description: jsonb("description").$type<LocalizedText>(),
     status: elementStatus("status").notNull().default("planned"),
+    /** Its weight among the inputs of each element it rolls up into (docs/rollup.md); default 1, positive. */
+    weight: doublePrecision("weight").notNull().default(1),
     resourcesRequired: jsonb("resources_required").$type<LocalizedText>(),
     reconstructed: boolean("reconstructed").notNull().default(false),
     ...citationColumns(),
@@ -156,6 +158,7 @@ export const elements = pgTable(
     unique("elements_plan_id_key").on(t.planId, t.id),
     check("element_code_format", sql`${t.code} ~ '^[A-Za-z0-9]+(\\.[A-Za-z0-9]+)*$'`),
     check("element_title_has_en", sql`${t.title} ? 'en'`),
+    check("element_weight_positive", sql`${t.weight} > 0 and ${t.weight} < 'Infinity'::float8`),
     check("reconstructed_element_cited", sql`not ${t.reconstructed} or ${t.citationSourceId} is not null`),
     citationChecks(t),
   ],
@@ -356,6 +359,8 @@ export const indicators = pgTable(
     meansOfVerification: jsonb("means_of_verification").$type<LocalizedText>(),
     dataSource: jsonb("data_source").$type<LocalizedText>(),
     responsibleId: uuid("responsible_id").references(() => users.id, { onDelete: "set null" }),
+    /** Its weight among the inputs of each element it measures (docs/rollup.md); default 1, positive. */
+    weight: doublePrecision("weight").notNull().default(1),
     /** Incremented by every change to the definition or targets; earlier revisions are in indicator_revisions. */
     revision: integer("revision").notNull().default(1),
     ...citationColumns(),
@@ -366,6 +371,7 @@ export const indicators = pgTable(
     unique("indicators_plan_code_key").on(t.planId, t.code),
     unique("indicators_plan_id_key").on(t.planId, t.id),
     check("indicator_name_has_en", sql`${t.name} ? 'en'`),
+    check("indicator_weight_positive", sql`${t.weight} > 0 and ${t.weight} < 'Infinity'::float8`),
     citationChecks(t),
   ],
 );
@@ -580,3 +586,71 @@ export const koboRuns = pgTable(
   },
   (t) => [index("kobo_runs_connection_idx").on(t.connectionId)],
 );
+
+// ---------------------------------------------------------------- roll-up summaries (issue 5, docs/decisions/008)
+
+/**
+ * Approved progress per indicator × period × decision day, kept current by triggers on progress_entries in the
+ * writing transaction (never written by the application). `decided_on` is the UTC day of `decided_at`, `-infinity`
+ * when it is null (figures imported from source documents count on every day). `latest_*` is the entry ranked last
+ * by (reported_on, created_at, id) among that day's approvals. Lets a roll-up "as of" an earlier day read only the
+ * approvals made by then.
+ */
+export const rollupCellDays = pgTable(
+  "rollup_cell_days",
+  {
+    indicatorId: uuid("indicator_id")
+      .notNull()
+      .references(() => indicators.id, { onDelete: "cascade" }),
+    periodKey: text("period_key").notNull(),
+    decidedOn: date("decided_on").notNull(),
+    valueSum: doublePrecision("value_sum").notNull(),
+    entryCount: integer("entry_count").notNull(),
+    latestValue: doublePrecision("latest_value").notNull(),
+    latestReportedOn: date("latest_reported_on").notNull(),
+    latestCreatedAt: timestamp("latest_created_at", { withTimezone: true }).notNull(),
+    latestEntryId: uuid("latest_entry_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.indicatorId, t.periodKey, t.decidedOn] })],
+);
+
+/**
+ * One row per indicator × period that has received something (an entry submitted or approved), kept current by
+ * the same triggers: every approval counted (sum, count, latest value), the first and last decision days, and the
+ * first day anything was received (`-infinity` for "always"). The plan overview reads these rows only; it goes
+ * back to rollup_cell_days only for cells with an approval after the day asked about.
+ */
+export const rollupCells = pgTable(
+  "rollup_cells",
+  {
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    indicatorId: uuid("indicator_id")
+      .notNull()
+      .references(() => indicators.id, { onDelete: "cascade" }),
+    periodKey: text("period_key").notNull(),
+    approvedCount: integer("approved_count").notNull(),
+    approvedSum: doublePrecision("approved_sum"),
+    latestValue: doublePrecision("latest_value"),
+    firstApprovedOn: date("first_approved_on"),
+    lastApprovedOn: date("last_approved_on"),
+    firstReceivedOn: date("first_received_on").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.indicatorId, t.periodKey] }),
+    index("rollup_cells_plan_idx").on(t.planId, t.indicatorId),
+  ],
+);
+
+/**
+ * A plan's roll-up version: a fresh number (from a sequence, so never reused, even after a rollback) written by
+ * triggers in the transaction of every change a roll-up reads (entries, elements, links, indicators, targets, the
+ * plan's dates). A roll-up computed at a version can be reused until the version changes (app/rollup/store.server.ts).
+ */
+export const rollupPlanVersions = pgTable("rollup_plan_versions", {
+  planId: uuid("plan_id")
+    .primaryKey()
+    .references(() => plans.id, { onDelete: "cascade" }),
+  version: bigint("version", { mode: "number" }).notNull(),
+});

@@ -141,10 +141,10 @@ function actualOf(spec: DemoIndicator, years: number, months: number, random: Ra
   if (spec.measure === "percentage")
     return Math.min(100, Math.max(0, Math.round(value + random.between(-7, 4))));
   if (spec.aggregation === "latest") {
-    const factor = spec.direction === "decrease" ? random.between(0.95, 1.2) : random.between(0.88, 1.06);
+    const factor = spec.direction === "decrease" ? random.between(0.9, 1.05) : random.between(0.98, 1.12);
     return round(value * factor, decimalsOf(spec));
   }
-  return Math.max(1, Math.round(value * random.between(0.72, 1.12)));
+  return Math.max(1, Math.round(value * random.between(0.92, 1.3)));
 }
 
 type Weights = Record<string, Record<string, number>>;

@@ -1,3 +1,4 @@
+import { messages as dashboardMessages } from "../dashboards/messages";
 import { messages as importMessages } from "../imports/messages";
 import { messages as indicatorMessages } from "../indicators/messages";
 import { messages as koboMessages } from "../kobo/messages";
@@ -479,7 +480,14 @@ const fr: Record<keyof typeof en, string> = {
  * Each feature keeps its strings beside its code (so people working on different features do not edit one file)
  * and `defineMessages` (./define.ts) holds it to the same rule: French has exactly the English keys.
  */
-const catalogues = [{ en, fr }, indicatorMessages, progressMessages, importMessages, koboMessages] as const;
+const catalogues = [
+  { en, fr },
+  indicatorMessages,
+  progressMessages,
+  importMessages,
+  koboMessages,
+  dashboardMessages,
+] as const;
 
 type Union = (typeof catalogues)[number]["en"];
 type KeysOf<T> = T extends unknown ? keyof T : never;

@@ -57,6 +57,9 @@ export default function PlanPage({ loaderData }: Route.ComponentProps) {
           <li>
             <Link to={`/plans/${plan.slug}/indicators`}>{t("indicators.title")}</Link>
           </li>
+          <li>
+            <Link to={`/plans/${plan.slug}/dashboard`}>{t("dashboard.link")}</Link>
+          </li>
         </ul>
         <PlanCounts counts={plan.counts} />
       </header>

@@ -1,0 +1,189 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import {
+  elementLinks,
+  elements,
+  indicatorElements,
+  indicators,
+  indicatorTargets,
+  plans,
+  progressEntries,
+} from "../../db/schema";
+import type { PlanScope } from "../plan-graph/scope.server";
+import { countCompleteness } from "./completeness";
+import type { NodeRollUp } from "./graph";
+import { type PlanRollUp, type RollUpData, rollUp } from "./rollup";
+import { bandOf, defaultRollUpRules, isJudged } from "./rules";
+
+/**
+ * The roll-up read straight from the tables: a plan's elements, links, indicators with their total targets and
+ * every progress entry, handed to the pure engine (`rollUp`, ./rollup.ts). This is the "plain aggregation over raw
+ * entries" the benchmark compares against; app/rollup/store.server.ts answers the same question from summaries kept
+ * current by each approval. Dashboards call `loadPlanRollUps` only, so the two can be swapped.
+ */
+
+/** UTC day of a moment, as the roll-up reads `submitted_at` and `decided_at`. */
+const utcDay = (moment: Date | null) => (moment ? moment.toISOString().slice(0, 10) : null);
+
+/** Everything the roll-up reads for one plan. Entries are ranked per indicator as the indicator page ranks them. */
+export async function loadRollUpData({ db, planId }: { db: Db; planId: string }): Promise<RollUpData | null> {
+  const [plan] = await db
+    .select({ startDate: plans.startDate, endDate: plans.endDate })
+    .from(plans)
+    .where(eq(plans.id, planId));
+  if (!plan) return null;
+  const elementRows = await db
+    .select({ id: elements.id, status: elements.status })
+    .from(elements)
+    .where(eq(elements.planId, planId));
+  const linkRows = await db
+    .select({ kind: elementLinks.kind, fromId: elementLinks.fromElementId, toId: elementLinks.toElementId })
+    .from(elementLinks)
+    .where(eq(elementLinks.planId, planId));
+  const indicatorRows = await db.select().from(indicators).where(eq(indicators.planId, planId));
+  const measured = await db
+    .select({ indicatorId: indicatorElements.indicatorId, elementId: indicatorElements.elementId })
+    .from(indicatorElements)
+    .where(eq(indicatorElements.planId, planId));
+  const ids = indicatorRows.map((row) => row.id);
+  const targetRows = ids.length
+    ? await db
+        .select({
+          indicatorId: indicatorTargets.indicatorId,
+          periodKey: indicatorTargets.periodKey,
+          value: indicatorTargets.value,
+        })
+        .from(indicatorTargets)
+        .where(and(inArray(indicatorTargets.indicatorId, ids), eq(indicatorTargets.cellKey, "")))
+    : [];
+  const entryRows = ids.length
+    ? await db
+        .select({
+          indicatorId: progressEntries.indicatorId,
+          periodKey: progressEntries.periodKey,
+          value: progressEntries.value,
+          status: progressEntries.status,
+          submittedAt: progressEntries.submittedAt,
+          decidedAt: progressEntries.decidedAt,
+        })
+        .from(progressEntries)
+        .where(inArray(progressEntries.indicatorId, ids))
+        .orderBy(
+          asc(progressEntries.indicatorId),
+          asc(progressEntries.reportedOn),
+          asc(progressEntries.createdAt),
+        )
+    : [];
+
+  const group = <T extends { indicatorId: string }>(rows: readonly T[]) => {
+    const byIndicator = new Map<string, T[]>();
+    for (const row of rows)
+      byIndicator.set(row.indicatorId, [...(byIndicator.get(row.indicatorId) ?? []), row]);
+    return byIndicator;
+  };
+  const targetsOf = group(targetRows);
+  const elementsOf = group(measured);
+  return {
+    plan,
+    elements: elementRows,
+    links: linkRows,
+    indicators: indicatorRows.map((row) => ({
+      id: row.id,
+      measure: row.measure,
+      scaleLevels: row.scale?.length ?? null,
+      direction: row.direction,
+      tolerance: row.tolerance,
+      aggregation: row.aggregation,
+      frequency: row.frequency,
+      baselineValue: row.baselineValue,
+      targets: (targetsOf.get(row.id) ?? []).map(({ periodKey, value }) => ({ periodKey, value })),
+      elementIds: (elementsOf.get(row.id) ?? []).map((link) => link.elementId),
+    })),
+    entries: entryRows.map((entry, order) => ({
+      indicatorId: entry.indicatorId,
+      periodKey: entry.periodKey,
+      value: entry.value,
+      order,
+      status: entry.status,
+      submittedOn: utcDay(entry.submittedAt),
+      decidedOn: utcDay(entry.decidedAt),
+    })),
+  };
+}
+
+/**
+ * What a viewer with a partial scope (a funder) sees of a roll-up: the elements in scope, the indicators measuring
+ * one of them, the completeness of those indicators, and the plan read from its top-level elements in scope only
+ * (so nothing outside the scope weighs on the figure shown). The numbers of what is shown are the plan's own.
+ */
+export function scopeRollUp(
+  result: PlanRollUp,
+  scope: PlanScope,
+  measuredBy: ReadonlyMap<string, readonly string[]>,
+): PlanRollUp {
+  if (scope.all) return result;
+  const elementIds = scope.elementIds;
+  const indicators = result.indicators.filter((indicator) =>
+    (measuredBy.get(indicator.indicatorId) ?? []).some((id) => elementIds.has(id)),
+  );
+  const shown = new Set(indicators.map((indicator) => indicator.indicatorId));
+  const cells = result.completeness.cells.filter((cell) => shown.has(cell.indicatorId));
+  const inputs = result.plan.inputs.filter((input) => input.kind === "element" && elementIds.has(input.id));
+  const judged = inputs.filter((input) => isJudged(input.status) && input.score !== null);
+  const judgedWeight = judged.reduce((sum, input) => sum + input.weight, 0);
+  const score = judgedWeight
+    ? judged.reduce((sum, input) => sum + input.weight * (input.score as number), 0) / judgedWeight
+    : null;
+  const plan: NodeRollUp = {
+    status:
+      score !== null
+        ? bandOf(score, defaultRollUpRules.bands)
+        : inputs.some((input) => input.status === "no_data")
+          ? "no_data"
+          : inputs.some((input) => input.status === "not_yet_due")
+            ? "not_yet_due"
+            : "not_applicable",
+    reason:
+      score === null && inputs.every((input) => input.status !== "no_data" && input.status !== "not_yet_due")
+        ? "notMeasured"
+        : null,
+    score,
+    judgedWeight,
+    totalWeight: inputs.reduce((sum, input) => sum + input.weight, 0),
+    inputs,
+  };
+  return {
+    ...result,
+    plan,
+    elements: result.elements.filter((element) => elementIds.has(element.elementId)),
+    indicators,
+    completeness: {
+      total: countCompleteness(cells),
+      byIndicator: result.completeness.byIndicator.filter((row) => shown.has(row.indicatorId)),
+      cells,
+    },
+    ignoredLinks: [],
+  };
+}
+
+/**
+ * The plan's roll-up on each of `days` (ISO days), for a viewer's scope: the one function dashboards call. The
+ * data is read once and rolled up for every day (the overview needs today, the end of the last period and the
+ * trend's period ends).
+ */
+export async function loadPlanRollUps({
+  db,
+  planId,
+  days,
+  scope,
+}: {
+  db: Db;
+  planId: string;
+  days: readonly string[];
+  scope: PlanScope;
+}): Promise<PlanRollUp[]> {
+  const data = await loadRollUpData({ db, planId });
+  if (!data) return [];
+  const measuredBy = new Map(data.indicators.map((indicator) => [indicator.id, indicator.elementIds]));
+  return days.map((asOf) => scopeRollUp(rollUp(data, { asOf }), scope, measuredBy));
+}

@@ -1,0 +1,147 @@
+import { Link } from "react-router";
+import { requireViewer } from "../auth/request.server";
+import { SyntheticBadge } from "../components/synthetic-badge";
+import { Card } from "../components/ui/card";
+import { Table } from "../components/ui/table";
+import { getCompletenessDashboard } from "../dashboards/completeness.server";
+import { CsvLink, Percent } from "../dashboards/components";
+import { getDb } from "../db.server";
+import { formatDate, pickText, useI18n } from "../i18n/i18n";
+import { todayUtc } from "../progress/workflow.server";
+import { type ReportState, reportStates } from "../rollup/completeness";
+import type { Route } from "./+types/dashboard.completeness";
+
+export async function loader(args: Route.LoaderArgs) {
+  const viewer = requireViewer(args);
+  const heatMap = await getCompletenessDashboard({
+    db: await getDb(),
+    slug: args.params.slug,
+    viewer,
+    url: new URL(args.request.url),
+    today: todayUtc(),
+  });
+  if (!heatMap) throw new Response("Not Found", { status: 404 });
+  return heatMap;
+}
+
+/** A symbol for each state, so the map never depends on colour alone. */
+const symbols: Record<ReportState, string> = {
+  approved: "✓",
+  submitted: "◔",
+  missing: "○",
+  overdue: "✕",
+  not_due: "·",
+};
+
+function StateCell({ state }: { state: ReportState | null }) {
+  const { t } = useI18n();
+  if (state === null) return <td />;
+  return (
+    <td className={`heat heat-${state}`} data-state={state}>
+      <span aria-hidden="true">{symbols[state]}</span>
+      <span className="visually-hidden">{t(`rollup.state.${state}`)}</span>
+    </td>
+  );
+}
+
+export default function CompletenessPage({ loaderData }: Route.ComponentProps) {
+  const { t, locale } = useI18n();
+  const { plan, filters, total, grids } = loaderData;
+  const planTitle = pickText(plan.title, locale);
+  const day = formatDate(filters.asOf, locale);
+  const base = `/plans/${plan.slug}`;
+  const query = `?asOf=${filters.asOf}&from=${filters.from}`;
+  return (
+    <>
+      <title>{`${t("dashboard.heatMap")} · ${planTitle.text} · Throughline`}</title>
+      <nav aria-label={t("shell.breadcrumbs")} className="breadcrumbs">
+        <Link to="/">{t("nav.plans")}</Link>
+        <Link to={base} lang={planTitle.lang}>
+          {planTitle.text}
+        </Link>
+        <Link to={`${base}/dashboard${query}`}>{t("dashboard.overview")}</Link>
+      </nav>
+      <header className="page-header">
+        <p className="eyebrow">{t("dashboard.completeness")}</p>
+        <h1>{t("dashboard.heatMap")}</h1>
+        {plan.synthetic && <SyntheticBadge explain />}
+        <p className="lead">{t("dashboard.heatMapIntro")}</p>
+        <p>
+          {total.due === 0
+            ? t("dashboard.completenessNone")
+            : t("dashboard.completenessSummary", {
+                approved: String(total.approved),
+                due: String(total.due),
+                percent: `${Math.round(total.percentApproved ?? 0)} %`,
+              })}{" "}
+          · {day}
+        </p>
+        <ul className="heat-legend" aria-label={t("dashboard.legend")}>
+          {reportStates.map((state) => (
+            <li key={state}>
+              <span className={`heat heat-${state}`} aria-hidden="true">
+                {symbols[state]}
+              </span>{" "}
+              {t(`rollup.state.${state}`)}
+            </li>
+          ))}
+        </ul>
+      </header>
+
+      {grids.map((grid) => {
+        const frequency = t(`indicators.frequency.${grid.frequency}`);
+        return (
+          <Card key={grid.frequency} aria-label={frequency}>
+            <h2>{frequency}</h2>
+            <Table caption={t("dashboard.heatMapCaption", { frequency, day })}>
+              <thead>
+                <tr>
+                  <th scope="col">{t("dashboard.col.indicator")}</th>
+                  {grid.periodKeys.map((key) => (
+                    <th scope="col" key={key} className="heat-period">
+                      {key === "lop" ? t("indicators.period.lop") : key}
+                    </th>
+                  ))}
+                  <th scope="col">{t("dashboard.col.completeness")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {grid.rows.map((row) => {
+                  const name = pickText(row.name, locale);
+                  return (
+                    <tr key={row.code} data-code={row.code}>
+                      <th scope="row">
+                        <Link to={`${base}/indicators/${row.code}`}>
+                          <span className="code">{row.code}</span>{" "}
+                          <span lang={name.lang} className="heat-name">
+                            {name.text}
+                          </span>
+                        </Link>
+                      </th>
+                      {row.states.map((state, i) => (
+                        <StateCell key={grid.periodKeys[i]} state={state} />
+                      ))}
+                      <td>
+                        <Percent value={row.percentApproved} />
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </Table>
+            <CsvLink
+              name={frequency}
+              file={`${plan.slug}-completeness-${grid.frequency}-${filters.asOf}`}
+              header={[t("dashboard.col.indicator"), ...grid.periodKeys, t("dashboard.col.completeness")]}
+              rows={grid.rows.map((row) => [
+                `${row.code} ${pickText(row.name, locale).text}`,
+                ...row.states.map((state) => (state ? t(`rollup.state.${state}`) : "")),
+                row.percentApproved,
+              ])}
+            />
+          </Card>
+        );
+      })}
+    </>
+  );
+}

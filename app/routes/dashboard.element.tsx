@@ -1,0 +1,151 @@
+import { Link } from "react-router";
+import { requireViewer } from "../auth/request.server";
+import { SyntheticBadge } from "../components/synthetic-badge";
+import { Card } from "../components/ui/card";
+import { Table } from "../components/ui/table";
+import { CsvLink, Percent, RollUpStatusBadge, ScoresChartFrame } from "../dashboards/components";
+import { getElementDashboard } from "../dashboards/element.server";
+import { getDb } from "../db.server";
+import { formatDate, formatNumber, pickText, useI18n } from "../i18n/i18n";
+import { todayUtc } from "../progress/workflow.server";
+import type { Route } from "./+types/dashboard.element";
+
+export async function loader(args: Route.LoaderArgs) {
+  const viewer = requireViewer(args);
+  const detail = await getElementDashboard({
+    db: await getDb(),
+    slug: args.params.slug,
+    code: args.params.code,
+    viewer,
+    url: new URL(args.request.url),
+    today: todayUtc(),
+  });
+  if (!detail) throw new Response("Not Found", { status: 404 });
+  return detail;
+}
+
+export default function ElementDashboardPage({ loaderData }: Route.ComponentProps) {
+  const { t, locale } = useI18n();
+  const { plan, filters, element, inputs } = loaderData;
+  const planTitle = pickText(plan.title, locale);
+  const title = pickText(element.title, locale);
+  const day = formatDate(filters.asOf, locale);
+  const query = `?asOf=${filters.asOf}&from=${filters.from}`;
+  const base = `/plans/${plan.slug}`;
+  const statusLabel = (status: string) => t(`rollup.status.${status as "on_track"}`);
+  const kindLabel = (input: (typeof inputs)[number]) =>
+    input.elementKind ? t(`kind.${input.elementKind}`) : t("dashboard.indicatorKind");
+  const header = [
+    t("dashboard.col.element"),
+    t("dashboard.col.kind"),
+    t("dashboard.col.status"),
+    t("dashboard.col.score"),
+    t("dashboard.col.weight"),
+    t("dashboard.col.actual"),
+    t("dashboard.col.expected"),
+  ];
+
+  return (
+    <>
+      <title>{`${t("dashboard.elementTitle", { code: element.code })} · Throughline`}</title>
+      <nav aria-label={t("shell.breadcrumbs")} className="breadcrumbs">
+        <Link to="/">{t("nav.plans")}</Link>
+        <Link to={base} lang={planTitle.lang}>
+          {planTitle.text}
+        </Link>
+        <Link to={`${base}/dashboard${query}`}>{t("dashboard.overview")}</Link>
+      </nav>
+      <header className="page-header">
+        <p className="eyebrow">
+          {t("dashboard.drillDown")} · {t(`kind.${element.kind}`)}{" "}
+          <span className="code">{element.code}</span>
+        </p>
+        <h1 lang={title.lang}>{title.text}</h1>
+        {plan.synthetic && <SyntheticBadge explain />}
+        <p className="health-line" data-testid="element-health">
+          <RollUpStatusBadge status={element.status} /> {t("dashboard.score")}:{" "}
+          <Percent value={element.score} />
+        </p>
+        <p className="meta">
+          {t("dashboard.basis", {
+            judged: formatNumber(element.judgedWeight, locale),
+            total: formatNumber(element.totalWeight, locale),
+          })}{" "}
+          · {day} · <Link to={`${base}/elements/${element.code}`}>{t("dashboard.elementPage")}</Link>
+        </p>
+      </header>
+
+      <Card aria-labelledby="inputs-heading">
+        <h2 id="inputs-heading">{t("dashboard.inputs")}</h2>
+        {inputs.length === 0 ? (
+          <p>{t("dashboard.noInputs")}</p>
+        ) : (
+          <>
+            <ScoresChartFrame
+              frameName={t("dashboard.inputsChart")}
+              name={t("dashboard.col.score")}
+              rows={inputs.map((input) => ({ label: input.code, score: input.score }))}
+            />
+            <Table caption={t("dashboard.inputsCaption", { code: element.code, day })}>
+              <thead>
+                <tr>
+                  {header.map((label) => (
+                    <th scope="col" key={label}>
+                      {label}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {inputs.map((input) => {
+                  const name = pickText(input.title, locale);
+                  const to =
+                    input.kind === "element"
+                      ? `${base}/dashboard/elements/${input.code}${query}`
+                      : `${base}/indicators/${input.code}`;
+                  return (
+                    <tr key={`${input.kind}-${input.code}`} data-code={input.code}>
+                      <th scope="row">
+                        <Link to={to}>
+                          <span className="code">{input.code}</span> <span lang={name.lang}>{name.text}</span>
+                        </Link>
+                      </th>
+                      <td>{kindLabel(input)}</td>
+                      <td>
+                        <RollUpStatusBadge status={input.status} />
+                      </td>
+                      <td>
+                        <Percent value={input.score} />
+                      </td>
+                      <td>{formatNumber(input.weight, locale)}</td>
+                      <td>{input.actual === null ? "—" : formatNumber(input.actual, locale)}</td>
+                      <td>
+                        {input.expected === null
+                          ? "—"
+                          : formatNumber(Math.round(input.expected * 10) / 10, locale)}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </Table>
+            <CsvLink
+              name={t("dashboard.inputs")}
+              file={`${plan.slug}-${element.code}-${filters.asOf}`}
+              header={header}
+              rows={inputs.map((input) => [
+                `${input.code} ${pickText(input.title, locale).text}`,
+                kindLabel(input),
+                statusLabel(input.status),
+                input.score,
+                input.weight,
+                input.actual,
+                input.expected,
+              ])}
+            />
+          </>
+        )}
+      </Card>
+    </>
+  );
+}
