@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import {
   elementLinks,
@@ -25,64 +25,64 @@ import { bandOf, defaultRollUpRules, isJudged } from "./rules";
 /** UTC day of a moment, as the roll-up reads `submitted_at` and `decided_at`. */
 const utcDay = (moment: Date | null) => (moment ? moment.toISOString().slice(0, 10) : null);
 
-/** Everything the roll-up reads for one plan. Entries are ranked per indicator as the indicator page ranks them. */
-export async function loadRollUpData({ db, planId }: { db: Db; planId: string }): Promise<RollUpData | null> {
+export type Structure = Omit<RollUpData, "entries">;
+
+/** The plan's structure: dates, elements and links, indicators with their weights and total targets. */
+export async function loadRollUpStructure(db: Db, planId: string): Promise<Structure | null> {
   const [plan] = await db
     .select({ startDate: plans.startDate, endDate: plans.endDate })
     .from(plans)
     .where(eq(plans.id, planId));
   if (!plan) return null;
-  const elementRows = await db
-    .select({ id: elements.id, status: elements.status })
-    .from(elements)
-    .where(eq(elements.planId, planId));
-  const linkRows = await db
-    .select({ kind: elementLinks.kind, fromId: elementLinks.fromElementId, toId: elementLinks.toElementId })
-    .from(elementLinks)
-    .where(eq(elementLinks.planId, planId));
-  const indicatorRows = await db.select().from(indicators).where(eq(indicators.planId, planId));
-  const measured = await db
-    .select({ indicatorId: indicatorElements.indicatorId, elementId: indicatorElements.elementId })
-    .from(indicatorElements)
-    .where(eq(indicatorElements.planId, planId));
-  const ids = indicatorRows.map((row) => row.id);
-  const targetRows = ids.length
-    ? await db
-        .select({
-          indicatorId: indicatorTargets.indicatorId,
-          periodKey: indicatorTargets.periodKey,
-          value: indicatorTargets.value,
-        })
-        .from(indicatorTargets)
-        .where(and(inArray(indicatorTargets.indicatorId, ids), eq(indicatorTargets.cellKey, "")))
-    : [];
-  const entryRows = ids.length
-    ? await db
-        .select({
-          indicatorId: progressEntries.indicatorId,
-          periodKey: progressEntries.periodKey,
-          value: progressEntries.value,
-          status: progressEntries.status,
-          submittedAt: progressEntries.submittedAt,
-          decidedAt: progressEntries.decidedAt,
-        })
-        .from(progressEntries)
-        .where(inArray(progressEntries.indicatorId, ids))
-        .orderBy(
-          asc(progressEntries.indicatorId),
-          asc(progressEntries.reportedOn),
-          asc(progressEntries.createdAt),
-        )
-    : [];
-
-  const group = <T extends { indicatorId: string }>(rows: readonly T[]) => {
-    const byIndicator = new Map<string, T[]>();
-    for (const row of rows)
-      byIndicator.set(row.indicatorId, [...(byIndicator.get(row.indicatorId) ?? []), row]);
-    return byIndicator;
-  };
-  const targetsOf = group(targetRows);
-  const elementsOf = group(measured);
+  const [elementRows, linkRows, indicatorRows, measured, targetRows] = await Promise.all([
+    db
+      .select({ id: elements.id, status: elements.status, weight: elements.weight })
+      .from(elements)
+      .where(eq(elements.planId, planId)),
+    db
+      .select({ kind: elementLinks.kind, fromId: elementLinks.fromElementId, toId: elementLinks.toElementId })
+      .from(elementLinks)
+      .where(eq(elementLinks.planId, planId)),
+    db
+      .select({
+        id: indicators.id,
+        measure: indicators.measure,
+        scale: indicators.scale,
+        direction: indicators.direction,
+        tolerance: indicators.tolerance,
+        aggregation: indicators.aggregation,
+        frequency: indicators.frequency,
+        baselineValue: indicators.baselineValue,
+        weight: indicators.weight,
+      })
+      .from(indicators)
+      .where(eq(indicators.planId, planId)),
+    db
+      .select({ indicatorId: indicatorElements.indicatorId, elementId: indicatorElements.elementId })
+      .from(indicatorElements)
+      .where(eq(indicatorElements.planId, planId)),
+    db
+      .select({
+        indicatorId: indicatorTargets.indicatorId,
+        periodKey: indicatorTargets.periodKey,
+        value: indicatorTargets.value,
+      })
+      .from(indicatorTargets)
+      .innerJoin(indicators, eq(indicators.id, indicatorTargets.indicatorId))
+      .where(and(eq(indicators.planId, planId), eq(indicatorTargets.cellKey, ""))),
+  ]);
+  const targetsOf = new Map<string, { periodKey: string; value: number }[]>();
+  for (const { indicatorId, periodKey, value } of targetRows) {
+    const list = targetsOf.get(indicatorId);
+    if (list) list.push({ periodKey, value });
+    else targetsOf.set(indicatorId, [{ periodKey, value }]);
+  }
+  const elementsOf = new Map<string, string[]>();
+  for (const { indicatorId, elementId } of measured) {
+    const list = elementsOf.get(indicatorId);
+    if (list) list.push(elementId);
+    else elementsOf.set(indicatorId, [elementId]);
+  }
   return {
     plan,
     elements: elementRows,
@@ -96,9 +96,37 @@ export async function loadRollUpData({ db, planId }: { db: Db; planId: string })
       aggregation: row.aggregation,
       frequency: row.frequency,
       baselineValue: row.baselineValue,
-      targets: (targetsOf.get(row.id) ?? []).map(({ periodKey, value }) => ({ periodKey, value })),
-      elementIds: (elementsOf.get(row.id) ?? []).map((link) => link.elementId),
+      weight: row.weight,
+      targets: targetsOf.get(row.id) ?? [],
+      elementIds: elementsOf.get(row.id) ?? [],
     })),
+  };
+}
+
+/** Everything the roll-up reads for one plan. Entries are ranked per indicator as the indicator page ranks them. */
+export async function loadRollUpData({ db, planId }: { db: Db; planId: string }): Promise<RollUpData | null> {
+  const structure = await loadRollUpStructure(db, planId);
+  if (!structure) return null;
+  const entryRows = await db
+    .select({
+      indicatorId: progressEntries.indicatorId,
+      periodKey: progressEntries.periodKey,
+      value: progressEntries.value,
+      status: progressEntries.status,
+      submittedAt: progressEntries.submittedAt,
+      decidedAt: progressEntries.decidedAt,
+    })
+    .from(progressEntries)
+    .innerJoin(indicators, eq(indicators.id, progressEntries.indicatorId))
+    .where(eq(indicators.planId, planId))
+    .orderBy(
+      asc(progressEntries.indicatorId),
+      asc(progressEntries.reportedOn),
+      asc(progressEntries.createdAt),
+      asc(progressEntries.id),
+    );
+  return {
+    ...structure,
     entries: entryRows.map((entry, order) => ({
       indicatorId: entry.indicatorId,
       periodKey: entry.periodKey,

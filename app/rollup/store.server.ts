@@ -1,20 +1,10 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import {
-  elementLinks,
-  elements,
-  indicatorElements,
-  indicators,
-  indicatorTargets,
-  plans,
-  rollupCellDays,
-  rollupCells,
-  rollupPlanVersions,
-} from "../../db/schema";
+import { indicatorElements, rollupCellDays, rollupCells, rollupPlanVersions } from "../../db/schema";
 import type { PlanScope } from "../plan-graph/scope.server";
 import { type RollUpEntry, readingOf } from "./indicator";
-import { scopeRollUp } from "./load.server";
-import { type PlanRollUp, type RollUpData, type RollUpRules, rollUp } from "./rollup";
+import { loadRollUpStructure, type Structure, scopeRollUp } from "./load.server";
+import { type PlanRollUp, type RollUpRules, rollUp } from "./rollup";
 
 /**
  * The roll-up read from summaries (docs/decisions/008-rollup-summaries.md). Triggers on progress_entries keep
@@ -40,84 +30,6 @@ type CellOnDay = {
   total: number | null;
   latest: number | null;
 };
-
-type Structure = Omit<RollUpData, "entries">;
-
-/** The plan's structure: dates, elements and links, indicators with their weights and total targets. */
-async function loadStructure(db: Db, planId: string): Promise<Structure | null> {
-  const [plan] = await db
-    .select({ startDate: plans.startDate, endDate: plans.endDate })
-    .from(plans)
-    .where(eq(plans.id, planId));
-  if (!plan) return null;
-  const [elementRows, linkRows, indicatorRows, measured, targetRows] = await Promise.all([
-    db
-      .select({ id: elements.id, status: elements.status, weight: elements.weight })
-      .from(elements)
-      .where(eq(elements.planId, planId)),
-    db
-      .select({ kind: elementLinks.kind, fromId: elementLinks.fromElementId, toId: elementLinks.toElementId })
-      .from(elementLinks)
-      .where(eq(elementLinks.planId, planId)),
-    db
-      .select({
-        id: indicators.id,
-        measure: indicators.measure,
-        scale: indicators.scale,
-        direction: indicators.direction,
-        tolerance: indicators.tolerance,
-        aggregation: indicators.aggregation,
-        frequency: indicators.frequency,
-        baselineValue: indicators.baselineValue,
-        weight: indicators.weight,
-      })
-      .from(indicators)
-      .where(eq(indicators.planId, planId)),
-    db
-      .select({ indicatorId: indicatorElements.indicatorId, elementId: indicatorElements.elementId })
-      .from(indicatorElements)
-      .where(eq(indicatorElements.planId, planId)),
-    db
-      .select({
-        indicatorId: indicatorTargets.indicatorId,
-        periodKey: indicatorTargets.periodKey,
-        value: indicatorTargets.value,
-      })
-      .from(indicatorTargets)
-      .innerJoin(indicators, eq(indicators.id, indicatorTargets.indicatorId))
-      .where(and(eq(indicators.planId, planId), eq(indicatorTargets.cellKey, ""))),
-  ]);
-  const targetsOf = new Map<string, { periodKey: string; value: number }[]>();
-  for (const { indicatorId, periodKey, value } of targetRows) {
-    const list = targetsOf.get(indicatorId);
-    if (list) list.push({ periodKey, value });
-    else targetsOf.set(indicatorId, [{ periodKey, value }]);
-  }
-  const elementsOf = new Map<string, string[]>();
-  for (const { indicatorId, elementId } of measured) {
-    const list = elementsOf.get(indicatorId);
-    if (list) list.push(elementId);
-    else elementsOf.set(indicatorId, [elementId]);
-  }
-  return {
-    plan,
-    elements: elementRows,
-    links: linkRows,
-    indicators: indicatorRows.map((row) => ({
-      id: row.id,
-      measure: row.measure,
-      scaleLevels: row.scale?.length ?? null,
-      direction: row.direction,
-      tolerance: row.tolerance,
-      aggregation: row.aggregation,
-      frequency: row.frequency,
-      baselineValue: row.baselineValue,
-      weight: row.weight,
-      targets: targetsOf.get(row.id) ?? [],
-      elementIds: elementsOf.get(row.id) ?? [],
-    })),
-  };
-}
 
 const number = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 
@@ -301,7 +213,7 @@ export async function storedPlanRollUps({
   const known = days.map((asOf) => recall(cache, keyOf(asOf)));
   let structure: Structure | null = null;
   if (known.some((result) => result === undefined)) {
-    structure = await loadStructure(db, planId);
+    structure = await loadRollUpStructure(db, planId);
     if (!structure) return [];
     const shape = structure;
     await Promise.all(
