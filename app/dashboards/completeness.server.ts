@@ -3,8 +3,9 @@ import type { Db } from "../../db/client";
 import { indicators } from "../../db/schema";
 import type { Viewer } from "../auth/policy";
 import { frequencies } from "../indicators/periods";
+import { visiblePlan } from "../plan-graph/scope.server";
 import { storedPlanRollUps } from "../rollup/store.server";
-import { dashboardPlan, readOverviewFilters } from "./overview.server";
+import { readOverviewFilters } from "./overview.server";
 
 /**
  * The data-completeness heat map: every indicator × period of its frequency with its report's state as of the
@@ -24,7 +25,7 @@ export async function getCompletenessDashboard({
   url: URL;
   today: string;
 }) {
-  const found = await dashboardPlan({ db, slug, viewer });
+  const found = await visiblePlan({ db, slug, viewer });
   if (!found) return null;
   const { plan, scope } = found;
   const filters = readOverviewFilters(url, plan, today);

@@ -2,11 +2,11 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { elements, indicators } from "../../db/schema";
 import type { Viewer } from "../auth/policy";
-import { inScope } from "../plan-graph/scope.server";
+import { inScope, visiblePlan } from "../plan-graph/scope.server";
 import type { ElementKind, LocalizedText } from "../plan-graph/vocabulary";
 import type { RollUpStatus } from "../rollup/rollup";
 import { storedPlanRollUps } from "../rollup/store.server";
-import { dashboardPlan, readOverviewFilters } from "./overview.server";
+import { readOverviewFilters } from "./overview.server";
 
 /**
  * The drill-down below the plan overview: one element's roll-up and every input it is computed from (its
@@ -28,7 +28,7 @@ export async function getElementDashboard({
   url: URL;
   today: string;
 }) {
-  const found = await dashboardPlan({ db, slug, viewer });
+  const found = await visiblePlan({ db, slug, viewer });
   if (!found) return null;
   const { plan, scope } = found;
   const [element] = await db

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
-import { elements, indicators, plans } from "../../db/schema";
+import { elements, indicators } from "../../db/schema";
 import type { Viewer } from "../auth/policy";
 import { planPeriods } from "../indicators/periods";
-import { planScope } from "../plan-graph/scope.server";
+import { visiblePlan } from "../plan-graph/scope.server";
 import type { LocalizedText } from "../plan-graph/vocabulary";
 import {
   compareRollUps,
@@ -45,26 +45,6 @@ export function readOverviewFilters(
 /** The frequency "what changed since the last period" and the trend are read at. */
 const dashboardFrequency = "quarterly" as const;
 
-/** The plan a dashboard shows and the viewer's scope in it; null when it does not exist or is not theirs to see. */
-export async function dashboardPlan({ db, slug, viewer }: { db: Db; slug: string; viewer: Viewer }) {
-  const [plan] = await db
-    .select({
-      id: plans.id,
-      slug: plans.slug,
-      title: plans.title,
-      startDate: plans.startDate,
-      endDate: plans.endDate,
-      synthetic: plans.synthetic,
-      reconstructed: plans.reconstructed,
-    })
-    .from(plans)
-    .where(eq(plans.slug, slug));
-  if (!plan) return null;
-  const scope = await planScope({ db, viewer, planId: plan.id });
-  if (!scope) return null;
-  return { plan, scope };
-}
-
 export async function getPlanOverview({
   db,
   slug,
@@ -78,7 +58,7 @@ export async function getPlanOverview({
   url: URL;
   today: string;
 }) {
-  const found = await dashboardPlan({ db, slug, viewer });
+  const found = await visiblePlan({ db, slug, viewer });
   if (!found) return null;
   const { plan, scope } = found;
   const filters = readOverviewFilters(url, plan, today);

@@ -8,7 +8,6 @@ import {
   indicators,
   indicatorTargets,
   periodLocks,
-  plans,
   progressEntries,
   userRoles,
   users,
@@ -18,7 +17,7 @@ import type { Viewer } from "../auth/policy";
 import { readForm } from "../forms.server";
 import { outlineOrder } from "../plan-graph/graph";
 import { citationFormatter } from "../plan-graph/queries.server";
-import { entryInScope, inScope, planScope } from "../plan-graph/scope.server";
+import { entryInScope, inScope, visiblePlan } from "../plan-graph/scope.server";
 import { referenceLists } from "../progress/entries.server";
 import {
   type ChangeGroup,
@@ -52,24 +51,6 @@ export class IndicatorProblem extends Error {
 // ---------------------------------------------------------------- reading
 
 type IndicatorRow = typeof indicators.$inferSelect;
-
-/** A plan the viewer may see, with the viewer's scope in it; null when there is none (the page answers 404). */
-export async function visiblePlan({ db, slug, viewer }: { db: Db; slug: string; viewer: Viewer }) {
-  const [plan] = await db
-    .select({
-      id: plans.id,
-      slug: plans.slug,
-      title: plans.title,
-      startDate: plans.startDate,
-      endDate: plans.endDate,
-      synthetic: plans.synthetic,
-    })
-    .from(plans)
-    .where(eq(plans.slug, slug));
-  if (!plan) return null;
-  const scope = await planScope({ db, viewer, planId: plan.id });
-  return scope ? { plan, scope } : null;
-}
 
 /** The plan's indicators the viewer may see (a funder: those measuring an element in its scope). */
 export async function listIndicators({ db, slug, viewer }: { db: Db; slug: string; viewer: Viewer }) {

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { elementLinks, elements, fundedElements } from "../../db/schema";
+import { elementLinks, elements, fundedElements, plans } from "../../db/schema";
 import { can, type Viewer } from "../auth/policy";
 
 /** What of a plan a viewer may see: all of it, or a set of element ids (a funder's scope). */
@@ -82,3 +82,22 @@ export const entryInScope = (
 ) =>
   scope.all ||
   (entry.elementId !== null ? scope.elementIds.has(entry.elementId) : entry.citationSourceId !== null);
+
+/** A plan the viewer may see, with the viewer's scope in it; null when there is none (the page answers 404). */
+export async function visiblePlan({ db, slug, viewer }: { db: Db; slug: string; viewer: Viewer }) {
+  const [plan] = await db
+    .select({
+      id: plans.id,
+      slug: plans.slug,
+      title: plans.title,
+      startDate: plans.startDate,
+      endDate: plans.endDate,
+      synthetic: plans.synthetic,
+      reconstructed: plans.reconstructed,
+    })
+    .from(plans)
+    .where(eq(plans.slug, slug));
+  if (!plan) return null;
+  const scope = await planScope({ db, viewer, planId: plan.id });
+  return scope ? { plan, scope } : null;
+}

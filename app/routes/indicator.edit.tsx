@@ -14,8 +14,8 @@ import {
   postedValues,
   problemsByField,
   updateIndicator,
-  visiblePlan,
 } from "../indicators/manage.server";
+import { visiblePlan } from "../plan-graph/scope.server";
 import type { Route } from "./+types/indicator.edit";
 
 async function load(args: Route.LoaderArgs | Route.ActionArgs) {

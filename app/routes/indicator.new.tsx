@@ -13,8 +13,8 @@ import {
   indicatorFormChoices,
   postedValues,
   problemsByField,
-  visiblePlan,
 } from "../indicators/manage.server";
+import { visiblePlan } from "../plan-graph/scope.server";
 import type { Route } from "./+types/indicator.new";
 
 async function load(args: Route.LoaderArgs | Route.ActionArgs) {
