@@ -8,6 +8,8 @@ export default [
   route("plans/:slug/dashboard", "routes/dashboard.tsx"),
   route("plans/:slug/dashboard/elements/:code", "routes/dashboard.element.tsx"),
   route("plans/:slug/dashboard/completeness", "routes/dashboard.completeness.tsx"),
+  route("plans/:slug/dashboard/indicators/:code", "routes/dashboard.indicator.tsx"),
+  route("plans/:slug/dashboard/regions", "routes/dashboard.regions.tsx"),
   route("plans/:slug/indicators", "routes/indicators.tsx"),
   route("plans/:slug/indicators/new", "routes/indicator.new.tsx"),
   route("plans/:slug/indicators/:code", "routes/indicator.tsx"),

@@ -26,6 +26,7 @@ import { frequencies } from "../app/indicators/periods";
 import { aggregationModes, directions, measures } from "../app/indicators/values";
 import {
   elementKinds,
+  elementLevels,
   elementStatuses,
   evidenceStrengths,
   type LocalizedText,
@@ -45,6 +46,7 @@ export const elementKind = pgEnum("element_kind", elementKinds);
 export const elementStatus = pgEnum("element_status", elementStatuses);
 export const linkKind = pgEnum("link_kind", linkKinds);
 export const evidenceStrength = pgEnum("evidence_strength", evidenceStrengths);
+export const elementLevel = pgEnum("element_level", elementLevels);
 export const referenceList = pgEnum("reference_list", referenceListNames);
 
 const slugPattern = "^[a-z0-9][a-z0-9-]*$";
@@ -144,6 +146,8 @@ export const elements = pgTable(
     title: jsonb("title").$type<LocalizedText>().notNull(),
     description: jsonb("description").$type<LocalizedText>(),
     status: elementStatus("status").notNull().default("planned"),
+    /** Where it acts (global, regional, national, local), where given: drawn on theory-of-change canvases. */
+    level: elementLevel("level"),
     /** Its weight among the inputs of each element it rolls up into (docs/rollup.md); default 1, positive. */
     weight: doublePrecision("weight").notNull().default(1),
     resourcesRequired: jsonb("resources_required").$type<LocalizedText>(),
@@ -173,8 +177,11 @@ export const elementLinks = pgTable(
     kind: linkKind("kind").notNull(),
     fromElementId: uuid("from_element_id").notNull(),
     toElementId: uuid("to_element_id").notNull(),
+    /** For causal links: the assumption or rationale behind it. */
     rationale: jsonb("rationale").$type<LocalizedText>(),
     evidenceStrength: evidenceStrength("evidence_strength"),
+    /** For causal links: where the evidence for it can be read. */
+    evidenceLinks: jsonb("evidence_links").$type<{ url: string; label?: string }[]>(),
     ...citationColumns(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -453,8 +460,10 @@ export const indicatorTargets = pgTable(
     cellKey: text("cell_key").notNull().default(""),
     cell: jsonb("cell").$type<Record<string, string>>().notNull().default({}),
     value: doublePrecision("value").notNull(),
+    /** A target stated in a source document cites it (seeds/nswp/indicators.json). */
+    ...citationColumns(),
   },
-  (t) => [primaryKey({ columns: [t.indicatorId, t.periodKey, t.cellKey] })],
+  (t) => [primaryKey({ columns: [t.indicatorId, t.periodKey, t.cellKey] }), citationChecks(t)],
 );
 
 /**
@@ -654,3 +663,80 @@ export const rollupPlanVersions = pgTable("rollup_plan_versions", {
     .references(() => plans.id, { onDelete: "cascade" }),
   version: bigint("version", { mode: "number" }).notNull(),
 });
+
+/**
+ * A theory-of-change canvas: a drawing of part of a plan's graph (the whole plan, or one objective's pathway). The
+ * elements and links are the plan's own; the canvas keeps only which elements it shows and where. `version` goes up
+ * with every save, and a save names the version it started from, so a stale save is refused, never applied.
+ */
+export const tocCanvases = pgTable(
+  "toc_canvases",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    slug: text("slug").notNull(),
+    title: jsonb("title").$type<LocalizedText>().notNull(),
+    description: jsonb("description").$type<LocalizedText>(),
+    /** The element whose pathway the canvas draws (an objective, say), or null for the whole plan. */
+    focusElementId: uuid("focus_element_id"),
+    /** A draft (the seeded NSWP theory of change, reconstructed from the 2015 review) is labelled as one. */
+    draft: boolean("draft").notNull().default(false),
+    /** Whether the outline's `part_of` links are drawn. */
+    showOutline: boolean("show_outline").notNull().default(true),
+    /** The direction auto-layout lays the layers out in (elkjs `elk.direction`). */
+    layoutDirection: text("layout_direction").notNull().default("RIGHT"),
+    version: integer("version").notNull().default(1),
+    updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
+    ...citationColumns(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique("toc_canvases_plan_slug_key").on(t.planId, t.slug),
+    // Lets nodes require their element to be in the canvas's plan.
+    unique("toc_canvases_plan_id_key").on(t.planId, t.id),
+    foreignKey({
+      columns: [t.planId, t.focusElementId],
+      foreignColumns: [elements.planId, elements.id],
+      name: "toc_canvases_focus_fk",
+    }).onDelete("cascade"),
+    check("toc_canvas_slug_format", sql`${t.slug} ~ ${sql.raw(`'${slugPattern}'`)}`),
+    check("toc_canvas_title_has_en", sql`${t.title} ? 'en'`),
+    check("toc_canvas_layout_direction", sql`${t.layoutDirection} in ('RIGHT', 'DOWN', 'LEFT', 'UP')`),
+    check("toc_canvas_version_positive", sql`${t.version} > 0`),
+    citationChecks(t),
+  ],
+);
+
+/** An element drawn on a canvas, where. `pinned`: placed by a person, so auto-layout leaves it where it is. */
+export const tocCanvasNodes = pgTable(
+  "toc_canvas_nodes",
+  {
+    canvasId: uuid("canvas_id").notNull(),
+    planId: uuid("plan_id").notNull(),
+    elementId: uuid("element_id").notNull(),
+    x: doublePrecision("x").notNull(),
+    y: doublePrecision("y").notNull(),
+    pinned: boolean("pinned").notNull().default(false),
+  },
+  (t) => [
+    primaryKey({ columns: [t.canvasId, t.elementId] }),
+    foreignKey({
+      columns: [t.planId, t.canvasId],
+      foreignColumns: [tocCanvases.planId, tocCanvases.id],
+      name: "toc_canvas_nodes_canvas_fk",
+    }).onDelete("cascade"),
+    foreignKey({
+      columns: [t.planId, t.elementId],
+      foreignColumns: [elements.planId, elements.id],
+      name: "toc_canvas_nodes_element_fk",
+    }).onDelete("cascade"),
+    index("toc_canvas_nodes_element_idx").on(t.elementId),
+    check(
+      "toc_canvas_node_position_finite",
+      sql`${t.x} = ${t.x} and ${t.y} = ${t.y} and abs(${t.x}) < 1e7 and abs(${t.y}) < 1e7`,
+    ),
+  ],
+);

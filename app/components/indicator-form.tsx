@@ -11,6 +11,7 @@ import {
   targetField,
 } from "../indicators/definition";
 import type { DimensionValue } from "../indicators/dimensions";
+import { periodLabel } from "../indicators/display";
 import { frequencies } from "../indicators/periods";
 import { aggregationModes, directions, measures } from "../indicators/values";
 import type { ElementKind, LocalizedText } from "../plan-graph/vocabulary";
@@ -26,11 +27,6 @@ export type IndicatorFormChoices = {
   references: { region: DimensionValue[]; language: DimensionValue[] };
   genders: string[];
 };
-
-/** "2025-Q1", or "Life of the plan" for the one period of a life-of-plan indicator. */
-export function periodLabel(key: string, t: Translate) {
-  return key === "lop" ? t("indicators.period.lop") : key;
-}
 
 /** The label of a value of a dimension: reference-list labels, translated genders, custom labels. */
 export function useDimensionValueLabel() {

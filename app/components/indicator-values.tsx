@@ -2,31 +2,16 @@ import { Fragment } from "react";
 import { formatDate, formatNumber, pickText, useI18n } from "../i18n/i18n";
 import type { IndicatorSnapshot } from "../indicators/definition";
 import type { ResolvedDimension } from "../indicators/dimensions";
+import { formatValue, type Measured, periodLabel } from "../indicators/display";
+import type { CitationView } from "../plan-graph/queries.server";
 import type { LocalizedText } from "../plan-graph/vocabulary";
+import { Citation } from "./citation";
 import { useDimensionValueLabel } from "./indicator-form";
 
-type Measured = {
-  measure: "number" | "percentage" | "qualitative";
-  unit: LocalizedText | null;
-  scale: { label: LocalizedText }[] | null;
-};
-
-/** A value as the indicator reads it: "12 participants", "45 %", or the level of a qualitative scale. */
+/** `formatValue` (app/indicators/display.ts) in the reader's language. */
 export function useFormatValue(indicator: Measured) {
   const { t, locale } = useI18n();
-  const unit = indicator.unit ? pickText(indicator.unit, locale).text : "";
-  return (value: number | null | undefined) => {
-    if (value === null || value === undefined) return "—";
-    if (indicator.measure === "qualitative") {
-      const level = indicator.scale?.[value];
-      return level
-        ? `${value}. ${pickText(level.label, locale).text}`
-        : t("indicators.unknownLevel", { level: value });
-    }
-    const number = formatNumber(Math.round(value * 100) / 100, locale);
-    if (indicator.measure === "percentage") return `${number} %`;
-    return unit ? `${number} ${unit}` : number;
-  };
+  return (value: number | null | undefined) => formatValue(indicator, value, t, locale);
 }
 
 /** A breakdown as reported: one line per cell, "Africa · Women: 12", with the dimensions it was reported under. */
@@ -202,5 +187,34 @@ export function VerificationFacts({ indicator }: { indicator: Defined }) {
         <dd>{indicator.responsibleName ?? t("indicators.field.nobody")}</dd>
       </div>
     </>
+  );
+}
+
+/** The targets a source states, each with its period, value and the passage it is quoted from. */
+export function TargetSources({
+  targets,
+  format,
+}: {
+  targets: readonly { periodKey: string; value: number; citation: CitationView | null }[];
+  format: (value: number) => string;
+}) {
+  const { t } = useI18n();
+  const cited = targets.flatMap(({ citation, ...target }) => (citation ? [{ ...target, citation }] : []));
+  if (cited.length === 0) return null;
+  return (
+    <div className="target-sources" data-testid="target-sources">
+      <h3>{t("indicators.targetSources")}</h3>
+      <p className="field-hint">{t("indicators.targetSourcesHint")}</p>
+      <ul className="link-list">
+        {cited.map((target) => (
+          <li key={target.periodKey} data-period={target.periodKey}>
+            <p>
+              {periodLabel(target.periodKey, t)}: <strong className="figure">{format(target.value)}</strong>
+            </p>
+            <Citation citation={target.citation} full />
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

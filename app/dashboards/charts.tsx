@@ -2,6 +2,7 @@ import {
   Bar,
   BarChart,
   CartesianGrid,
+  ComposedChart,
   Legend,
   Line,
   LineChart,
@@ -92,6 +93,183 @@ export function ScoresChart({ rows, name }: ScoresChartProps) {
         <ReferenceLine x={85} stroke="#a12626" strokeDasharray="4 4" />
         <Tooltip />
         <Bar dataKey="score" name={name} fill="#1f5f99" isAnimationActive={false} />
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}
+
+export type IndicatorChartProps = {
+  /** One point per period: the actual (of the selection, when a filter is on), the target, the expected value. */
+  points: {
+    label: string;
+    actual: number | null;
+    target: number | null;
+    expected: number | null;
+    total: number | null;
+    selectionTarget: number | null;
+  }[];
+  names: {
+    actual: string;
+    target: string;
+    expected: string;
+    total: string;
+    selectionTarget: string;
+    baseline: string;
+  };
+  /** Which of the optional lines to draw: the total beside a selection, the selection's own target. */
+  show: { total: boolean; selectionTarget: boolean };
+  baseline: number | null;
+  /** For percentages (0–100) and milestone levels (0 … levels − 1): a fixed axis. */
+  domain: [number, number] | null;
+};
+
+/** An indicator over its periods: actual as bars, target and expected as lines, the baseline as a reference line. */
+export function IndicatorChart({ points, names, show, baseline, domain }: IndicatorChartProps) {
+  // A line with nothing to draw (no target set, nothing expected yet) stays out of the legend too.
+  const has = (key: "target" | "expected") => points.some((point) => point[key] !== null);
+  return (
+    <ResponsiveContainer width="100%" height={300}>
+      <ComposedChart data={points} margin={{ top: 16, right: 16, bottom: 8, left: 0 }}>
+        <CartesianGrid stroke="#d9dde4" />
+        <XAxis dataKey="label" stroke={ink} tick={{ fill: ink, fontSize: 12 }} />
+        <YAxis
+          domain={domain ?? [0, "auto"]}
+          allowDecimals={domain === null || domain[1] > 10}
+          stroke={ink}
+          tick={{ fill: ink, fontSize: 12 }}
+        />
+        {baseline !== null && (
+          <ReferenceLine
+            y={baseline}
+            stroke="#5b3c8c"
+            strokeDasharray="2 3"
+            label={{ value: names.baseline, position: "insideBottomLeft", fill: ink, fontSize: 12 }}
+          />
+        )}
+        <Tooltip />
+        <Legend wrapperStyle={{ color: ink }} />
+        <Bar dataKey="actual" name={names.actual} fill="#1f5f99" maxBarSize={56} isAnimationActive={false} />
+        {show.total && (
+          <Line
+            dataKey="total"
+            name={names.total}
+            stroke="#00646e"
+            strokeWidth={1.5}
+            dot={{ r: 2 }}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
+        )}
+        {has("target") && (
+          <Line
+            dataKey="target"
+            name={names.target}
+            stroke="#1e6b3a"
+            strokeWidth={2}
+            dot={{ r: 3 }}
+            connectNulls
+            isAnimationActive={false}
+          />
+        )}
+        {show.selectionTarget && (
+          <Line
+            dataKey="selectionTarget"
+            name={names.selectionTarget}
+            stroke="#7a4d00"
+            strokeWidth={2}
+            strokeDasharray="6 2"
+            dot={{ r: 3 }}
+            connectNulls
+            isAnimationActive={false}
+          />
+        )}
+        {has("expected") && (
+          <Line
+            dataKey="expected"
+            name={names.expected}
+            stroke="#a12626"
+            strokeWidth={2}
+            strokeDasharray="4 4"
+            dot={{ r: 3 }}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
+        )}
+      </ComposedChart>
+    </ResponsiveContainer>
+  );
+}
+
+export type BreakdownChartProps = {
+  points: { label: string; values: Record<string, number | null> }[];
+  series: { key: string; name: string }[];
+  /** Counts stack up to the total; percentages and levels stand side by side. */
+  stacked: boolean;
+};
+
+/** A breakdown over the periods: one bar per value of the dimension (region, gender). */
+export function BreakdownChart({ points, series, stacked }: BreakdownChartProps) {
+  const data = points.map((point) => ({ label: point.label, ...point.values }));
+  return (
+    <ResponsiveContainer width="100%" height={280}>
+      <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+        <CartesianGrid stroke="#d9dde4" />
+        <XAxis dataKey="label" stroke={ink} tick={{ fill: ink, fontSize: 12 }} />
+        <YAxis stroke={ink} tick={{ fill: ink, fontSize: 12 }} />
+        <Tooltip />
+        <Legend wrapperStyle={{ color: ink }} />
+        {series.map((bar, i) => (
+          <Bar
+            key={bar.key}
+            dataKey={bar.key}
+            name={bar.name}
+            fill={palette[i % palette.length]}
+            stackId={stacked ? "breakdown" : undefined}
+            maxBarSize={56}
+            isAnimationActive={false}
+          />
+        ))}
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}
+
+export type SharesChartProps = {
+  rows: { label: string; values: Record<string, number | null> }[];
+  series: { key: string; name: string }[];
+};
+
+/** Each row's values as shares of their sum (100 % bars): where an indicator's results were reported. */
+export function SharesChart({ rows, series }: SharesChartProps) {
+  const data = rows.map((row) => ({ label: row.label, ...row.values }));
+  return (
+    <ResponsiveContainer width="100%" height={Math.max(160, rows.length * 40 + 80)}>
+      <BarChart
+        data={data}
+        layout="vertical"
+        stackOffset="expand"
+        margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
+      >
+        <CartesianGrid stroke="#d9dde4" />
+        <XAxis
+          type="number"
+          stroke={ink}
+          tick={{ fill: ink, fontSize: 12 }}
+          tickFormatter={(share: number) => `${Math.round(share * 100)}%`}
+        />
+        <YAxis type="category" dataKey="label" width={90} stroke={ink} tick={{ fill: ink, fontSize: 12 }} />
+        <Tooltip />
+        <Legend wrapperStyle={{ color: ink }} />
+        {series.map((bar, i) => (
+          <Bar
+            key={bar.key}
+            dataKey={bar.key}
+            name={bar.name}
+            fill={palette[i % palette.length]}
+            stackId="shares"
+            isAnimationActive={false}
+          />
+        ))}
       </BarChart>
     </ResponsiveContainer>
   );

@@ -3,6 +3,7 @@ import type { Db } from "../../db/client";
 import { indicators } from "../../db/schema";
 import type { Viewer } from "../auth/policy";
 import { frequencies } from "../indicators/periods";
+import { compareCodes } from "../plan-graph/graph";
 import { visiblePlan } from "../plan-graph/scope.server";
 import { storedPlanRollUps } from "../rollup/store.server";
 import { readOverviewFilters } from "./overview.server";
@@ -51,7 +52,7 @@ export async function getCompletenessDashboard({
       .map((assessment) => byId.get(assessment.indicatorId))
       .filter((row) => row !== undefined && row.frequency === frequency)
       .map((row) => row as NonNullable<typeof row>)
-      .sort((a, b) => a.code.localeCompare(b.code, "en", { numeric: true }));
+      .sort((a, b) => compareCodes(a.code, b.code));
     if (members.length === 0) return [];
     const periodKeys = [
       ...new Set(members.flatMap((row) => (cellsOf.get(row.id) ?? []).map((c) => c.periodKey))),

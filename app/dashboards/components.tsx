@@ -1,7 +1,11 @@
 import { lazy, type ReactNode, Suspense, useEffect, useState } from "react";
-import { formatNumber, useI18n } from "../i18n/i18n";
+import { Citation } from "../components/citation";
+import { formatNumber, type Translate, useI18n } from "../i18n/i18n";
 import type { ReportState, RollUpStatus } from "../rollup/rollup";
 import { type CsvCell, csvDataUrl } from "./csv";
+import type { LatestFigure } from "./figures.server";
+import { type FigureMeasure, latestFigureParts } from "./latest-figure";
+import type { UnjudgedReason } from "./unjudged";
 
 /**
  * Pieces the dashboards share: a roll-up status badge (a symbol and words, never colour alone), a percent, the CSV
@@ -17,11 +21,26 @@ const statusSymbols: Record<RollUpStatus, string> = {
   not_applicable: "–",
 };
 
-export function RollUpStatusBadge({ status }: { status: RollUpStatus }) {
+/** A status in words; one not judged for want of targets says so (./unjudged.ts) rather than "Not applicable". */
+export function rollUpStatusText(t: Translate, status: RollUpStatus, unjudged: UnjudgedReason | null = null) {
+  return unjudged ? t(`rollup.unjudged.${unjudged}`) : t(`rollup.status.${status}`);
+}
+
+export function RollUpStatusBadge({
+  status,
+  unjudged = null,
+}: {
+  status: RollUpStatus;
+  unjudged?: UnjudgedReason | null;
+}) {
   const { t } = useI18n();
   return (
-    <span className={`badge badge-rollup badge-rollup-${status}`} data-status={status}>
-      <span aria-hidden="true">{statusSymbols[status]}</span> {t(`rollup.status.${status}`)}
+    <span
+      className={`badge badge-rollup badge-rollup-${status}`}
+      data-status={status}
+      data-unjudged={unjudged ?? undefined}
+    >
+      <span aria-hidden="true">{statusSymbols[status]}</span> {rollUpStatusText(t, status, unjudged)}
     </span>
   );
 }
@@ -29,6 +48,31 @@ export function RollUpStatusBadge({ status }: { status: RollUpStatus }) {
 export function Percent({ value }: { value: number | null }) {
   const { locale } = useI18n();
   return <>{value === null ? "—" : `${formatNumber(Math.round(value * 10) / 10, locale)} %`}</>;
+}
+
+/**
+ * The latest figure reported for an indicator that is not judged (no target): value (formatted as on the indicator
+ * page: unit, "%", a milestone's level) and period, and the passage of the source it comes from, word for word, when
+ * it is one entry's figure taken from one.
+ */
+export function LatestFigureCell({
+  figure,
+  measured,
+}: {
+  figure: LatestFigure | null;
+  measured: FigureMeasure | null;
+}) {
+  const { t, locale } = useI18n();
+  if (!figure || !measured) return <>—</>;
+  const { value, period } = latestFigureParts(figure, measured, t, locale);
+  return (
+    <div className="latest-figure">
+      <p className="latest-figure-value">
+        <strong>{value}</strong> ({period})
+      </p>
+      {figure.citation && <Citation citation={figure.citation} full />}
+    </div>
+  );
 }
 
 export function ReportStateLabel({ state }: { state: Exclude<ReportState, "not_due"> }) {
@@ -101,6 +145,41 @@ export function ScoresChartFrame(props: { frameName: string } & React.ComponentP
   return (
     <ChartFrame name={frameName}>
       <ScoresChart {...chart} />
+    </ChartFrame>
+  );
+}
+
+const IndicatorChart = lazy(() => import("./charts").then((module) => ({ default: module.IndicatorChart })));
+const BreakdownChart = lazy(() => import("./charts").then((module) => ({ default: module.BreakdownChart })));
+const SharesChart = lazy(() => import("./charts").then((module) => ({ default: module.SharesChart })));
+
+export function IndicatorChartFrame(
+  props: { frameName: string } & React.ComponentProps<typeof IndicatorChart>,
+) {
+  const { frameName, ...chart } = props;
+  return (
+    <ChartFrame name={frameName}>
+      <IndicatorChart {...chart} />
+    </ChartFrame>
+  );
+}
+
+export function BreakdownChartFrame(
+  props: { frameName: string } & React.ComponentProps<typeof BreakdownChart>,
+) {
+  const { frameName, ...chart } = props;
+  return (
+    <ChartFrame name={frameName}>
+      <BreakdownChart {...chart} />
+    </ChartFrame>
+  );
+}
+
+export function SharesChartFrame(props: { frameName: string } & React.ComponentProps<typeof SharesChart>) {
+  const { frameName, ...chart } = props;
+  return (
+    <ChartFrame name={frameName}>
+      <SharesChart {...chart} />
     </ChartFrame>
   );
 }

@@ -6,7 +6,16 @@ import { inScope, visiblePlan } from "../plan-graph/scope.server";
 import type { ElementKind, LocalizedText } from "../plan-graph/vocabulary";
 import type { RollUpStatus } from "../rollup/rollup";
 import { storedPlanRollUps } from "../rollup/store.server";
+import { type LatestFigure, latestFigures } from "./figures.server";
+import type { FigureMeasure } from "./latest-figure";
 import { readOverviewFilters } from "./overview.server";
+import {
+  emptyChartReason,
+  indicatorsBelow,
+  indicatorUnjudgedReason,
+  type UnjudgedReason,
+  unjudgedReasons,
+} from "./unjudged";
 
 /**
  * The drill-down below the plan overview: one element's roll-up and every input it is computed from (its
@@ -46,13 +55,35 @@ export async function getElementDashboard({
     .from(elements)
     .where(eq(elements.planId, plan.id));
   const indicatorRows = await db
-    .select({ id: indicators.id, code: indicators.code, name: indicators.name })
+    .select({
+      id: indicators.id,
+      code: indicators.code,
+      name: indicators.name,
+      unit: indicators.unit,
+      measure: indicators.measure,
+      scale: indicators.scale,
+      aggregation: indicators.aggregation,
+      frequency: indicators.frequency,
+    })
     .from(indicators)
     .where(eq(indicators.planId, plan.id));
   const elementById = new Map(elementRows.map((row) => [row.id, row]));
   const indicatorById = new Map(indicatorRows.map((row) => [row.id, row]));
   const assessments = new Map(current.indicators.map((assessment) => [assessment.indicatorId, assessment]));
   const shownIndicators = new Set(current.indicators.map((assessment) => assessment.indicatorId));
+  // Inputs not judged for want of targets say so; an indicator among them shows its latest figure.
+  const withoutTarget = new Set(
+    current.indicators
+      .filter((assessment) => indicatorUnjudgedReason(assessment) === "noTarget")
+      .map((assessment) => assessment.indicatorId),
+  );
+  const figures = await latestFigures({
+    db,
+    plan,
+    indicators: indicatorRows.filter((row) => withoutTarget.has(row.id)),
+    asOf: filters.asOf,
+  });
+  const unjudged = unjudgedReasons(current, (indicatorId) => figures.has(indicatorId));
 
   type InputRow = {
     kind: "indicator" | "element";
@@ -60,11 +91,15 @@ export async function getElementDashboard({
     title: LocalizedText;
     elementKind: ElementKind | null;
     status: RollUpStatus;
+    unjudged: UnjudgedReason | null;
     score: number | null;
     weight: number;
     actual: number | null;
     expected: number | null;
     percentOfExpected: number | null;
+    /** How a figure of the input reads (an indicator's; null for an element). */
+    measured: FigureMeasure | null;
+    latestFigure: LatestFigure | null;
   };
   const inputs = node.inputs.flatMap((input): InputRow[] => {
     if (input.kind === "indicator") {
@@ -78,11 +113,14 @@ export async function getElementDashboard({
           title: row.name,
           elementKind: null,
           status: input.status,
+          unjudged: assessment ? indicatorUnjudgedReason(assessment) : null,
           score: input.score,
           weight: input.weight,
           actual: assessment?.actual ?? null,
           expected: assessment?.expected ?? null,
           percentOfExpected: assessment?.percentOfExpected ?? null,
+          measured: { measure: row.measure, unit: row.unit, scale: row.scale },
+          latestFigure: figures.get(input.id) ?? null,
         },
       ];
     }
@@ -95,11 +133,14 @@ export async function getElementDashboard({
         title: row.title,
         elementKind: row.kind,
         status: input.status,
+        unjudged: unjudged.elements.get(input.id) ?? null,
         score: input.score,
         weight: input.weight,
         actual: null,
         expected: null,
         percentOfExpected: null,
+        measured: null,
+        latestFigure: null,
       },
     ];
   });
@@ -113,10 +154,20 @@ export async function getElementDashboard({
       kind: element.kind,
       title: element.title,
       status: node.status,
+      unjudged: unjudged.elements.get(element.id) ?? null,
       score: node.score,
       judgedWeight: node.judgedWeight,
       totalWeight: node.totalWeight,
     },
     inputs,
+    /** Why the inputs' chart has nothing to draw (no input judged), or null when it has. */
+    chartEmpty: inputs.some((input) => input.score !== null)
+      ? null
+      : emptyChartReason(
+          [...indicatorsBelow(current)(element.id)].flatMap((id) => {
+            const assessment = assessments.get(id);
+            return assessment ? [assessment] : [];
+          }),
+        ),
   };
 }

@@ -80,7 +80,7 @@ const round = (value: number, decimals = 0) => Math.round(value * 10 ** decimals
 const decimalsOf = (spec: DemoIndicator) =>
   spec.measure === "number" && spec.start < 50 && spec.aggregation === "latest" ? 1 : 0;
 
-function targetsOf(spec: DemoIndicator, periods: Period[]): DemoTarget[] {
+function targetsOf(spec: DemoIndicator, periods: readonly Period[]): DemoTarget[] {
   const months = monthsOf[spec.frequency];
   const targets: DemoTarget[] = [];
   let running = 0;

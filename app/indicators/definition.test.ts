@@ -6,6 +6,7 @@ import {
   type FormContext,
   type FormValues,
   type IndicatorDefinition,
+  keepTargetCitations,
   readIndicatorForm,
 } from "./definition";
 import { genders } from "./dimensions";
@@ -227,5 +228,34 @@ describe("what a change touches", () => {
     expect(changedGroups(before, { ...before, tolerance: 3, aggregation: "latest", dimensions: [] })).toEqual(
       ["direction", "aggregation", "dimensions"],
     );
+  });
+});
+
+describe("the citations of targets a source states, through an edit", () => {
+  const citation = { source: "review-2015", section: "A section", quote: "A passage." };
+  const before = [
+    { periodKey: "2013", cell: {}, value: 20, citation },
+    { periodKey: "2014", cell: {}, value: 30, citation },
+    { periodKey: "2015", cell: {}, value: 40 },
+  ];
+
+  it("stay on the targets whose value is kept, and leave those whose value changed", () => {
+    const edited = [
+      { periodKey: "2013", cell: {}, value: 20 },
+      { periodKey: "2014", cell: {}, value: 35 },
+      { periodKey: "2015", cell: {}, value: 40 },
+    ];
+    expect(keepTargetCitations(edited, before)).toEqual([
+      { periodKey: "2013", cell: {}, value: 20, citation },
+      { periodKey: "2014", cell: {}, value: 35 },
+      { periodKey: "2015", cell: {}, value: 40 },
+    ]);
+  });
+
+  it("are no change of targets when the values are kept", () => {
+    const definition = readIndicatorForm(valid(), context()).definition as IndicatorDefinition;
+    const cited = { ...definition, targets: definition.targets.map((target) => ({ ...target, citation })) };
+    const edited = { ...definition, targets: keepTargetCitations(definition.targets, cited.targets) };
+    expect(changedGroups(cited, edited)).toEqual([]);
   });
 });

@@ -18,7 +18,16 @@ import {
  * the flat form fields the edit page posts. Pure (no I/O), so the rules are unit-tested and the page can use them.
  */
 
-export type TargetValue = { periodKey: string; cell: Record<string, string>; value: number };
+/** Where a target stated in a source document comes from (the seed's targets; docs/formats/indicators.md). */
+export type TargetCitation = { source: string; section: string; quote: string | null };
+
+/** A target; `citation` only on a target a source states (absent otherwise, never null). */
+export type TargetValue = {
+  periodKey: string;
+  cell: Record<string, string>;
+  value: number;
+  citation?: TargetCitation;
+};
 
 export type IndicatorDefinition = {
   code: string;
@@ -110,6 +119,26 @@ export function sortTargets(targets: readonly TargetValue[]): TargetValue[] {
   return [...targets].sort(
     (a, b) => a.periodKey.localeCompare(b.periodKey) || cellKey(a.cell).localeCompare(cellKey(b.cell)),
   );
+}
+
+/**
+ * The targets of an edited definition with the citations they keep: a target whose value did not change keeps the
+ * passage its source states for it; one whose value a person changed (or a new one) has none, the source no longer
+ * saying so. The form carries no citation, so this is how a save keeps them.
+ */
+export function keepTargetCitations(
+  targets: readonly TargetValue[],
+  before: readonly TargetValue[],
+): TargetValue[] {
+  const cited = new Map(
+    before.flatMap((target) =>
+      target.citation ? [[`${target.periodKey}|${cellKey(target.cell)}`, target] as const] : [],
+    ),
+  );
+  return targets.map(({ citation: _, ...target }) => {
+    const was = cited.get(`${target.periodKey}|${cellKey(target.cell)}`);
+    return was?.citation && was.value === target.value ? { ...target, citation: was.citation } : target;
+  });
 }
 
 /** Which parts differ between two definitions. */
@@ -523,7 +552,10 @@ export function readIndicatorForm(
 }
 
 /** The periods a form shows targets for: those of the frequency typed (or the first one). */
-export function formPeriods(values: FormValues, plan: { startDate: string; endDate: string }): Period[] {
+export function formPeriods(
+  values: FormValues,
+  plan: { startDate: string; endDate: string },
+): readonly Period[] {
   const frequency = one(values, "frequency");
   return planPeriods(
     plan,

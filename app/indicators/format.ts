@@ -30,6 +30,17 @@ export const sourcedEntrySchema = z.strictObject({
   citation: citationSchema,
 });
 
+/**
+ * A target a source states for the indicator's total in one period (a number to reach, a commitment with a figure):
+ * it must quote the passage word for word. The citation is stored with the target (`indicator_targets.citation_*`)
+ * and shown beside it on the indicator's pages (docs/formats/indicators.md).
+ */
+export const sourcedTargetSchema = z.strictObject({
+  period: z.string().min(1),
+  value: z.number(),
+  citation: citationSchema.required(),
+});
+
 export const indicatorSchema = z.strictObject({
   plan: z.string().min(1),
   code: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.-]*$/, "must be letters, digits, dots and dashes"),
@@ -44,6 +55,8 @@ export const indicatorSchema = z.strictObject({
   dimensions: z.array(dimensionSpecSchema).max(0, "disaggregated seed figures are not supported yet"),
   citation: citationSchema.nullable(),
   entries: z.array(sourcedEntrySchema),
+  /** Absent: the indicator's targets are left as they are. */
+  targets: z.array(sourcedTargetSchema).optional(),
 });
 
 export const indicatorsFileSchema = z.strictObject({

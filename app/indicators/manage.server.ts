@@ -15,10 +15,11 @@ import {
 import { recordAudit } from "../audit.server";
 import type { Viewer } from "../auth/policy";
 import { readForm } from "../forms.server";
-import { outlineOrder } from "../plan-graph/graph";
+import { compareCodes, outlineOrder } from "../plan-graph/graph";
 import { citationFormatter } from "../plan-graph/queries.server";
 import { entryInScope, inScope, visiblePlan } from "../plan-graph/scope.server";
 import { referenceLists } from "../progress/entries.server";
+import { readingOf } from "../rollup/indicator";
 import {
   type ChangeGroup,
   changedGroups,
@@ -28,6 +29,7 @@ import {
   fixedOnceReported,
   type IndicatorDefinition,
   type IndicatorSnapshot,
+  keepTargetCitations,
   needsRationale,
 } from "./definition";
 import { cellKey, genders, resolveDimensions } from "./dimensions";
@@ -97,12 +99,7 @@ export async function listIndicators({ db, slug, viewer }: { db: Db; slug: strin
       },
     ];
   });
-  return { plan: found.plan, indicators: list.sort((a, b) => compareIndicatorCodes(a.code, b.code)) };
-}
-
-/** I2 before I10. */
-function compareIndicatorCodes(a: string, b: string) {
-  return a.localeCompare(b, "en", { numeric: true });
+  return { plan: found.plan, indicators: list.sort((a, b) => compareCodes(a.code, b.code)) };
 }
 
 /** What names one indicator for one reader: the plan's slug and the indicator's code. */
@@ -204,10 +201,14 @@ export async function getIndicatorDetail({
     .select()
     .from(progressEntries)
     .where(and(eq(progressEntries.indicatorId, row.id), eq(progressEntries.status, "approved")))
-    .orderBy(asc(progressEntries.reportedOn), asc(progressEntries.createdAt));
+    // Ranked as the roll-up ranks them (reported day, creation, id): the later one wins a period for a level.
+    .orderBy(asc(progressEntries.reportedOn), asc(progressEntries.createdAt), asc(progressEntries.id));
   const locks = await db.select().from(periodLocks).where(eq(periodLocks.indicatorId, row.id));
   const periods = planPeriods(plan, row.frequency);
   const ordered = entries.map((entry, order) => ({ entry, order }));
+  // Values combine as the roll-up and the dashboards combine them: a qualitative milestone is a level, whatever its
+  // aggregation says (docs/rollup.md), so this page shows their numbers.
+  const reading = readingOf(row);
 
   const baseline = row.baselineValue ?? 0;
   const percent = (target: number | undefined, actual: number | null) =>
@@ -226,7 +227,7 @@ export async function getIndicatorDetail({
   const actuals = actualsByPeriod(
     periods,
     ordered.map(({ entry, order }) => ({ periodKey: entry.periodKey, value: entry.value, order })),
-    row.aggregation,
+    reading,
   );
   const periodRows = periods.map((period, i) => {
     const actual = actuals[i] as (typeof actuals)[number];
@@ -244,10 +245,10 @@ export async function getIndicatorDetail({
   const overPlanTarget =
     targetValues.length === 0
       ? null
-      : row.aggregation === "per_period"
+      : reading === "per_period"
         ? targetValues.reduce((sum, value) => sum + value, 0)
         : (totalTarget.get(periods.findLast((period) => totalTarget.has(period.key))?.key ?? "") ?? null);
-  const overPlanActual = actualOverPlan(actuals, row.aggregation);
+  const overPlanActual = actualOverPlan(actuals, reading);
 
   // Per-value targets (e.g. women): the actual of a value is the sum of the breakdown cells naming it.
   const cellTargets = snapshot.targets.filter((t) => cellKey(t.cell) !== "");
@@ -262,7 +263,7 @@ export async function getIndicatorDetail({
         .reduce((acc, part) => acc + part.value, 0);
       return [{ periodKey: entry.periodKey, value: sum, order }];
     });
-    const cellActuals = actualsByPeriod(periods, values, row.aggregation);
+    const cellActuals = actualsByPeriod(periods, values, reading);
     return {
       key,
       dimension,
@@ -316,6 +317,7 @@ export async function getIndicatorDetail({
     },
     indicator: {
       ...found.forViewer(snapshot),
+      reading,
       citation: cite(row),
       measuredElements: found.elements.map(({ code: elementCode, kind, title }) => ({
         code: elementCode,
@@ -331,6 +333,22 @@ export async function getIndicatorDetail({
       percent: percent(overPlanTarget ?? undefined, overPlanActual),
     },
     cells,
+    /** The targets a source states (the total's), with the passage they are quoted from. */
+    targetSources: snapshot.targets.flatMap((target) =>
+      cellKey(target.cell) === "" && target.citation
+        ? [
+            {
+              periodKey: target.periodKey,
+              value: target.value,
+              citation: cite({
+                citationSourceId: target.citation.source,
+                citationSection: target.citation.section,
+                citationQuote: target.citation.quote,
+              }),
+            },
+          ]
+        : [],
+    ),
     entries: shown,
     approvedCount: entries.length,
     statusCounts: Object.fromEntries(statusCounts.map((c) => [c.status, c.n])) as Partial<
@@ -555,6 +573,9 @@ async function writeTargetsAndElements(
         cellKey: cellKey(target.cell),
         cell: target.cell,
         value: target.value,
+        citationSourceId: target.citation?.source ?? null,
+        citationSection: target.citation?.section ?? null,
+        citationQuote: target.citation?.quote ?? null,
       })),
     );
   }
@@ -628,7 +649,7 @@ export async function updateIndicator({
   by,
   indicatorId,
   expectedRevision,
-  definition,
+  definition: edited,
   rationale,
 }: {
   db: Db;
@@ -642,6 +663,9 @@ export async function updateIndicator({
     const [row] = await tx.select().from(indicators).where(eq(indicators.id, indicatorId)).for("update");
     if (!row) throw new IndicatorProblem([{ field: "form", message: "form.invalid" }]);
     const before = await currentSnapshot(tx, row);
+    // The form has no citations: a target whose value is kept keeps the passage its source states, a changed one
+    // loses it (the source does not say the new value).
+    const definition = { ...edited, targets: keepTargetCitations(edited.targets, before.targets) };
     const changed = changedGroups(before, definition);
     if (changed.length === 0) return { changed, revision: row.revision };
     if (row.revision !== expectedRevision) {

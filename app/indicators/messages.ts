@@ -41,6 +41,9 @@ export const messages = defineMessages(
     "indicators.resultsCaption": "Targets against approved results ({count} approved entries)",
     "indicators.cellsCaption": "Approved results against the targets set for values of the disaggregation",
     "indicators.cellValue": "{actual} of {target}",
+    "indicators.targetSources": "Targets stated in a source",
+    "indicators.targetSourcesHint":
+      "These targets are quoted from a source document. A target changed on this page no longer carries its quote.",
     "indicators.statusCounts":
       "Entries: {approved} approved, {submitted} waiting for verification, {returned} returned, {draft} drafts. Only approved entries count.",
     "indicators.definitionHeading": "Definition",
@@ -286,6 +289,9 @@ export const messages = defineMessages(
     "indicators.cellsCaption":
       "Résultats approuvés au regard des cibles fixées pour des valeurs de la désagrégation",
     "indicators.cellValue": "{actual} sur {target}",
+    "indicators.targetSources": "Cibles énoncées par une source",
+    "indicators.targetSourcesHint":
+      "Ces cibles sont citées d’un document source. Une cible modifiée sur cette page ne porte plus sa citation.",
     "indicators.statusCounts":
       "Saisies : {approved} approuvées, {submitted} en attente de vérification, {returned} renvoyées, {draft} brouillons. Seules les saisies approuvées comptent.",
     "indicators.definitionHeading": "Définition",

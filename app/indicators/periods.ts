@@ -39,7 +39,24 @@ function keyOf(frequency: Exclude<Frequency, "life_of_plan">, start: Date) {
  * The periods of a plan at a frequency. Periods follow the calendar (years, halves, quarters, months); the first and
  * last are clipped to the plan's dates, so a plan from 2010-04-01 has a first quarter `2010-Q2` starting on its day.
  */
-export function planPeriods(plan: { startDate: string; endDate: string }, frequency: Frequency): Period[] {
+export function planPeriods(
+  plan: { startDate: string; endDate: string },
+  frequency: Frequency,
+): readonly Period[] {
+  // The roll-up asks for the same few calendars thousands of times a request: compute each once, frozen.
+  const key = `${plan.startDate}|${plan.endDate}|${frequency}`;
+  let periods = calendars.get(key);
+  if (!periods) {
+    if (calendars.size >= 1_000) calendars.clear();
+    periods = Object.freeze(computePeriods(plan, frequency).map((period) => Object.freeze(period)));
+    calendars.set(key, periods);
+  }
+  return periods;
+}
+
+const calendars = new Map<string, readonly Period[]>();
+
+function computePeriods(plan: { startDate: string; endDate: string }, frequency: Frequency): Period[] {
   const planStart = toDate(plan.startDate);
   const planEnd = toDate(plan.endDate);
   if (planEnd < planStart) throw new Error("the plan ends before it starts");
@@ -65,3 +82,11 @@ export function planPeriods(plan: { startDate: string; endDate: string }, freque
 export function periodContaining(periods: readonly Period[], isoDay: string): Period | undefined {
   return periods.find((period) => period.start <= isoDay && isoDay <= period.end);
 }
+
+/** An ISO day as a count of days (since 1970-01-01): day arithmetic without building dates through date-fns. */
+export const dayNumber = (isoDay: string) =>
+  Date.UTC(Number(isoDay.slice(0, 4)), Number(isoDay.slice(5, 7)) - 1, Number(isoDay.slice(8, 10))) /
+  86_400_000;
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export const daysBetween = (from: string, to: string) => dayNumber(to) - dayNumber(from);

@@ -51,6 +51,16 @@ export async function currentSnapshot(db: Db, row: IndicatorRow): Promise<Indica
     responsibleId: row.responsibleId,
     responsibleName: responsible?.name ?? null,
     elements: measured.map((element) => element.code).sort(),
-    targets: sortTargets(targets.map(({ periodKey, cell, value }) => ({ periodKey, cell, value }))),
+    targets: sortTargets(
+      targets.map(({ periodKey, cell, value, citationSourceId, citationSection, citationQuote }) => ({
+        periodKey,
+        cell,
+        value,
+        // A target a source states keeps its passage in the history too (absent, not null, on the others).
+        ...(citationSourceId && citationSection
+          ? { citation: { source: citationSourceId, section: citationSection, quote: citationQuote } }
+          : {}),
+      })),
+    ),
   };
 }

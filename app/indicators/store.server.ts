@@ -5,6 +5,7 @@ import {
   indicatorElements,
   indicatorRevisions,
   indicators,
+  indicatorTargets,
   plans,
   progressEntries,
 } from "../../db/schema";
@@ -17,9 +18,10 @@ import { currentSnapshot } from "./snapshot.server";
 import { valueProblem, whenProblem } from "./values";
 
 /**
- * Writes the indicators of an indicators file and their sourced figures (as approved entries) in one transaction.
- * Indicators are matched by (plan, code); sourced figures by (indicator, period, cited source and section), so
- * loading the same file twice changes nothing. Entries that people reported (no citation) are never touched.
+ * Writes the indicators of an indicators file, their sourced figures (as approved entries) and the targets sources
+ * state, in one transaction. Indicators are matched by (plan, code); sourced figures by (indicator, period, cited
+ * source and section); targets by (indicator, period), for the total. Loading the same file twice changes nothing.
+ * Entries that people reported (no citation) are never touched, nor targets of periods the file does not name.
  */
 export async function importIndicators({
   db,
@@ -67,6 +69,9 @@ export async function importIndicators({
       for (const [path, citation] of [
         [`${at}.citation`, indicator.citation],
         ...indicator.entries.map((entry, j) => [`${at}.entries[${j}].citation`, entry.citation] as const),
+        ...(indicator.targets ?? []).map(
+          (target, j) => [`${at}.targets[${j}].citation`, target.citation] as const,
+        ),
       ] as const) {
         if (citation && !known.has(citation.source)) {
           problems.push({
@@ -85,6 +90,19 @@ export async function importIndicators({
           });
         const problem = valueProblem(indicator.measure, entry.value);
         if (problem) problems.push({ path: `${at}.entries[${j}].value`, message: problem });
+      });
+      const targeted = new Set<string>();
+      (indicator.targets ?? []).forEach((target, j) => {
+        if (!periods.some((period) => period.key === target.period))
+          problems.push({ path: `${at}.targets[${j}].period`, message: "outsidePlan" });
+        else if (targeted.has(target.period))
+          problems.push({
+            path: `${at}.targets[${j}].period`,
+            message: `"${target.period}" has two targets`,
+          });
+        targeted.add(target.period);
+        const problem = valueProblem(indicator.measure, target.value);
+        if (problem) problems.push({ path: `${at}.targets[${j}].value`, message: problem });
       });
     });
     if (problems.length) throw new ImportRejected(problems);
@@ -117,9 +135,15 @@ export async function importIndicators({
           .returning({ id: indicators.id });
         indicatorId = (row as { id: string }).id;
         changes++;
+        await writeTargets(tx, indicatorId, await targetsToWrite(tx, indicatorId, indicator.targets));
       } else {
         indicatorId = existing.id;
-        if (!sameValue(pick(existing, Object.keys(values) as (keyof typeof values)[]), values)) {
+        const definitionChanged = !sameValue(
+          pick(existing, Object.keys(values) as (keyof typeof values)[]),
+          values,
+        );
+        const targets = await targetsToWrite(tx, indicatorId, indicator.targets);
+        if (definitionChanged || targets.length) {
           // History without loss: the version the file replaces is kept, as for a change made on the page.
           await tx.insert(indicatorRevisions).values({
             indicatorId,
@@ -131,6 +155,7 @@ export async function importIndicators({
             .update(indicators)
             .set({ ...values, revision: existing.revision + 1, updatedAt: sql`now()` })
             .where(eq(indicators.id, indicatorId));
+          await writeTargets(tx, indicatorId, targets);
           changes++;
         }
       }
@@ -229,6 +254,66 @@ export async function importIndicators({
     }
     return { changed: changes > 0 };
   });
+}
+
+type FileTarget = NonNullable<IndicatorsFile["indicators"][number]["targets"]>[number];
+
+/**
+ * The file's targets (for the total) that the indicator does not have yet, or has with another value or another
+ * citation (a passage quoted differently is a change too, kept in the history). Targets of periods the file does not
+ * name are left alone: they may have been set on the indicator's page.
+ */
+async function targetsToWrite(tx: Db, indicatorId: string, targets: readonly FileTarget[] | undefined) {
+  if (!targets?.length) return [];
+  const current = await tx
+    .select({
+      periodKey: indicatorTargets.periodKey,
+      value: indicatorTargets.value,
+      citationSourceId: indicatorTargets.citationSourceId,
+      citationSection: indicatorTargets.citationSection,
+      citationQuote: indicatorTargets.citationQuote,
+    })
+    .from(indicatorTargets)
+    .where(and(eq(indicatorTargets.indicatorId, indicatorId), eq(indicatorTargets.cellKey, "")));
+  const stored = new Map(current.map((target) => [target.periodKey, target]));
+  return targets.filter((target) => {
+    const found = stored.get(target.period);
+    if (!found) return true;
+    const { periodKey: _, ...kept } = found;
+    return !sameValue(kept, { value: target.value, ...targetCitation(target) });
+  });
+}
+
+/** A file target's citation as `indicator_targets` stores it. */
+const targetCitation = (target: FileTarget) => ({
+  citationSourceId: target.citation.source,
+  citationSection: target.citation.section,
+  citationQuote: target.citation.quote ?? null,
+});
+
+async function writeTargets(tx: Db, indicatorId: string, targets: readonly FileTarget[]) {
+  if (!targets.length) return;
+  await tx
+    .insert(indicatorTargets)
+    .values(
+      targets.map((target) => ({
+        indicatorId,
+        periodKey: target.period,
+        cellKey: "",
+        cell: {},
+        value: target.value,
+        ...targetCitation(target),
+      })),
+    )
+    .onConflictDoUpdate({
+      target: [indicatorTargets.indicatorId, indicatorTargets.periodKey, indicatorTargets.cellKey],
+      set: {
+        value: sql`excluded.value`,
+        citationSourceId: sql`excluded.citation_source_id`,
+        citationSection: sql`excluded.citation_section`,
+        citationQuote: sql`excluded.citation_quote`,
+      },
+    });
 }
 
 /** The indicators measuring an element, with their approved entries (newest period last), for the element page. */

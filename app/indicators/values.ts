@@ -38,19 +38,26 @@ export function actualsByPeriod(
   values: readonly ReportedValue[],
   mode: Aggregation,
 ): PeriodActual[] {
-  const byPeriod = new Map<string, ReportedValue[]>();
-  for (const value of values)
-    byPeriod.set(value.periodKey, [...(byPeriod.get(value.periodKey) ?? []), value]);
+  // Per period: the sum of its values, and the value ranked last (highest `order`; the later one on a tie).
+  const byPeriod = new Map<string, { sum: number; last: ReportedValue }>();
+  for (const value of values) {
+    const found = byPeriod.get(value.periodKey);
+    if (!found) byPeriod.set(value.periodKey, { sum: value.value, last: value });
+    else {
+      found.sum += value.value;
+      if (value.order >= found.last.order) found.last = value;
+    }
+  }
   let running: number | null = null;
   return periods.map((period) => {
-    const reports = byPeriod.get(period.key) ?? [];
-    const reported = reports.length ? reports.reduce((sum, report) => sum + report.value, 0) : null;
+    const reports = byPeriod.get(period.key);
+    const reported = reports ? reports.sum : null;
     if (mode === "per_period") return { key: period.key, reported, actual: reported };
     if (mode === "cumulative") {
       if (reported !== null) running = (running ?? 0) + reported;
       return { key: period.key, reported, actual: running };
     }
-    if (reports.length) running = [...reports].sort((a, b) => a.order - b.order).at(-1)?.value ?? running;
+    if (reports) running = reports.last.value;
     return { key: period.key, reported, actual: running };
   });
 }

@@ -41,10 +41,11 @@ export function findCycle(edges: readonly Edge[]): string[] | undefined {
   return undefined;
 }
 
-/** Compares element codes so that O1.S2.A10 comes after O1.S2.A9. */
-export function compareCodes(a: string, b: string) {
-  return a.localeCompare(b, "en", { numeric: true });
-}
+const codeCollator = new Intl.Collator("en", { numeric: true });
+
+/** Compares element and indicator codes so that O1.S2.A10 comes after O1.S2.A9 and I10 after I2. One collator:
+ *  `localeCompare` with options builds a new one on every call, which shows when sorting hundreds of codes. */
+export const compareCodes = (a: string, b: string) => codeCollator.compare(a, b);
 
 /**
  * Orders elements as the outline reads: each root (an element with no parent), then its children depth first,

@@ -26,7 +26,7 @@ export type IndicatorRules = {
   measure: "number" | "percentage" | "qualitative";
   scaleLevels: number;
   dimensions: ResolvedDimension[];
-  periods: Period[];
+  periods: readonly Period[];
   lockedPeriods: Set<string>;
 };
 

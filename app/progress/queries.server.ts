@@ -333,8 +333,8 @@ export async function myEntries({ db, viewer, limit = 100 }: { db: Db; viewer: V
   return result;
 }
 
-/** Who may see an entry: its author, and those who verify. */
-const maySee = (viewer: Viewer, entry: { enteredBy: string | null }) =>
+/** Who may open an entry's page (/entries/:id) and its evidence files: its author, and those who verify. */
+export const maySee = (viewer: Viewer, entry: { enteredBy: string | null }) =>
   (entry.enteredBy === viewer.id && can(viewer, { action: "progress.log" })) ||
   can(viewer, { action: "progress.verify" });
 

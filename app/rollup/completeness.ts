@@ -45,16 +45,20 @@ export type CompletenessReport = {
 };
 
 export function countCompleteness(cells: readonly ReportCell[]): Completeness {
-  const due = cells.filter((cell) => cell.due);
-  const count = (state: ReportState) => due.filter((cell) => cell.state === state).length;
-  const approved = count("approved");
+  let due = 0;
+  const counts = { approved: 0, submitted: 0, missing: 0, overdue: 0, not_due: 0 };
+  for (const cell of cells)
+    if (cell.due) {
+      due += 1;
+      counts[cell.state] += 1;
+    }
   return {
-    due: due.length,
-    approved,
-    submitted: count("submitted"),
-    missing: count("missing"),
-    overdue: count("overdue"),
-    percentApproved: due.length ? (approved / due.length) * 100 : null,
+    due,
+    approved: counts.approved,
+    submitted: counts.submitted,
+    missing: counts.missing,
+    overdue: counts.overdue,
+    percentApproved: due ? (counts.approved / due) * 100 : null,
   };
 }
 
@@ -71,25 +75,31 @@ export function reportCompleteness({
   asOf: string;
   rules: RollUpRules;
 }): CompletenessReport {
-  const received = new Map<string, "approved" | "submitted">();
+  // What arrived, by indicator and period: approved wins over submitted.
+  const received = new Map<string, Map<string, "approved" | "submitted">>();
   for (const entry of entries) {
     const state = entryStateOn(entry, asOf);
     if (state === "none") continue;
-    const key = `${entry.indicatorId}\u0000${entry.periodKey}`;
-    if (state === "approved" || !received.has(key)) received.set(key, state);
+    let periods = received.get(entry.indicatorId);
+    if (!periods) {
+      periods = new Map();
+      received.set(entry.indicatorId, periods);
+    }
+    if (state === "approved" || !periods.has(entry.periodKey)) periods.set(entry.periodKey, state);
   }
   const cells: ReportCell[] = [];
   const byIndicator: IndicatorCompleteness[] = [];
   for (const indicator of [...indicators].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    const arrivedIn = received.get(indicator.id);
     const own = planPeriods(plan, indicator.frequency).map((period): ReportCell => {
       const due = period.end <= asOf;
-      const arrived = received.get(`${indicator.id}\u0000${period.key}`);
+      const arrived = arrivedIn?.get(period.key);
       const state: ReportState =
         arrived ??
         (!due ? "not_due" : daysAfterEnd(period, asOf) > rules.reportDueDays ? "overdue" : "missing");
       return { indicatorId: indicator.id, periodKey: period.key, due, state };
     });
-    cells.push(...own);
+    for (const cell of own) cells.push(cell);
     byIndicator.push({ indicatorId: indicator.id, ...countCompleteness(own) });
   }
   return { total: countCompleteness(cells), byIndicator, cells };

@@ -1,6 +1,5 @@
-import { differenceInCalendarDays, parseISO } from "date-fns";
 import type { Frequency, Period } from "../indicators/periods";
-import { planPeriods } from "../indicators/periods";
+import { dayNumber, daysBetween, planPeriods } from "../indicators/periods";
 import {
   type Aggregation,
   actualOverPlan,
@@ -64,12 +63,13 @@ export type RollUpEntry = {
 
 /** What an entry was on `asOf`: approved, submitted (awaiting verification), or not received. */
 export function entryStateOn(entry: RollUpEntry, asOf: string): "approved" | "submitted" | "none" {
-  const by = (day: string | null) => day === null || day <= asOf;
+  // A null day is "before any day asked about". No inner helper: this runs for every entry on every day.
+  const submitted = entry.submittedOn === null || entry.submittedOn <= asOf;
   if (entry.status === "approved") {
-    if (by(entry.decidedOn)) return "approved";
-    return by(entry.submittedOn) ? "submitted" : "none";
+    if (entry.decidedOn === null || entry.decidedOn <= asOf) return "approved";
+    return submitted ? "submitted" : "none";
   }
-  if (entry.status === "submitted") return by(entry.submittedOn) ? "submitted" : "none";
+  if (entry.status === "submitted") return submitted ? "submitted" : "none";
   return "none"; // a draft, or returned to its author: not received
 }
 
@@ -106,17 +106,15 @@ export type IndicatorAssessment = {
 export const readingOf = (indicator: Pick<RollUpIndicator, "measure" | "aggregation">): Aggregation =>
   indicator.measure === "qualitative" ? "latest" : indicator.aggregation;
 
-const dayIndex = (plan: RollUpPlan, isoDay: string) =>
-  differenceInCalendarDays(parseISO(isoDay), parseISO(plan.startDate));
+const dayIndex = (plan: RollUpPlan, isoDay: string) => daysBetween(plan.startDate, isoDay);
 
 /** Whole days from a period's last day to `day` (0 on its last day, negative before). */
-export const daysAfterEnd = (period: Period, day: string) =>
-  differenceInCalendarDays(parseISO(day), parseISO(period.end));
+export const daysAfterEnd = (period: Period, day: string) => daysBetween(period.end, day);
 
 /** The share of a period that has elapsed at the end of `day`, by days (the day itself counts as elapsed). */
 export function elapsedShare(period: Period, day: string): number {
-  const length = differenceInCalendarDays(parseISO(period.end), parseISO(period.start)) + 1;
-  const elapsed = differenceInCalendarDays(parseISO(day), parseISO(period.start)) + 1;
+  const length = daysBetween(period.start, period.end) + 1;
+  const elapsed = daysBetween(period.start, day) + 1;
   return Math.min(1, Math.max(0, elapsed / length));
 }
 
@@ -138,20 +136,42 @@ export function expectedLevel({
   baseline: number;
   day: string;
 }): number {
-  // Positions count days from the plan's start: the baseline sits at 0, the end of `day` at dayIndex + 1.
+  return levelAt(expectedPoints({ plan, periods, targets, baseline }), dayIndex(plan, day) + 1);
+}
+
+type Point = { at: number; value: number };
+
+/** The line's points: positions count days from the plan's start, the baseline at 0, a period's target at the end
+ *  of its last day. */
+function expectedPoints({
+  plan,
+  periods,
+  targets,
+  baseline,
+}: {
+  plan: RollUpPlan;
+  periods: readonly Period[];
+  targets: ReadonlyMap<string, number>;
+  baseline: number;
+}): Point[] {
   const points = [{ at: 0, value: baseline }];
   for (const period of periods) {
     const target = targets.get(period.key);
     if (target !== undefined) points.push({ at: dayIndex(plan, period.end) + 1, value: target });
   }
-  const at = dayIndex(plan, day) + 1;
-  if (at <= 0) return baseline;
+  return points;
+}
+
+/** The line's value at position `at` (the end of a day is its day index + 1). */
+function levelAt(points: readonly Point[], at: number): number {
+  const first = points[0] as Point;
+  if (at <= 0) return first.value;
   for (let i = 1; i < points.length; i++) {
-    const from = points[i - 1] as { at: number; value: number };
-    const to = points[i] as { at: number; value: number };
+    const from = points[i - 1] as Point;
+    const to = points[i] as Point;
     if (at <= to.at) return from.value + ((at - from.at) / (to.at - from.at)) * (to.value - from.value);
   }
-  return (points.at(-1) as { value: number }).value;
+  return (points.at(-1) as Point).value;
 }
 
 type Judgement = Pick<
@@ -179,6 +199,65 @@ const unjudged = (status: RollUpStatus, reason: NotApplicableReason | null = nul
   score: null,
 });
 
+type Prepared = {
+  /** What it was worked out from: reused only while these are still the indicator's (and the plan's). */
+  basis: readonly unknown[];
+  reading: Aggregation;
+  periods: readonly Period[];
+  targets: ReadonlyMap<string, number>;
+  /** The whole plan's target, as the indicator page reads it: the sum for `per_period`, else the last one. */
+  target: number | null;
+  /** The expected line's points (expectedLevel), for level readings. */
+  points: readonly Point[];
+  /** Each period's first and last day as day numbers (daysBetween). */
+  startDays: readonly number[];
+  endDays: readonly number[];
+};
+
+/** What does not depend on the day, worked out once per indicator (a dashboard rolls one plan up on many days). */
+const preparedFor = new WeakMap<RollUpIndicator, Prepared>();
+
+function prepared(plan: RollUpPlan, indicator: RollUpIndicator): Prepared {
+  const basis = [
+    plan.startDate,
+    plan.endDate,
+    indicator.targets,
+    indicator.baselineValue,
+    indicator.frequency,
+    indicator.measure,
+    indicator.aggregation,
+  ];
+  const known = preparedFor.get(indicator);
+  if (known?.basis.every((value, i) => value === basis[i])) return known;
+  const reading = readingOf(indicator);
+  const periods = planPeriods(plan, indicator.frequency);
+  const targets = new Map(indicator.targets.map((target) => [target.periodKey, target.value]));
+  const planTargets = periods.flatMap((period) => {
+    const value = targets.get(period.key);
+    return value === undefined ? [] : [value];
+  });
+  const target =
+    planTargets.length === 0
+      ? null
+      : reading === "per_period"
+        ? planTargets.reduce((sum, value) => sum + value, 0)
+        : (planTargets.at(-1) as number);
+  const result = {
+    basis,
+    reading,
+    periods,
+    targets,
+    target,
+    points: expectedPoints({ plan, periods, targets, baseline: indicator.baselineValue ?? 0 }),
+    startDays: periods.map((period) => dayNumber(period.start)),
+    endDays: periods.map((period) => dayNumber(period.end)),
+  };
+  // Kept beside the indicator (frozen or shared objects are fine), and used again only while the basis is the same:
+  // a caller that changes an indicator gives it another targets list or values, never edits the list in place.
+  preparedFor.set(indicator, result);
+  return result;
+}
+
 /** Judges one indicator as of `asOf` from its entries (any status; only those approved by `asOf` count). */
 export function assessIndicator({
   plan,
@@ -193,27 +272,14 @@ export function assessIndicator({
   asOf: string;
   rules: RollUpRules;
 }): IndicatorAssessment {
-  const reading = readingOf(indicator);
-  const periods = planPeriods(plan, indicator.frequency);
-  const approved = entries
-    .filter((entry) => entry.indicatorId === indicator.id && entryStateOn(entry, asOf) === "approved")
-    .map((entry) => ({ periodKey: entry.periodKey, value: entry.value, order: entry.order }));
+  const preparation = prepared(plan, indicator);
+  const { reading, periods, target } = preparation;
+  const approved = [];
+  for (const entry of entries)
+    if (entry.indicatorId === indicator.id && entryStateOn(entry, asOf) === "approved") approved.push(entry);
   const actuals = actualsByPeriod(periods, approved, reading);
-  const targets = new Map(indicator.targets.map((target) => [target.periodKey, target.value]));
   const baseline = indicator.baselineValue ?? 0;
   const tolerance = indicator.tolerance ?? 0;
-
-  // The whole plan, as the indicator page reads it.
-  const planTargets = periods.flatMap((period) => {
-    const value = targets.get(period.key);
-    return value === undefined ? [] : [value];
-  });
-  const target =
-    planTargets.length === 0
-      ? null
-      : reading === "per_period"
-        ? planTargets.reduce((sum, value) => sum + value, 0)
-        : (planTargets.at(-1) as number);
   const overPlan = actualOverPlan(actuals, reading);
   const levels = indicator.scaleLevels ?? 0;
   const lastLevel = actuals.findLast((actual) => actual.actual !== null)?.actual ?? null;
@@ -221,10 +287,8 @@ export function assessIndicator({
   const judgement = judge({
     plan,
     indicator,
-    reading,
-    periods,
+    prepared: preparation,
     actuals,
-    targets,
     baseline,
     tolerance,
     asOf,
@@ -246,13 +310,34 @@ export function assessIndicator({
   };
 }
 
+/**
+ * The target in force in the period at `index` (a `maintain` indicator is held to it): that period's own target,
+ * else the latest earlier one, else the first one set; null when the indicator has no target at all.
+ */
+export function targetInForce(
+  periods: readonly Period[],
+  targets: ReadonlyMap<string, number>,
+  index: number,
+): number | null {
+  const period = periods[index];
+  const own = period ? targets.get(period.key) : undefined;
+  if (own !== undefined) return own;
+  for (let i = Math.min(index, periods.length) - 1; i >= 0; i--) {
+    const earlier = targets.get((periods[i] as Period).key);
+    if (earlier !== undefined) return earlier;
+  }
+  for (const candidate of periods) {
+    const first = targets.get(candidate.key);
+    if (first !== undefined) return first;
+  }
+  return null;
+}
+
 function judge({
   plan,
   indicator,
-  reading,
-  periods,
+  prepared: { reading, periods, targets, target, points, startDays, endDays },
   actuals,
-  targets,
   baseline,
   tolerance,
   asOf,
@@ -260,25 +345,30 @@ function judge({
 }: {
   plan: RollUpPlan;
   indicator: RollUpIndicator;
-  reading: Aggregation;
-  periods: readonly Period[];
+  prepared: Prepared;
   actuals: readonly PeriodActual[];
-  targets: ReadonlyMap<string, number>;
   baseline: number;
   tolerance: number;
   asOf: string;
   rules: RollUpRules;
 }): Judgement {
-  if (!periods.some((period) => targets.has(period.key))) return unjudged("not_applicable", "noTarget");
+  if (target === null) return unjudged("not_applicable", "noTarget");
   if (asOf < plan.startDate) return unjudged("not_yet_due");
   const { direction } = indicator;
-  const pastReportingDays = (period: Period) => daysAfterEnd(period, asOf) > rules.reportDueDays;
-  const current = periods.findIndex((period) => period.start <= asOf && asOf < period.end);
+  // Loops rather than callbacks: this runs for every indicator on every day a dashboard asks about.
+  const asOfDay = dayNumber(asOf);
+  let current = -1;
+  for (let i = 0; i < periods.length && current < 0; i++) {
+    const period = periods[i] as Period;
+    if (period.start <= asOf && asOf < period.end) current = i;
+  }
   // The last period that has ended and is either reported or past its reporting days: a report still within them
   // is not held against the indicator.
-  const lastEnded = periods.findLastIndex(
-    (period, i) => period.end <= asOf && (actuals[i]?.reported !== null || pastReportingDays(period)),
-  );
+  const pastReportingDays = (i: number) => asOfDay - (endDays[i] as number) > rules.reportDueDays;
+  let lastEnded = -1;
+  for (let i = periods.length - 1; i >= 0 && lastEnded < 0; i--)
+    if ((periods[i] as Period).end <= asOf && (actuals[i]?.reported !== null || pastReportingDays(i)))
+      lastEnded = i;
 
   // Where progress is judged: today when the period in progress has an approved report, else that last period.
   // A `maintain` per-period indicator is judged on whole periods only.
@@ -294,13 +384,7 @@ function judge({
   if (direction === "maintain") {
     const actual = actuals[at]?.actual ?? null;
     if (actual === null) return unjudged("no_data");
-    const inForce =
-      targets.get(period.key) ??
-      periods
-        .slice(0, at)
-        .map((p) => targets.get(p.key))
-        .findLast((value) => value !== undefined) ??
-      (periods.map((p) => targets.get(p.key)).find((value) => value !== undefined) as number);
+    const inForce = targetInForce(periods, targets, at) as number;
     const percent = percentOfTarget({ direction, baseline, target: inForce, actual, tolerance }) as number;
     return {
       status: bandOf(maintainScore(percent, rules), rules.bands),
@@ -324,24 +408,26 @@ function judge({
     actual = 0;
     expected = 0;
     reference = 0;
+    const judgedDay = dayNumber(judgedAt);
     for (const [i, p] of periods.entries()) {
       const periodTarget = targets.get(p.key);
       const reported = actuals[i]?.reported ?? null;
       if (p.start > judgedAt || periodTarget === undefined || reported === null) continue;
-      const share = elapsedShare(p, judgedAt);
+      const start = startDays[i] as number;
+      const share = Math.min(1, Math.max(0, (judgedDay - start + 1) / ((endDays[i] as number) - start + 1)));
       counted += 1;
       actual += reported;
       expected += periodTarget * share;
       reference += baseline * share;
     }
     if (counted === 0) {
-      const targetDue = periods.some((p) => p.end <= asOf && targets.has(p.key) && pastReportingDays(p));
+      const targetDue = periods.some((p, i) => p.end <= asOf && targets.has(p.key) && pastReportingDays(i));
       return unjudged(targetDue ? "no_data" : "not_yet_due");
     }
   } else {
     actual = actuals[at]?.actual ?? null;
     if (actual === null) return unjudged("no_data");
-    expected = expectedLevel({ plan, periods, targets, baseline, day: judgedAt });
+    expected = levelAt(points, dayIndex(plan, judgedAt) + 1);
     reference = baseline;
   }
   const percent = percentOfTarget({ direction, baseline: reference, target: expected, actual });

@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, ne } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import {
   elementLinks,
@@ -12,7 +12,7 @@ import {
 import type { PlanScope } from "../plan-graph/scope.server";
 import { countCompleteness } from "./completeness";
 import type { NodeRollUp } from "./graph";
-import { type PlanRollUp, type RollUpData, rollUp } from "./rollup";
+import { type PlanRollUp, type RollUpData, rollUp, withLazyCompleteness } from "./rollup";
 import { bandOf, defaultRollUpRules, isJudged } from "./rules";
 
 /**
@@ -22,8 +22,8 @@ import { bandOf, defaultRollUpRules, isJudged } from "./rules";
  * current by each approval. Dashboards call `loadPlanRollUps` only, so the two can be swapped.
  */
 
-/** UTC day of a moment, as the roll-up reads `submitted_at` and `decided_at`. */
-const utcDay = (moment: Date | null) => (moment ? moment.toISOString().slice(0, 10) : null);
+/** UTC day of a moment, as the roll-up reads `submitted_at` and `decided_at` (the dashboards read them so too). */
+export const utcDay = (moment: Date | null) => (moment ? moment.toISOString().slice(0, 10) : null);
 
 export type Structure = Omit<RollUpData, "entries">;
 
@@ -38,7 +38,8 @@ export async function loadRollUpStructure(db: Db, planId: string): Promise<Struc
     db
       .select({ id: elements.id, status: elements.status, weight: elements.weight })
       .from(elements)
-      .where(eq(elements.planId, planId)),
+      // Assumptions are conditions a theory of change rests on, not results: they do not roll up (docs/rollup.md).
+      .where(and(eq(elements.planId, planId), ne(elements.kind, "assumption"))),
     db
       .select({ kind: elementLinks.kind, fromId: elementLinks.fromElementId, toId: elementLinks.toElementId })
       .from(elementLinks)
@@ -83,10 +84,11 @@ export async function loadRollUpStructure(db: Db, planId: string): Promise<Struc
     if (list) list.push(elementId);
     else elementsOf.set(indicatorId, [elementId]);
   }
+  const rolledUp = new Set(elementRows.map((element) => element.id));
   return {
     plan,
     elements: elementRows,
-    links: linkRows,
+    links: linkRows.filter((link) => rolledUp.has(link.fromId) && rolledUp.has(link.toId)),
     indicators: indicatorRows.map((row) => ({
       id: row.id,
       measure: row.measure,
@@ -155,7 +157,6 @@ export function scopeRollUp(
     (measuredBy.get(indicator.indicatorId) ?? []).some((id) => elementIds.has(id)),
   );
   const shown = new Set(indicators.map((indicator) => indicator.indicatorId));
-  const cells = result.completeness.cells.filter((cell) => shown.has(cell.indicatorId));
   const inputs = result.plan.inputs.filter((input) => input.kind === "element" && elementIds.has(input.id));
   const judged = inputs.filter((input) => isJudged(input.status) && input.score !== null);
   const judgedWeight = judged.reduce((sum, input) => sum + input.weight, 0);
@@ -180,18 +181,23 @@ export function scopeRollUp(
     totalWeight: inputs.reduce((sum, input) => sum + input.weight, 0),
     inputs,
   };
-  return {
-    ...result,
-    plan,
-    elements: result.elements.filter((element) => elementIds.has(element.elementId)),
-    indicators,
-    completeness: {
-      total: countCompleteness(cells),
-      byIndicator: result.completeness.byIndicator.filter((row) => shown.has(row.indicatorId)),
-      cells,
+  return withLazyCompleteness(
+    {
+      asOf: result.asOf,
+      plan,
+      elements: result.elements.filter((element) => elementIds.has(element.elementId)),
+      indicators,
+      ignoredLinks: [],
     },
-    ignoredLinks: [],
-  };
+    () => {
+      const cells = result.completeness.cells.filter((cell) => shown.has(cell.indicatorId));
+      return {
+        total: countCompleteness(cells),
+        byIndicator: result.completeness.byIndicator.filter((row) => shown.has(row.indicatorId)),
+        cells,
+      };
+    },
+  );
 }
 
 /**

@@ -149,3 +149,29 @@ describe("P1: a whole plan", () => {
     ).toThrow(RangeError);
   });
 });
+
+describe("rolling one plan up on many days", () => {
+  it("answers from the data as it is at each call: a changed target or a later entry is never served stale", () => {
+    const data: RollUpData = structuredClone(p1);
+    const before = rollUp(data, { asOf: "2023-08-15" });
+    const w = data.indicators.find((indicator) => indicator.id === "W");
+    if (!w) throw new Error("W is in P1");
+    // The same indicator object, given other targets and another baseline.
+    (w as { targets: typeof w.targets }).targets = quarterly(() => 10);
+    (w as { baselineValue: number }).baselineValue = 2;
+    data.entries = [...data.entries, entry("T", "2023-Q3", 5, "2023-08-01", 2)];
+    const after = rollUp(data, { asOf: "2023-08-15" });
+    expect(after).toEqual(rollUp(structuredClone(data), { asOf: "2023-08-15" }));
+    expect(after.indicators.find((i) => i.indicatorId === "W")?.status).toBe("on_track");
+    // The first result's completeness, read only now, is still that of the data it was rolled up from.
+    expect(before.completeness).toEqual(rollUp(p1, { asOf: "2023-08-15" }).completeness);
+  });
+
+  it("computes the completeness only when it is read, and keeps it", () => {
+    const result = rollUp(p1, { asOf: "2023-08-15" });
+    const first = result.completeness;
+    expect(result.completeness).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(JSON.parse(JSON.stringify(result)).completeness.total).toEqual(first.total);
+  });
+});

@@ -106,12 +106,48 @@ export function rollUp(
     assessments: new Map(indicators.map((assessment) => [assessment.indicatorId, assessment])),
     rules,
   });
-  return {
-    asOf,
-    plan,
-    elements,
-    indicators,
-    completeness: reportCompleteness({ ...data, asOf, rules }),
-    ignoredLinks: graph.ignoredLinks,
-  };
+  // The completeness is computed later, from the data as it is now (copies of the lists, in case they change).
+  const inputs = { plan: data.plan, indicators: [...data.indicators], entries: [...data.entries] };
+  return withLazyCompleteness({ asOf, plan, elements, indicators, ignoredLinks: graph.ignoredLinks }, () =>
+    reportCompleteness({ ...inputs, asOf, rules }),
+  );
+}
+
+/**
+ * Adds `completeness` to a roll-up as a property computed when first read, then kept (frozen). Every indicator ×
+ * period of the plan is a cell, so it is the costliest part of a roll-up, and a dashboard that rolls a plan up on
+ * twenty days for a trend reads it for one. It reads as a plain property (enumerable: spread, JSON and equality see
+ * it), but a spread computes it: build a derived roll-up with this again, as `scopeRollUp` does.
+ */
+export function withLazyCompleteness(
+  rollUp: Omit<PlanRollUp, "completeness">,
+  compute: () => CompletenessReport,
+): PlanRollUp {
+  let report: CompletenessReport | undefined;
+  return Object.defineProperty(rollUp, "completeness", {
+    enumerable: true,
+    get: () => {
+      report ??= deepFreeze(compute());
+      return report;
+    },
+  }) as PlanRollUp;
+}
+
+/** Freezes a value and everything in it (plain data: no property computed on read inside). */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const item of Object.values(value)) deepFreeze(item);
+  }
+  return value;
+}
+
+/** Freezes a roll-up to share it between requests, without computing its completeness (which freezes itself). */
+export function freezeRollUp(rollUp: PlanRollUp): PlanRollUp {
+  Object.freeze(rollUp);
+  deepFreeze(rollUp.plan);
+  deepFreeze(rollUp.elements);
+  deepFreeze(rollUp.indicators);
+  deepFreeze(rollUp.ignoredLinks);
+  return rollUp;
 }

@@ -4,7 +4,7 @@ import { indicatorElements, rollupCellDays, rollupCells, rollupPlanVersions } fr
 import type { PlanScope } from "../plan-graph/scope.server";
 import { type RollUpEntry, readingOf } from "./indicator";
 import { loadRollUpStructure, type Structure, scopeRollUp } from "./load.server";
-import { type PlanRollUp, type RollUpRules, rollUp } from "./rollup";
+import { freezeRollUp, type PlanRollUp, type RollUpRules, rollUp } from "./rollup";
 
 /**
  * The roll-up read from summaries (docs/decisions/008-rollup-summaries.md). Triggers on progress_entries keep
@@ -33,36 +33,65 @@ type CellOnDay = {
 
 const number = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 
-/** Every indicator × period of the plan that had received something by the end of `asOf`, with its approvals. */
-async function cellsOn(db: Db, planId: string, asOf: string): Promise<CellOnDay[]> {
-  const day = sql`${asOf}::date`;
+type CellRow = {
+  indicatorId: string;
+  periodKey: string;
+  approvedCount: number;
+  total: number | null;
+  latest: number | null;
+  /** UTC days; "" for "before any day" (a null submitted or decided time, stored as -infinity); the approval days
+   *  are null when the cell has no approval. "" sorts before every ISO day, so plain comparisons work. */
+  firstReceivedOn: string;
+  firstApprovedOn: string | null;
+  lastApprovedOn: string | null;
+};
+
+const dayText = (column: unknown) =>
+  sql<
+    string | null
+  >`case when ${column} = '-infinity'::date then '' else to_char(${column}, 'YYYY-MM-DD') end`;
+
+/** The plan's summary rows: read once for every day a request asks about. */
+async function planCells(db: Db, planId: string): Promise<CellRow[]> {
   const rows = await db
     .select({
       indicatorId: rollupCells.indicatorId,
       periodKey: rollupCells.periodKey,
-      // Every approval of the cell was decided by `asOf`: the cell's row says it all.
-      current: sql<boolean>`(${rollupCells.approvedCount} = 0 or ${rollupCells.lastApprovedOn} <= ${day})`,
       approvedCount: rollupCells.approvedCount,
       total: rollupCells.approvedSum,
       latest: rollupCells.latestValue,
+      firstReceivedOn: dayText(rollupCells.firstReceivedOn),
+      firstApprovedOn: dayText(rollupCells.firstApprovedOn),
+      lastApprovedOn: dayText(rollupCells.lastApprovedOn),
     })
     .from(rollupCells)
-    .where(
-      and(
-        eq(rollupCells.planId, planId),
-        sql`(${rollupCells.firstReceivedOn} <= ${day} or ${rollupCells.firstApprovedOn} <= ${day})`,
-      ),
-    );
+    .where(eq(rollupCells.planId, planId));
+  return rows.map((row) => ({
+    ...row,
+    total: number(row.total),
+    latest: number(row.latest),
+    firstReceivedOn: row.firstReceivedOn as string,
+  }));
+}
+
+/** Every indicator × period of the plan that had received something by the end of `asOf`, with its approvals. */
+async function cellsOn(db: Db, planId: string, rows: readonly CellRow[], asOf: string): Promise<CellOnDay[]> {
+  const day = sql`${asOf}::date`;
   const cells: CellOnDay[] = [];
   const earlier: { indicatorId: string; periodKey: string }[] = [];
   for (const row of rows) {
-    if (row.current) {
+    // Received by `asOf`: something submitted by then, or an approval decided by then.
+    const received =
+      row.firstReceivedOn <= asOf || (row.firstApprovedOn !== null && row.firstApprovedOn <= asOf);
+    if (!received) continue;
+    // Every approval of the cell was decided by `asOf`: the cell's row says it all.
+    if (row.approvedCount === 0 || (row.lastApprovedOn !== null && row.lastApprovedOn <= asOf)) {
       cells.push({
         indicatorId: row.indicatorId,
         periodKey: row.periodKey,
         approved: row.approvedCount > 0,
-        total: number(row.total),
-        latest: number(row.latest),
+        total: row.total,
+        latest: row.latest,
       });
     } else earlier.push({ indicatorId: row.indicatorId, periodKey: row.periodKey });
   }
@@ -151,16 +180,8 @@ function cacheOf(db: Db) {
   return cache;
 }
 
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const item of Object.values(value)) deepFreeze(item);
-  }
-  return value;
-}
-
 function remember(cache: Map<string, PlanRollUp>, key: string, result: PlanRollUp) {
-  cache.set(key, deepFreeze(result));
+  cache.set(key, freezeRollUp(result));
   while (cache.size > cacheSize) cache.delete(cache.keys().next().value as string);
 }
 
@@ -216,10 +237,11 @@ export async function storedPlanRollUps({
     structure = await loadRollUpStructure(db, planId);
     if (!structure) return [];
     const shape = structure;
+    const rows = await planCells(db, planId);
     await Promise.all(
       days.map(async (asOf, i) => {
         if (known[i]) return;
-        const cells = await cellsOn(db, planId, asOf);
+        const cells = await cellsOn(db, planId, rows, asOf);
         const result = rollUp({ ...shape, entries: entriesOf(shape, cells) }, { asOf, rules });
         remember(cache, keyOf(asOf), result);
         known[i] = result;

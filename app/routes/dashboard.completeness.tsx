@@ -7,6 +7,7 @@ import { getCompletenessDashboard } from "../dashboards/completeness.server";
 import { CsvLink, Percent } from "../dashboards/components";
 import { getDb } from "../db.server";
 import { formatDate, pickText, useI18n } from "../i18n/i18n";
+import { periodLabel } from "../indicators/display";
 import { todayUtc } from "../progress/workflow.server";
 import { type ReportState, reportStates } from "../rollup/completeness";
 import type { Route } from "./+types/dashboard.completeness";
@@ -99,7 +100,7 @@ export default function CompletenessPage({ loaderData }: Route.ComponentProps) {
                   <th scope="col">{t("dashboard.col.indicator")}</th>
                   {grid.periodKeys.map((key) => (
                     <th scope="col" key={key} className="heat-period">
-                      {key === "lop" ? t("indicators.period.lop") : key}
+                      {periodLabel(key, t)}
                     </th>
                   ))}
                   <th scope="col">{t("dashboard.col.completeness")}</th>

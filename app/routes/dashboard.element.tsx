@@ -3,8 +3,16 @@ import { requireViewer } from "../auth/request.server";
 import { SyntheticBadge } from "../components/synthetic-badge";
 import { Card } from "../components/ui/card";
 import { Table } from "../components/ui/table";
-import { CsvLink, Percent, RollUpStatusBadge, ScoresChartFrame } from "../dashboards/components";
+import {
+  CsvLink,
+  LatestFigureCell,
+  Percent,
+  RollUpStatusBadge,
+  rollUpStatusText,
+  ScoresChartFrame,
+} from "../dashboards/components";
 import { getElementDashboard } from "../dashboards/element.server";
+import { latestFigureText } from "../dashboards/latest-figure";
 import { getDb } from "../db.server";
 import { formatDate, formatNumber, pickText, useI18n } from "../i18n/i18n";
 import { todayUtc } from "../progress/workflow.server";
@@ -26,13 +34,13 @@ export async function loader(args: Route.LoaderArgs) {
 
 export default function ElementDashboardPage({ loaderData }: Route.ComponentProps) {
   const { t, locale } = useI18n();
-  const { plan, filters, element, inputs } = loaderData;
+  const { plan, filters, element, inputs, chartEmpty } = loaderData;
   const planTitle = pickText(plan.title, locale);
   const title = pickText(element.title, locale);
   const day = formatDate(filters.asOf, locale);
   const query = `?asOf=${filters.asOf}&from=${filters.from}`;
   const base = `/plans/${plan.slug}`;
-  const statusLabel = (status: string) => t(`rollup.status.${status as "on_track"}`);
+  const showFigures = inputs.some((input) => input.latestFigure !== null);
   const kindLabel = (input: (typeof inputs)[number]) =>
     input.elementKind ? t(`kind.${input.elementKind}`) : t("dashboard.indicatorKind");
   const header = [
@@ -43,6 +51,7 @@ export default function ElementDashboardPage({ loaderData }: Route.ComponentProp
     t("dashboard.col.weight"),
     t("dashboard.col.actual"),
     t("dashboard.col.expected"),
+    ...(showFigures ? [t("dashboard.col.latestFigure")] : []),
   ];
 
   return (
@@ -63,7 +72,7 @@ export default function ElementDashboardPage({ loaderData }: Route.ComponentProp
         <h1 lang={title.lang}>{title.text}</h1>
         {plan.synthetic && <SyntheticBadge explain />}
         <p className="health-line" data-testid="element-health">
-          <RollUpStatusBadge status={element.status} /> {t("dashboard.score")}:{" "}
+          <RollUpStatusBadge status={element.status} unjudged={element.unjudged} /> {t("dashboard.score")}:{" "}
           <Percent value={element.score} />
         </p>
         <p className="meta">
@@ -81,11 +90,18 @@ export default function ElementDashboardPage({ loaderData }: Route.ComponentProp
           <p>{t("dashboard.noInputs")}</p>
         ) : (
           <>
-            <ScoresChartFrame
-              frameName={t("dashboard.inputsChart")}
-              name={t("dashboard.col.score")}
-              rows={inputs.map((input) => ({ label: input.code, score: input.score }))}
-            />
+            {chartEmpty ? (
+              <p className="chart-empty" data-testid="inputs-chart-empty">
+                {t(`dashboard.inputsEmpty.${chartEmpty}`, { day })}
+              </p>
+            ) : (
+              <ScoresChartFrame
+                frameName={t("dashboard.inputsChart")}
+                name={t("dashboard.col.score")}
+                rows={inputs.map((input) => ({ label: input.code, score: input.score }))}
+              />
+            )}
+            {showFigures && <p className="meta">{t("dashboard.figuresNote")}</p>}
             <Table caption={t("dashboard.inputsCaption", { code: element.code, day })}>
               <thead>
                 <tr>
@@ -102,7 +118,7 @@ export default function ElementDashboardPage({ loaderData }: Route.ComponentProp
                   const to =
                     input.kind === "element"
                       ? `${base}/dashboard/elements/${input.code}${query}`
-                      : `${base}/indicators/${input.code}`;
+                      : `${base}/dashboard/indicators/${input.code}${query}`;
                   return (
                     <tr key={`${input.kind}-${input.code}`} data-code={input.code}>
                       <th scope="row">
@@ -112,7 +128,7 @@ export default function ElementDashboardPage({ loaderData }: Route.ComponentProp
                       </th>
                       <td>{kindLabel(input)}</td>
                       <td>
-                        <RollUpStatusBadge status={input.status} />
+                        <RollUpStatusBadge status={input.status} unjudged={input.unjudged} />
                       </td>
                       <td>
                         <Percent value={input.score} />
@@ -124,6 +140,11 @@ export default function ElementDashboardPage({ loaderData }: Route.ComponentProp
                           ? "—"
                           : formatNumber(Math.round(input.expected * 10) / 10, locale)}
                       </td>
+                      {showFigures && (
+                        <td>
+                          <LatestFigureCell figure={input.latestFigure} measured={input.measured} />
+                        </td>
+                      )}
                     </tr>
                   );
                 })}
@@ -136,11 +157,18 @@ export default function ElementDashboardPage({ loaderData }: Route.ComponentProp
               rows={inputs.map((input) => [
                 `${input.code} ${pickText(input.title, locale).text}`,
                 kindLabel(input),
-                statusLabel(input.status),
+                rollUpStatusText(t, input.status, input.unjudged),
                 input.score,
                 input.weight,
                 input.actual,
                 input.expected,
+                ...(showFigures
+                  ? [
+                      input.latestFigure && input.measured
+                        ? latestFigureText(input.latestFigure, input.measured, t, locale)
+                        : null,
+                    ]
+                  : []),
               ])}
             />
           </>

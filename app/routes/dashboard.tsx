@@ -6,11 +6,14 @@ import { Table } from "../components/ui/table";
 import {
   CountsChartFrame,
   CsvLink,
+  LatestFigureCell,
   Percent,
   ReportStateLabel,
   RollUpStatusBadge,
+  rollUpStatusText,
   TrendChartFrame,
 } from "../dashboards/components";
+import { latestFigureText } from "../dashboards/latest-figure";
 import { getPlanOverview } from "../dashboards/overview.server";
 import { getDb } from "../db.server";
 import { formatDate, formatNumber, pickText, useI18n } from "../i18n/i18n";
@@ -43,6 +46,7 @@ export default function DashboardPage({ loaderData }: Route.ComponentProps) {
     health,
     objectives,
     trend,
+    trendEmpty,
     indicatorCounts,
     elementCounts,
     completeness,
@@ -54,6 +58,8 @@ export default function DashboardPage({ loaderData }: Route.ComponentProps) {
   const base = `/plans/${plan.slug}`;
   const file = (name: string) => `${plan.slug}-${name}-${filters.asOf}`;
   const statusLabel = (status: string | null) => (status ? t(`rollup.status.${status as "on_track"}`) : "");
+  const showFigures = indicators.some((indicator) => indicator.latestFigure !== null);
+  const nothingCounted = statuses.every((status) => indicatorCounts[status] + elementCounts[status] === 0);
   const text = (value: Parameters<typeof pickText>[0] | null) => (value ? pickText(value, locale).text : "");
   const elementName = (objective: { code: string; title: Parameters<typeof pickText>[0] }) =>
     `${objective.code} ${text(objective.title)}`;
@@ -107,7 +113,7 @@ export default function DashboardPage({ loaderData }: Route.ComponentProps) {
       <Card className="dashboard-health" aria-labelledby="health-heading">
         <h2 id="health-heading">{t("dashboard.health")}</h2>
         <p className="health-line" data-testid="plan-health">
-          <RollUpStatusBadge status={health.status} /> {t("dashboard.score")}:{" "}
+          <RollUpStatusBadge status={health.status} unjudged={health.unjudged} /> {t("dashboard.score")}:{" "}
           <Percent value={health.score} />
         </p>
         <p className="meta">
@@ -149,7 +155,7 @@ export default function DashboardPage({ loaderData }: Route.ComponentProps) {
                         </Link>
                       </th>
                       <td>
-                        <RollUpStatusBadge status={objective.status} />
+                        <RollUpStatusBadge status={objective.status} unjudged={objective.unjudged} />
                       </td>
                       <td>
                         <Percent value={objective.score} />
@@ -160,7 +166,11 @@ export default function DashboardPage({ loaderData }: Route.ComponentProps) {
                           total: formatNumber(objective.totalWeight, locale),
                         })}
                       </td>
-                      <td>{objective.previousStatus ? statusLabel(objective.previousStatus) : "—"}</td>
+                      <td>
+                        {objective.previousStatus
+                          ? rollUpStatusText(t, objective.previousStatus, objective.previousUnjudged)
+                          : "—"}
+                      </td>
                     </tr>
                   );
                 })}
@@ -177,9 +187,11 @@ export default function DashboardPage({ loaderData }: Route.ComponentProps) {
               ]}
               rows={objectives.map((objective) => [
                 elementName(objective),
-                statusLabel(objective.status),
+                rollUpStatusText(t, objective.status, objective.unjudged),
                 objective.score,
-                statusLabel(objective.previousStatus),
+                objective.previousStatus
+                  ? rollUpStatusText(t, objective.previousStatus, objective.previousUnjudged)
+                  : "",
               ])}
             />
           </>
@@ -188,99 +200,117 @@ export default function DashboardPage({ loaderData }: Route.ComponentProps) {
 
       <Card aria-labelledby="trend-heading">
         <h2 id="trend-heading">{t("dashboard.trend")}</h2>
-        <TrendChartFrame
-          name={t("dashboard.trend")}
-          points={trend.map((point) => ({
-            label: point.day,
-            values: { plan: point.plan, ...point.scores },
-          }))}
-          series={[
-            { key: "plan", name: t("dashboard.col.plan") },
-            ...objectives.map((objective) => ({ key: objective.code, name: objective.code })),
-          ]}
-          bands={defaultRollUpRules.bands}
-        />
-        <Table caption={t("dashboard.trendCaption")}>
-          <thead>
-            <tr>
-              <th scope="col">{t("dashboard.col.day")}</th>
-              <th scope="col">{t("dashboard.col.plan")}</th>
-              {objectives.map((objective) => (
-                <th scope="col" key={objective.code}>
-                  {objective.code}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {trend.map((point) => (
-              <tr key={point.day}>
-                <th scope="row">{formatDate(point.day, locale)}</th>
-                <td>
-                  <Percent value={point.plan} /> {point.planStatus && `(${statusLabel(point.planStatus)})`}
-                </td>
-                {objectives.map((objective) => (
-                  <td key={objective.code}>
-                    <Percent value={point.scores[objective.code] ?? null} />
-                  </td>
+        {trendEmpty ? (
+          <p className="chart-empty" data-testid="trend-empty">
+            {t(`dashboard.trendEmpty.${trendEmpty}`, {
+              from: formatDate(filters.from, locale),
+              asOf: day,
+            })}
+          </p>
+        ) : (
+          <>
+            <TrendChartFrame
+              name={t("dashboard.trend")}
+              points={trend.map((point) => ({
+                label: point.day,
+                values: { plan: point.plan, ...point.scores },
+              }))}
+              series={[
+                { key: "plan", name: t("dashboard.col.plan") },
+                ...objectives.map((objective) => ({ key: objective.code, name: objective.code })),
+              ]}
+              bands={defaultRollUpRules.bands}
+            />
+            <Table caption={t("dashboard.trendCaption")}>
+              <thead>
+                <tr>
+                  <th scope="col">{t("dashboard.col.day")}</th>
+                  <th scope="col">{t("dashboard.col.plan")}</th>
+                  {objectives.map((objective) => (
+                    <th scope="col" key={objective.code}>
+                      {objective.code}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {trend.map((point) => (
+                  <tr key={point.day}>
+                    <th scope="row">{formatDate(point.day, locale)}</th>
+                    <td>
+                      <Percent value={point.plan} />{" "}
+                      {point.planStatus && `(${rollUpStatusText(t, point.planStatus, point.planUnjudged)})`}
+                    </td>
+                    {objectives.map((objective) => (
+                      <td key={objective.code}>
+                        <Percent value={point.scores[objective.code] ?? null} />
+                      </td>
+                    ))}
+                  </tr>
                 ))}
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-        <CsvLink
-          name={t("dashboard.trend")}
-          file={file("trend")}
-          header={[t("dashboard.col.day"), t("dashboard.col.plan"), ...objectives.map((o) => o.code)]}
-          rows={trend.map((point) => [
-            point.day,
-            point.plan,
-            ...objectives.map((objective) => point.scores[objective.code] ?? null),
-          ])}
-        />
+              </tbody>
+            </Table>
+            <CsvLink
+              name={t("dashboard.trend")}
+              file={file("trend")}
+              header={[t("dashboard.col.day"), t("dashboard.col.plan"), ...objectives.map((o) => o.code)]}
+              rows={trend.map((point) => [
+                point.day,
+                point.plan,
+                ...objectives.map((objective) => point.scores[objective.code] ?? null),
+              ])}
+            />
+          </>
+        )}
       </Card>
 
       <Card aria-labelledby="counts-heading">
         <h2 id="counts-heading">{t("dashboard.counts")}</h2>
-        <CountsChartFrame
-          name={t("dashboard.counts")}
-          rows={statuses.map((status) => ({
-            label: statusLabel(status),
-            indicators: indicatorCounts[status],
-            elements: elementCounts[status],
-          }))}
-          names={{ indicators: t("dashboard.col.indicators"), elements: t("dashboard.col.elements") }}
-        />
-        <Table caption={t("dashboard.countsCaption")}>
-          <thead>
-            <tr>
-              <th scope="col">{t("dashboard.col.status")}</th>
-              <th scope="col">{t("dashboard.col.indicators")}</th>
-              <th scope="col">{t("dashboard.col.elements")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {statuses.map((status) => (
-              <tr key={status} data-status={status}>
-                <th scope="row">
-                  <RollUpStatusBadge status={status} />
-                </th>
-                <td>{formatNumber(indicatorCounts[status], locale)}</td>
-                <td>{formatNumber(elementCounts[status], locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-        <CsvLink
-          name={t("dashboard.counts")}
-          file={file("counts")}
-          header={[t("dashboard.col.status"), t("dashboard.col.indicators"), t("dashboard.col.elements")]}
-          rows={statuses.map((status) => [
-            statusLabel(status),
-            indicatorCounts[status],
-            elementCounts[status],
-          ])}
-        />
+        {nothingCounted ? (
+          <p className="chart-empty">{t("dashboard.countsEmpty")}</p>
+        ) : (
+          <>
+            <CountsChartFrame
+              name={t("dashboard.counts")}
+              rows={statuses.map((status) => ({
+                label: statusLabel(status),
+                indicators: indicatorCounts[status],
+                elements: elementCounts[status],
+              }))}
+              names={{ indicators: t("dashboard.col.indicators"), elements: t("dashboard.col.elements") }}
+            />
+            <Table caption={t("dashboard.countsCaption")}>
+              <thead>
+                <tr>
+                  <th scope="col">{t("dashboard.col.status")}</th>
+                  <th scope="col">{t("dashboard.col.indicators")}</th>
+                  <th scope="col">{t("dashboard.col.elements")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {statuses.map((status) => (
+                  <tr key={status} data-status={status}>
+                    <th scope="row">
+                      <RollUpStatusBadge status={status} />
+                    </th>
+                    <td>{formatNumber(indicatorCounts[status], locale)}</td>
+                    <td>{formatNumber(elementCounts[status], locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+            <CsvLink
+              name={t("dashboard.counts")}
+              file={file("counts")}
+              header={[t("dashboard.col.status"), t("dashboard.col.indicators"), t("dashboard.col.elements")]}
+              rows={statuses.map((status) => [
+                statusLabel(status),
+                indicatorCounts[status],
+                elementCounts[status],
+              ])}
+            />
+          </>
+        )}
       </Card>
 
       <Card aria-labelledby="completeness-heading">
@@ -323,6 +353,11 @@ export default function DashboardPage({ loaderData }: Route.ComponentProps) {
             {t("dashboard.heatMapLink")}
           </Link>
         </p>
+        <p>
+          <Link to={`${base}/dashboard/regions?asOf=${filters.asOf}&from=${filters.from}`}>
+            {t("dashboard.regionsLink")}
+          </Link>
+        </p>
       </Card>
 
       <Card aria-labelledby="changes-heading">
@@ -357,8 +392,20 @@ export default function DashboardPage({ loaderData }: Route.ComponentProps) {
                             </>
                           )}
                         </th>
-                        <td>{change.from ? <RollUpStatusBadge status={change.from} /> : "—"}</td>
-                        <td>{change.to ? <RollUpStatusBadge status={change.to} /> : "—"}</td>
+                        <td>
+                          {change.from ? (
+                            <RollUpStatusBadge status={change.from} unjudged={change.fromUnjudged} />
+                          ) : (
+                            "—"
+                          )}
+                        </td>
+                        <td>
+                          {change.to ? (
+                            <RollUpStatusBadge status={change.to} unjudged={change.toUnjudged} />
+                          ) : (
+                            "—"
+                          )}
+                        </td>
                         <td>{t(`rollup.change.${change.change}`)}</td>
                       </tr>
                     ))}
@@ -377,8 +424,8 @@ export default function DashboardPage({ loaderData }: Route.ComponentProps) {
                     change.subject === "plan"
                       ? t("dashboard.planItself")
                       : `${change.code} ${text(change.label)}`,
-                    statusLabel(change.from),
-                    statusLabel(change.to),
+                    change.from ? rollUpStatusText(t, change.from, change.fromUnjudged) : "",
+                    change.to ? rollUpStatusText(t, change.to, change.toUnjudged) : "",
                     t(`rollup.change.${change.change}`),
                   ])}
                 />
@@ -390,6 +437,7 @@ export default function DashboardPage({ loaderData }: Route.ComponentProps) {
 
       <Card aria-labelledby="indicators-heading">
         <h2 id="indicators-heading">{t("dashboard.indicators")}</h2>
+        {showFigures && <p className="meta">{t("dashboard.figuresNote")}</p>}
         <Table caption={t("dashboard.indicatorsCaption", { day })}>
           <thead>
             <tr>
@@ -399,6 +447,7 @@ export default function DashboardPage({ loaderData }: Route.ComponentProps) {
               <th scope="col">{t("dashboard.col.actual")}</th>
               <th scope="col">{t("dashboard.col.expected")}</th>
               <th scope="col">{t("dashboard.col.completeness")}</th>
+              {showFigures && <th scope="col">{t("dashboard.col.latestFigure")}</th>}
             </tr>
           </thead>
           <tbody>
@@ -407,12 +456,14 @@ export default function DashboardPage({ loaderData }: Route.ComponentProps) {
               return (
                 <tr key={indicator.code} data-code={indicator.code}>
                   <th scope="row">
-                    <Link to={`${base}/indicators/${indicator.code}`}>
+                    <Link
+                      to={`${base}/dashboard/indicators/${indicator.code}?asOf=${filters.asOf}&from=${filters.from}`}
+                    >
                       <span className="code">{indicator.code}</span> <span lang={name.lang}>{name.text}</span>
                     </Link>
                   </th>
                   <td>
-                    <RollUpStatusBadge status={indicator.status} />
+                    <RollUpStatusBadge status={indicator.status} unjudged={indicator.unjudged} />
                   </td>
                   <td>
                     <Percent value={indicator.percentOfExpected} />
@@ -426,6 +477,11 @@ export default function DashboardPage({ loaderData }: Route.ComponentProps) {
                   <td>
                     <Percent value={indicator.completeness} />
                   </td>
+                  {showFigures && (
+                    <td>
+                      <LatestFigureCell figure={indicator.latestFigure} measured={indicator} />
+                    </td>
+                  )}
                 </tr>
               );
             })}
@@ -441,14 +497,22 @@ export default function DashboardPage({ loaderData }: Route.ComponentProps) {
             t("dashboard.col.actual"),
             t("dashboard.col.expected"),
             t("dashboard.col.completeness"),
+            ...(showFigures ? [t("dashboard.col.latestFigure")] : []),
           ]}
           rows={indicators.map((indicator) => [
             `${indicator.code} ${text(indicator.name)}`,
-            statusLabel(indicator.status),
+            rollUpStatusText(t, indicator.status, indicator.unjudged),
             indicator.percentOfExpected,
             indicator.actual,
             indicator.expected,
             indicator.completeness,
+            ...(showFigures
+              ? [
+                  indicator.latestFigure
+                    ? latestFigureText(indicator.latestFigure, indicator, t, locale)
+                    : null,
+                ]
+              : []),
           ])}
         />
       </Card>

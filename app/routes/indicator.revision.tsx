@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import { requireViewer } from "../auth/request.server";
-import { periodLabel, useDimensionValueLabel } from "../components/indicator-form";
+import { useDimensionValueLabel } from "../components/indicator-form";
 import {
   BaselineFact,
   Breakdown,
@@ -17,6 +17,7 @@ import { getDb } from "../db.server";
 import { formatDate, formatDateTime, pickText, useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { cellKey } from "../indicators/dimensions";
+import { periodLabel } from "../indicators/display";
 import { getIndicatorRevision } from "../indicators/manage.server";
 import type { Route } from "./+types/indicator.revision";
 

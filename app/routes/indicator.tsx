@@ -2,11 +2,12 @@ import { Link } from "react-router";
 import { can } from "../auth/policy";
 import { requireViewer } from "../auth/request.server";
 import { Citation } from "../components/citation";
-import { periodLabel, useDimensionValueLabel } from "../components/indicator-form";
+import { useDimensionValueLabel } from "../components/indicator-form";
 import {
   BaselineFact,
   Breakdown,
   MeasureFacts,
+  TargetSources,
   useDimensionName,
   useFormatValue,
   VerificationFacts,
@@ -19,6 +20,7 @@ import { Table } from "../components/ui/table";
 import { getDb } from "../db.server";
 import { formatDate, formatDateTime, formatNumber, pickText, useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
+import { periodLabel } from "../indicators/display";
 import { getIndicatorDetail } from "../indicators/manage.server";
 import type { Route } from "./+types/indicator";
 
@@ -50,6 +52,7 @@ export default function IndicatorPage({ loaderData }: Route.ComponentProps) {
     periods,
     overPlan,
     cells,
+    targetSources,
     entries,
     approvedCount,
     statusCounts,
@@ -88,7 +91,7 @@ export default function IndicatorPage({ loaderData }: Route.ComponentProps) {
 
       <Card>
         <h2>{t("indicators.results")}</h2>
-        <p className="field-hint">{t(`indicators.resultsHint.${indicator.aggregation}`)}</p>
+        <p className="field-hint">{t(`indicators.resultsHint.${indicator.reading}`)}</p>
         <Table caption={t("indicators.resultsCaption", { count: approvedCount })}>
           <thead>
             <tr>
@@ -176,6 +179,7 @@ export default function IndicatorPage({ loaderData }: Route.ComponentProps) {
             </tbody>
           </Table>
         )}
+        <TargetSources targets={targetSources} format={format} />
         {canManage && (
           <p className="meta">
             {t("indicators.statusCounts", {

@@ -3,6 +3,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoAccounts } from "../../app/auth/demo.server";
 import type { Viewer } from "../../app/auth/policy";
+import { getIndicatorDashboard } from "../../app/dashboards/indicator.server";
 import {
   AssignmentRefused,
   changeAssignments,
@@ -35,6 +36,7 @@ import {
   progressEntries,
   users,
 } from "../../db/schema";
+import { citedTarget } from "../fixtures/cited-targets";
 import { createTestDatabase, inRollback } from "../support/database";
 
 let database: Database;
@@ -552,7 +554,177 @@ describe("changing an indicator through an indicators file", () => {
   });
 });
 
+describe("targets a source states", () => {
+  it("keep their citation through a change that keeps their value, lose it when a person changes the value, and show it", async () => {
+    await inRollback(database.db, async (tx) => {
+      const id = await createIndicator({
+        db: tx,
+        by: by(),
+        planId: await planId(tx),
+        definition: leadersTrained(),
+      });
+      // As the indicators importer stores a target a source states (tests/integration/indicators.test.ts).
+      await tx
+        .update(indicatorTargets)
+        .set({
+          citationSourceId: citedTarget.citation.source,
+          citationSection: citedTarget.citation.section,
+          citationQuote: citedTarget.citation.quote,
+        })
+        .where(and(eq(indicatorTargets.indicatorId, id), eq(indicatorTargets.periodKey, "2013")));
+      const citationOf = async (periodKey: string) =>
+        (await state(tx, id)).targets
+          .filter((target) => target.periodKey === periodKey)
+          .map((target) => [target.citationSourceId, target.citationSection, target.citationQuote]);
+      const cited = [[citedTarget.citation.source, citedTarget.citation.section, citedTarget.citation.quote]];
+
+      // The form carries no citation: another change keeps it, the targets unchanged.
+      const renamed = { ...leadersTrained(), name: { en: "Community leaders trained" } };
+      const first = await updateIndicator({
+        db: tx,
+        by: by(),
+        indicatorId: id,
+        expectedRevision: 1,
+        definition: renamed,
+        rationale: null,
+      });
+      expect(first).toEqual({ changed: ["wording"], revision: 2 });
+      expect(await citationOf("2013")).toEqual(cited);
+      // The same form again changes nothing (the kept citation is no change of targets).
+      expect(
+        await updateIndicator({
+          db: tx,
+          by: by(),
+          indicatorId: id,
+          expectedRevision: 2,
+          definition: renamed,
+          rationale: null,
+        }),
+      ).toEqual({ changed: [], revision: 2 });
+
+      // The indicator page shows the target with its passage; so does the dashboards' indicator page.
+      const detail = await getIndicatorDetail({
+        db: tx,
+        slug: "2013-2015",
+        code: "T1",
+        viewer: officer,
+        canManage: true,
+      });
+      expect(detail?.targetSources).toEqual([
+        {
+          periodKey: "2013",
+          value: 20,
+          citation: expect.objectContaining({
+            source: citedTarget.citation.source,
+            section: citedTarget.citation.section,
+            quote: citedTarget.citation.quote,
+          }),
+        },
+      ]);
+      const dashboard = await getIndicatorDashboard({
+        db: tx,
+        slug: "2013-2015",
+        code: "T1",
+        viewer: officer,
+        url: new URL("http://localhost/plans/2013-2015/dashboard/indicators/T1?asOf=2015-12-31"),
+        today: "2026-01-01",
+      });
+      expect(dashboard?.targetSources).toEqual(detail?.targetSources);
+
+      // A person changes the value: the source no longer says it, so the citation goes; the revision keeps it.
+      const changed = await updateIndicator({
+        db: tx,
+        by: by(),
+        indicatorId: id,
+        expectedRevision: 2,
+        definition: {
+          ...renamed,
+          targets: renamed.targets.map((target) =>
+            target.periodKey === "2013" ? { ...target, value: 25 } : target,
+          ),
+        },
+        rationale: null,
+      });
+      expect(changed).toEqual({ changed: ["targets"], revision: 3 });
+      expect(await citationOf("2013")).toEqual([[null, null, null]]);
+      const kept = (await state(tx, id)).revisions.find((revision) => revision.revision === 2);
+      expect((kept?.snapshot as IndicatorDefinition | undefined)?.targets).toContainEqual({
+        periodKey: "2013",
+        cell: {},
+        value: 20,
+        citation: { ...citedTarget.citation },
+      });
+      expect(
+        (
+          await getIndicatorDetail({
+            db: tx,
+            slug: "2013-2015",
+            code: "T1",
+            viewer: officer,
+            canManage: true,
+          })
+        )?.targetSources,
+      ).toEqual([]);
+    });
+  });
+});
+
 describe("reading indicators", () => {
+  it("combines values as the roll-up does: a milestone is a level whatever its aggregation, ties broken by id", async () => {
+    await inRollback(database.db, async (tx) => {
+      const scale = ["Not started", "Drafted", "Consulted", "Adopted"].map((en) => ({ label: { en } }));
+      await createIndicator({
+        db: tx,
+        by: by(),
+        planId: await planId(tx),
+        definition: {
+          ...leadersTrained(),
+          code: "M2",
+          measure: "qualitative",
+          scale,
+          unit: null,
+          // A per-period milestone: still read as the last level reported, never a sum of levels.
+          aggregation: "per_period",
+          dimensions: [],
+          baselineValue: 0,
+          targets: [{ periodKey: "2015", cell: {}, value: 3 }],
+        },
+      });
+      const [row] = await tx
+        .select({ id: indicators.id })
+        .from(indicators)
+        .where(and(eq(indicators.planId, await planId(tx)), eq(indicators.code, "M2")));
+      const id = row?.id as string;
+      // Two reports of one period, reported and written at the same moment: the roll-up ranks them by id.
+      const at = new Date("2014-03-01T10:00:00Z");
+      await addEntry(tx, id, { periodKey: "2013", value: 1, reportedOn: "2013-12-31", createdAt: at });
+      await addEntry(tx, id, { periodKey: "2013", value: 2, reportedOn: "2013-12-31", createdAt: at });
+      await addEntry(tx, id, { periodKey: "2014", value: 2 });
+      const detail = await getIndicatorDetail({
+        db: tx,
+        slug: "2013-2015",
+        code: "M2",
+        viewer: officer,
+        canManage: false,
+      });
+      const dashboard = await getIndicatorDashboard({
+        db: tx,
+        slug: "2013-2015",
+        code: "M2",
+        viewer: officer,
+        url: new URL("http://localhost/plans/2013-2015/dashboard/indicators/M2?asOf=2015-12-31"),
+        today: "2026-01-01",
+      });
+      expect(detail?.indicator.reading).toBe("latest");
+      const actuals = detail?.periods.map((period) => [period.key, period.actual]);
+      expect(actuals?.[1]).toEqual(["2014", 2]);
+      expect([1, 2]).toContain(actuals?.[0]?.[1]);
+      // The same numbers as the dashboards' indicator page and the roll-up.
+      expect(actuals).toEqual(dashboard?.series.map((point) => [point.key, point.actual]));
+      expect(detail?.overPlan.actual).toBe(dashboard?.status.actualOverPlan);
+    });
+  });
+
   it("computes targets against approved actuals per period, cumulative totals included, for the value of each cell", async () => {
     await inRollback(database.db, async (tx) => {
       const id = await createIndicator({

@@ -1,0 +1,73 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { progressEntries } from "../../db/schema";
+import { utcDay } from "../rollup/load.server";
+
+/**
+ * The approved entries the dashboards read beside the roll-up (breakdowns, the entries behind a figure, the latest
+ * figure of an indicator without a target): those the roll-up counts on `asOf` — approved by the end of that day,
+ * read as a UTC day as the roll-up reads `decided_at` (`utcDay`), a null decision time (figures imported from
+ * sources) counting as "always" — ranked per indicator as the roll-up ranks them (reported day, creation, id) and
+ * grouped by indicator, so each indicator's list is its `actualsByPeriod` input in order. Narratives are not read.
+ */
+export type ApprovedEntry = Awaited<ReturnType<typeof readApproved>>[number];
+
+function readApproved(db: Db, indicatorIds: readonly string[], periodKeys: readonly string[] | undefined) {
+  return db
+    .select({
+      id: progressEntries.id,
+      indicatorId: progressEntries.indicatorId,
+      periodKey: progressEntries.periodKey,
+      value: progressEntries.value,
+      breakdown: progressEntries.breakdown,
+      reportedOn: progressEntries.reportedOn,
+      decidedAt: progressEntries.decidedAt,
+      elementId: progressEntries.elementId,
+      enteredBy: progressEntries.enteredBy,
+      citationSourceId: progressEntries.citationSourceId,
+      citationSection: progressEntries.citationSection,
+      citationQuote: progressEntries.citationQuote,
+    })
+    .from(progressEntries)
+    .where(
+      and(
+        inArray(progressEntries.indicatorId, [...indicatorIds]),
+        eq(progressEntries.status, "approved"),
+        periodKeys ? inArray(progressEntries.periodKey, [...periodKeys]) : undefined,
+      ),
+    )
+    .orderBy(
+      asc(progressEntries.indicatorId),
+      asc(progressEntries.reportedOn),
+      asc(progressEntries.createdAt),
+      asc(progressEntries.id),
+    );
+}
+
+/**
+ * The approved entries of `indicatorIds` as of `asOf`, by indicator (an indicator without any has no key).
+ * `periodKeys`, when given, limits the read to entries of those periods (keys of different frequencies never
+ * collide: `2015`, `2015-H1`, `2015-Q1`, `2015-01`, `lop`).
+ */
+export async function approvedEntriesAsOf({
+  db,
+  indicatorIds,
+  asOf,
+  periodKeys,
+}: {
+  db: Db;
+  indicatorIds: readonly string[];
+  asOf: string;
+  periodKeys?: readonly string[];
+}): Promise<Map<string, ApprovedEntry[]>> {
+  const byIndicator = new Map<string, ApprovedEntry[]>();
+  if (indicatorIds.length === 0 || periodKeys?.length === 0) return byIndicator;
+  for (const entry of await readApproved(db, indicatorIds, periodKeys)) {
+    const day = utcDay(entry.decidedAt);
+    if (day !== null && day > asOf) continue;
+    const list = byIndicator.get(entry.indicatorId);
+    if (list) list.push(entry);
+    else byIndicator.set(entry.indicatorId, [entry]);
+  }
+  return byIndicator;
+}

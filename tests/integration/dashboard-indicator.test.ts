@@ -1,0 +1,467 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Viewer } from "../../app/auth/policy";
+import { getIndicatorDashboard } from "../../app/dashboards/indicator.server";
+import { getPlanOverview } from "../../app/dashboards/overview.server";
+import { getRegionDashboard } from "../../app/dashboards/regions.server";
+import { demoPlanSlug } from "../../app/demo-data/content";
+import { generateDemoData } from "../../app/demo-data/generate.server";
+import { seedNswp } from "../../app/plan-graph/seed.server";
+import { referenceLists } from "../../app/progress/entries.server";
+import type { Database } from "../../db/client";
+import {
+  elements,
+  entryEvidence,
+  fundedElements,
+  indicators,
+  periodLocks,
+  plans,
+  progressEntries,
+} from "../../db/schema";
+import { createTestDatabase, inRollback } from "../support/database";
+
+/**
+ * The indicator page and the region view of the dashboards on a real database holding the synthetic demo plan: the
+ * status is the overview's, the breakdowns add up, the region and gender filters narrow the actual (and fall back to
+ * "all" on values that are not on the lists), and a funder sees the figures of what it funds but only the entries
+ * in its scope.
+ */
+
+let database: Database;
+const today = "2026-11-22";
+const viewer = (id: string, roles: Viewer["roles"], funderCode: string | null = null): Viewer => ({
+  id,
+  email: `${id}@dashboards.example`,
+  name: id,
+  roles,
+  funderCode,
+  hasSecondFactor: false,
+});
+const board = viewer("00000000-0000-0000-0000-0000000000b0", ["board"]);
+const officer = viewer("00000000-0000-0000-0000-0000000000e0", ["me_officer"]);
+const consultant = viewer("00000000-0000-0000-0000-0000000000c0", ["consultant"]);
+const funder = viewer("00000000-0000-0000-0000-0000000000f0", ["funder"], "test-foundation");
+
+const indicatorUrl = (code: string, query = "") =>
+  new URL(`http://localhost/plans/${demoPlanSlug}/dashboard/indicators/${code}${query}`);
+const regionsUrl = (query = "") =>
+  new URL(`http://localhost/plans/${demoPlanSlug}/dashboard/regions${query}`);
+const open = (code: string, query = "", who: Viewer = board, db = database.db) =>
+  getIndicatorDashboard({ db, slug: demoPlanSlug, code, viewer: who, url: indicatorUrl(code, query), today });
+
+let regionCodes: string[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedNswp({ db: database.db, actor: "test" });
+  await generateDemoData({ db: database.db, entries: 300, seed: 11, actor: "test", today });
+  regionCodes = (await referenceLists(database.db)).region.map((region) => region.code);
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+/** The approved entries of a demo indicator, as stored. */
+async function approvedEntriesOf(code: string) {
+  return database.db
+    .select({
+      periodKey: progressEntries.periodKey,
+      value: progressEntries.value,
+      breakdown: progressEntries.breakdown,
+    })
+    .from(progressEntries)
+    .innerJoin(indicators, eq(indicators.id, progressEntries.indicatorId))
+    .innerJoin(plans, eq(plans.id, indicators.planId))
+    .where(
+      and(eq(plans.slug, demoPlanSlug), eq(indicators.code, code), eq(progressEntries.status, "approved")),
+    );
+}
+
+describe("the indicator page", () => {
+  it("shows the status the plan overview shows, from the same roll-up", async () => {
+    const overview = await getPlanOverview({
+      db: database.db,
+      slug: demoPlanSlug,
+      viewer: board,
+      url: new URL(`http://localhost/plans/${demoPlanSlug}/dashboard`),
+      today,
+    });
+    for (const code of ["I1", "I2", "I6"]) {
+      const page = await open(code);
+      const listed = overview?.indicators.find((indicator) => indicator.code === code);
+      expect(page?.status.status, code).toBe(listed?.status);
+      expect(page?.status.percentOfExpected, code).toBe(listed?.percentOfExpected);
+      expect(page?.status.actual, code).toBe(listed?.actual);
+    }
+  });
+
+  it("draws the actual of each period from the approved entries, as the roll-up reads them", async () => {
+    // I2 is a running total: the actual of the period it is judged in is the roll-up's actual.
+    const page = await open("I2");
+    if (!page) throw new Error("no page");
+    expect(page.plan.synthetic).toBe(true);
+    expect(page.series.at(-1)?.key).toBe("2026-Q4");
+    const judged = page.series.find((point) => point.key === page.status.periodKey);
+    expect(judged?.actual).toBe(page.status.actual);
+    // Per period, I1's actual is the sum of its approved entries of that period.
+    const flows = await open("I1");
+    const entries = await approvedEntriesOf("I1");
+    for (const point of flows?.series ?? []) {
+      const sum = entries.filter((entry) => entry.periodKey === point.key).reduce((s, e) => s + e.value, 0);
+      expect(point.actual ?? 0, point.key).toBe(sum);
+    }
+  });
+
+  it("breaks the actual down by region and by gender, and the parts add up to the total", async () => {
+    const page = await open("I1");
+    if (!page) throw new Error("no page");
+    expect(page.breakdowns.map((breakdown) => breakdown.dimension)).toEqual(["region", "gender"]);
+    for (const breakdown of page.breakdowns) {
+      expect(breakdown.hasNotBrokenDown).toBe(true);
+      for (const row of breakdown.periods) {
+        const parts =
+          Object.values(row.values).reduce<number>((sum, value) => sum + (value ?? 0), 0) +
+          (row.notBrokenDown ?? 0);
+        expect(parts, `${breakdown.dimension} ${row.key}`).toBeCloseTo(row.total ?? 0, 9);
+      }
+      const series = page.series.map((point) => point.actual ?? 0);
+      expect(breakdown.periods.map((row) => row.total ?? 0)).toEqual(series);
+    }
+    // An indicator without dimensions has no breakdown.
+    expect((await open("I5"))?.breakdowns).toEqual([]);
+  });
+
+  it("counts the entries without a breakdown of the periods shown only", async () => {
+    await inRollback(database.db, async (tx) => {
+      const whole = await open("I1", "", board, tx);
+      if (!whole) throw new Error("no page");
+      const first = whole.series[0];
+      const from = whole.series[Math.floor(whole.series.length / 2)]?.start as string;
+      const [i1] = await tx
+        .select({ id: indicators.id })
+        .from(indicators)
+        .innerJoin(plans, eq(plans.id, indicators.planId))
+        .where(and(eq(plans.slug, demoPlanSlug), eq(indicators.code, "I1")));
+      // A total without a breakdown, approved, in the plan's first period (unlocked for the test).
+      await tx
+        .delete(periodLocks)
+        .where(
+          and(eq(periodLocks.indicatorId, i1?.id as string), eq(periodLocks.periodKey, first?.key as string)),
+        );
+      await tx.insert(progressEntries).values({
+        indicatorId: i1?.id as string,
+        periodKey: first?.key as string,
+        status: "approved",
+        value: 3,
+        reportedOn: first?.end as string,
+        submittedAt: new Date(`${first?.end}T10:00:00Z`),
+        decidedAt: new Date(`${first?.end}T12:00:00Z`),
+      });
+      const byRegion = async (query: string) =>
+        (await open("I1", query, board, tx))?.breakdowns.find((b) => b.dimension === "region");
+      const before = whole.breakdowns.find((b) => b.dimension === "region")?.entriesNotBrokenDown ?? 0;
+      expect((await byRegion(""))?.entriesNotBrokenDown).toBe(before + 1);
+      // Shown from the middle of the plan on, that entry is not among "the entries of these periods".
+      const later = await open("I1", `?from=${from}`, board, tx);
+      expect(later?.series.some((point) => point.key === first?.key)).toBe(false);
+      expect((await byRegion(`?from=${from}`))?.entriesNotBrokenDown).toBe(0);
+    });
+  });
+
+  it("narrows the actual to a region and a gender, and says the status is still judged on the total", async () => {
+    const region = regionCodes[0] as string;
+    const whole = await open("I1");
+    const filtered = await open("I1", `?region=${region}&gender=women`);
+    if (!whole || !filtered) throw new Error("no page");
+    expect(filtered.filters).toMatchObject({ region, gender: "women" });
+    expect(filtered.status).toEqual(whole.status);
+    expect(filtered.selection).toMatchObject({ key: `gender=women|region=${region}`, notCombinable: false });
+    const entries = await approvedEntriesOf("I1");
+    for (const point of filtered.series) {
+      const cells = entries
+        .filter((entry) => entry.periodKey === point.key)
+        .flatMap((entry) => entry.breakdown ?? [])
+        .filter((cell) => cell.values.region === region && cell.values.gender === "women");
+      const expected = cells.reduce((sum, cell) => sum + cell.value, 0);
+      expect(point.selected ?? 0, point.key).toBe(expected);
+      expect(point.actual, point.key).toBe(whole.series.find((p) => p.key === point.key)?.actual);
+    }
+    // Each filter narrows the other breakdown: the genders within the region, the regions among women. The chosen
+    // value is one of the columns, and it is the selection's actual.
+    const byGender = filtered.breakdowns.find((b) => b.dimension === "gender");
+    const byRegion = filtered.breakdowns.find((b) => b.dimension === "region");
+    expect(byGender?.values).toEqual(["women", "men", "trans"]);
+    expect(byRegion?.values).toEqual(regionCodes);
+    for (const breakdown of [byGender, byRegion]) {
+      const chosen = breakdown?.dimension === "gender" ? "women" : region;
+      expect(breakdown?.periods.map((row) => row.values[chosen] ?? null)).toEqual(
+        filtered.series.map((point) => point.selected),
+      );
+    }
+    const wholeByGender = whole.breakdowns.find((b) => b.dimension === "gender");
+    const regionTotals = byGender?.periods.map((row) => row.total);
+    expect(regionTotals).toEqual(
+      whole.breakdowns
+        .find((b) => b.dimension === "region")
+        ?.periods.map((row) => row.values[region] ?? null),
+    );
+    expect(byRegion?.periods.map((row) => row.total)).toEqual(
+      wholeByGender?.periods.map((row) => row.values.women ?? null),
+    );
+  });
+
+  it("shows the selection's own target where indicator_targets has one (I1 has targets by gender)", async () => {
+    const byGender = await open("I1", "?gender=trans");
+    expect(byGender?.selection?.hasTargets).toBe(true);
+    expect(byGender?.series.some((point) => point.selectionTarget !== null)).toBe(true);
+    // No target for a region: none is shown.
+    const byRegion = await open("I1", `?region=${regionCodes[0]}`);
+    expect(byRegion?.selection?.hasTargets).toBe(false);
+    expect(byRegion?.series.every((point) => point.selectionTarget === null)).toBe(true);
+  });
+
+  it("falls back to the defaults on values it cannot read, and ignores a filter the indicator cannot answer", async () => {
+    const page = await open("I1", "?asOf=yesterday&from=2025-13-45&region=atlantis&gender=robots");
+    expect(page?.filters).toEqual({ asOf: today, from: page?.plan.startDate, region: null, gender: null });
+    // A day with the right shape that is not a day of the calendar is unreadable too (PostgreSQL would refuse it).
+    const notADay = await open("I1", "?asOf=2025-02-30&from=2025-02-29");
+    expect(notADay?.filters).toMatchObject({ asOf: today, from: notADay?.plan.startDate });
+    expect(page?.selection).toBeNull();
+    // I4 is broken down by region only: a gender filter means nothing there.
+    const regionOnly = await open("I4", `?gender=women&region=${regionCodes[1]}`);
+    expect(regionOnly?.filters).toMatchObject({ region: regionCodes[1], gender: null });
+  });
+
+  it("answers nothing (the route's 404) for an unknown indicator, an unknown plan or a viewer outside the plan", async () => {
+    expect(await open("NO-SUCH")).toBeNull();
+    expect(
+      await getIndicatorDashboard({
+        db: database.db,
+        slug: "no-such-plan",
+        code: "I1",
+        viewer: board,
+        url: indicatorUrl("I1"),
+        today,
+      }),
+    ).toBeNull();
+    expect(await open("I1", "", consultant)).toBeNull();
+  });
+
+  it("lists the approved entries behind the periods, with evidence, and links them for those who may open them", async () => {
+    const page = await open("I1", "", officer);
+    if (!page) throw new Error("no page");
+    expect(page.entries.length).toBeGreaterThan(0);
+    const shownPeriods = new Set(page.series.map((point) => point.key));
+    expect(page.entries.every((entry) => shownPeriods.has(entry.periodKey))).toBe(true);
+    expect(page.entries.every((entry) => entry.canOpen)).toBe(true);
+    expect((await open("I1", "", board))?.entries.every((entry) => !entry.canOpen)).toBe(true);
+
+    await inRollback(database.db, async (tx) => {
+      const entryId = page.entries[0]?.id as string;
+      await tx.insert(entryEvidence).values([
+        { entryId, url: "https://example.org/report.pdf" },
+        {
+          entryId,
+          fileName: "sheet.pdf",
+          contentType: "application/pdf",
+          size: 3,
+          content: Buffer.from("pdf"),
+        },
+      ]);
+      const forOfficer = (await open("I1", "", officer, tx))?.entries.find((entry) => entry.id === entryId);
+      expect(forOfficer?.evidence.map((item) => [item.kind, item.url])).toEqual([
+        ["link", "https://example.org/report.pdf"],
+        ["file", expect.stringMatching(new RegExp(`^/entries/${entryId}/evidence/`))],
+      ]);
+      // The board sees the link and the file's name, not a download it could not open.
+      const forBoard = (await open("I1", "", board, tx))?.entries.find((entry) => entry.id === entryId);
+      expect(forBoard?.evidence.map((item) => [item.kind, item.url])).toEqual([
+        ["link", "https://example.org/report.pdf"],
+        ["file", null],
+      ]);
+    });
+  });
+
+  it("cites the source of a figure taken from one (NSWP)", async () => {
+    const page = await getIndicatorDashboard({
+      db: database.db,
+      slug: "2013-2015",
+      code: "I5",
+      viewer: board,
+      url: new URL("http://localhost/plans/2013-2015/dashboard/indicators/I5?asOf=2015-12-31"),
+      today,
+    });
+    expect(page?.entries.length).toBeGreaterThan(0);
+    expect(page?.entries.every((entry) => entry.citation !== null)).toBe(true);
+  });
+});
+
+describe("what a funder sees", () => {
+  it("the figures of an indicator it funds, but only the entries logged in its scope", async () => {
+    await inRollback(database.db, async (tx) => {
+      const [plan] = await tx.select().from(plans).where(eq(plans.slug, demoPlanSlug));
+      const planElements = await tx
+        .select({ id: elements.id, code: elements.code })
+        .from(elements)
+        .where(eq(elements.planId, plan?.id as string));
+      const idOf = (code: string) => planElements.find((element) => element.code === code)?.id as string;
+      await tx.insert(fundedElements).values({ funderCode: "test-foundation", elementId: idOf("O1.S2") });
+      const [i1] = await tx
+        .select({ id: indicators.id })
+        .from(indicators)
+        .where(and(eq(indicators.planId, plan?.id as string), eq(indicators.code, "I1")));
+      // An approved entry logged from an activity the funder does not fund.
+      await tx.insert(progressEntries).values({
+        indicatorId: i1?.id as string,
+        periodKey: "2026-Q3",
+        status: "approved",
+        value: 7,
+        breakdown: [{ values: { region: regionCodes[0] as string, gender: "men" }, value: 7 }],
+        reportedOn: "2026-10-02",
+        elementId: idOf("O3.S1.A1"),
+        submittedAt: new Date("2026-10-02T10:00:00Z"),
+        decidedAt: new Date("2026-10-03T10:00:00Z"),
+      });
+
+      const forOfficer = await open("I1", "", officer, tx);
+      const forFunder = await open("I1", "", funder, tx);
+      if (!forOfficer || !forFunder) throw new Error("no page");
+      expect(forFunder.scoped).toBe(true);
+      // The same figures: the roll-up and the series count every approved entry.
+      expect(forFunder.status).toEqual(forOfficer.status);
+      expect(forFunder.series).toEqual(forOfficer.series);
+      expect(forFunder.breakdowns).toEqual(forOfficer.breakdowns);
+      // Not the entry logged outside its scope.
+      expect(forOfficer.entriesHidden).toBe(0);
+      expect(forFunder.entriesHidden).toBe(1);
+      expect(forFunder.entries).toHaveLength(forOfficer.entries.length - 1);
+      expect(forFunder.entries.some((entry) => entry.periodKey === "2026-Q3" && entry.value === 7)).toBe(
+        false,
+      );
+      expect(forFunder.entries.every((entry) => !entry.canOpen)).toBe(true);
+
+      // An indicator measuring only what it does not fund is not there at all.
+      expect(await open("I12", "", funder, tx)).toBeNull();
+      // The region view keeps to the indicators it funds.
+      const regions = await getRegionDashboard({
+        db: tx,
+        slug: demoPlanSlug,
+        viewer: funder,
+        url: regionsUrl(),
+        today,
+      });
+      expect(regions?.indicators.map((row) => row.code)).toEqual(["I1"]);
+      const hidden = regions?.regions.find((region) => region.code === regionCodes[0]);
+      expect(hidden?.entriesHidden).toBe(1);
+    });
+  });
+});
+
+describe("the region view", () => {
+  it("gives each region of the list the actual of each indicator broken down by region, adding up to the total", async () => {
+    const view = await getRegionDashboard({
+      db: database.db,
+      slug: demoPlanSlug,
+      viewer: board,
+      url: regionsUrl(),
+      today,
+    });
+    if (!view) throw new Error("no view");
+    expect(view.regions.map((region) => region.code)).toEqual(regionCodes);
+    expect(view.indicators.map((row) => row.code)).toEqual(["I1", "I2", "I4", "I7"]);
+    for (const row of view.indicators) {
+      const parts =
+        regionCodes.reduce((sum, code) => sum + (row.values[code] ?? 0), 0) + (row.notBrokenDown ?? 0);
+      expect(parts, row.code).toBeCloseTo(row.total ?? 0, 9);
+    }
+    // The same figure as the indicator page's region breakdown over the periods shown.
+    const page = await open("I1");
+    const byRegion = page?.breakdowns.find((breakdown) => breakdown.dimension === "region");
+    const i1 = view.indicators.find((row) => row.code === "I1");
+    for (const code of regionCodes) expect(i1?.values[code], code).toBe(byRegion?.overRange.values[code]);
+    expect(view.regions.some((region) => region.entryCount > 0 && region.entries.length > 0)).toBe(true);
+  });
+
+  it("gives the indicator page's figures over a later range too: flows over the range, running totals to its end", async () => {
+    const whole = await open("I1");
+    const from = whole?.series[Math.floor((whole?.series.length ?? 0) / 2)]?.start as string;
+    const view = await getRegionDashboard({
+      db: database.db,
+      slug: demoPlanSlug,
+      viewer: board,
+      url: regionsUrl(`?from=${from}`),
+      today,
+    });
+    for (const row of view?.indicators ?? []) {
+      const page = await open(row.code, `?from=${from}`);
+      const byRegion = page?.breakdowns.find((breakdown) => breakdown.dimension === "region");
+      expect(row.reading === "per_period" || row.reading === "cumulative" || row.reading === "latest").toBe(
+        true,
+      );
+      for (const code of regionCodes)
+        expect(row.values[code], `${row.code} ${code}`).toBe(byRegion?.overRange.values[code]);
+      expect(row.total, row.code).toBe(byRegion?.overRange.total);
+    }
+    // A running total keeps what came before the range (I2 is one).
+    const i2 = view?.indicators.find((row) => row.code === "I2");
+    expect(i2?.reading).toBe("cumulative");
+    expect(i2?.total).toBe(
+      (await open("I2"))?.breakdowns.find((b) => b.dimension === "region")?.overRange.total,
+    );
+  });
+
+  it("narrows every figure to a gender, and has no figure for an indicator not broken down by gender", async () => {
+    const view = await getRegionDashboard({
+      db: database.db,
+      slug: demoPlanSlug,
+      viewer: board,
+      url: regionsUrl("?gender=trans"),
+      today,
+    });
+    const whole = await getRegionDashboard({
+      db: database.db,
+      slug: demoPlanSlug,
+      viewer: board,
+      url: regionsUrl(),
+      today,
+    });
+    if (!view || !whole) throw new Error("no view");
+    expect(view.filters.gender).toBe("trans");
+    const i1 = view.indicators.find((row) => row.code === "I1");
+    const i1Whole = whole.indicators.find((row) => row.code === "I1");
+    expect(i1?.genderApplies).toBe(true);
+    expect(i1?.total ?? 0).toBeLessThan(i1Whole?.total ?? 0);
+    const i4 = view.indicators.find((row) => row.code === "I4");
+    expect(i4).toMatchObject({ genderApplies: false, total: null });
+    expect(Object.values(i4?.values ?? {}).every((value) => value === null)).toBe(true);
+  });
+
+  it("falls back to the defaults on unreadable filters, and answers nothing outside the plan", async () => {
+    const view = await getRegionDashboard({
+      db: database.db,
+      slug: demoPlanSlug,
+      viewer: board,
+      url: regionsUrl("?asOf=soon&from=&gender=everyone"),
+      today,
+    });
+    expect(view?.filters).toEqual({ asOf: today, from: view?.plan.startDate, gender: null });
+    expect(
+      await getRegionDashboard({
+        db: database.db,
+        slug: demoPlanSlug,
+        viewer: consultant,
+        url: regionsUrl(),
+        today,
+      }),
+    ).toBeNull();
+    expect(
+      await getRegionDashboard({
+        db: database.db,
+        slug: "no-such-plan",
+        viewer: board,
+        url: regionsUrl(),
+        today,
+      }),
+    ).toBeNull();
+  });
+});
