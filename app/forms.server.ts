@@ -43,7 +43,27 @@ export async function parseForm<Schema extends z.ZodType>(
  * upload files pass their own documented limit.
  */
 export async function readForm(request: Request, maxBytes = maxFormBytes): Promise<FormData> {
-  const tooLarge = () => new Response("The form is too large.", { status: 413 });
+  const chunks = await readBody(request, maxBytes, "The form is too large.");
+  try {
+    return await new Response(new Blob(chunks), {
+      headers: { "Content-Type": request.headers.get("Content-Type") ?? "" },
+    }).formData();
+  } catch {
+    throw new Response("The form could not be read.", { status: 400 });
+  }
+}
+
+/** A JSON request (a canvas save) is read whole up to this size; beyond it, 413. */
+export const maxJsonBytes = 2 * 1024 * 1024;
+
+/** Reads a request body as UTF-8 text, at most `maxBytes` of it (413 beyond that). */
+export async function readText(request: Request, maxBytes = maxJsonBytes): Promise<string> {
+  const chunks = await readBody(request, maxBytes, "The request is too large.");
+  return new TextDecoder().decode(await new Blob(chunks).arrayBuffer());
+}
+
+async function readBody(request: Request, maxBytes: number, tooLargeText: string) {
+  const tooLarge = () => new Response(tooLargeText, { status: 413 });
   if (Number(request.headers.get("Content-Length") ?? 0) > maxBytes) throw tooLarge();
   const chunks: Uint8Array<ArrayBuffer>[] = [];
   let size = 0;
@@ -59,13 +79,7 @@ export async function readForm(request: Request, maxBytes = maxFormBytes): Promi
       chunks.push(new Uint8Array(read.value));
     }
   }
-  try {
-    return await new Response(new Blob(chunks), {
-      headers: { "Content-Type": request.headers.get("Content-Type") ?? "" },
-    }).formData();
-  } catch {
-    throw new Response("The form could not be read.", { status: 400 });
-  }
+  return chunks;
 }
 
 /** Only a path on this site: never an open redirect. */

@@ -57,6 +57,13 @@ describe("can", () => {
       expect(can(viewer(["staff", "board"]), { action }), action).toBe(false);
     }
   });
+
+  it("lets M&E officers and admins edit theory-of-change canvases; staff, board, funders and consultants only read", () => {
+    for (const role of ["me_officer", "admin"] as const)
+      expect(can(viewer([role]), { action: "toc.edit" }), role).toBe(true);
+    for (const role of ["staff", "board", "funder", "consultant"] as const)
+      expect(can(viewer([role], "mama-cash"), { action: "toc.edit" }), role).toBe(false);
+  });
 });
 
 describe("effectiveRoles", () => {

@@ -32,7 +32,12 @@ export type Permission =
   /** Create and change indicators, their targets and baselines (with a rationale once results exist). */
   | { action: "indicators.manage" }
   /** Bulk data in: CSV import and KoboToolbox connections. */
-  | { action: "progress.import" };
+  | { action: "progress.import" }
+  /**
+   * Create, change and import theory-of-change canvases, and through them the plan's elements and links (reading
+   * a canvas follows the plan's visibility).
+   */
+  | { action: "toc.edit" };
 
 const readsWholePlan: readonly Role[] = ["admin", "me_officer", "staff", "board"];
 
@@ -66,6 +71,9 @@ export function can(viewer: Viewer | null, permission: Permission): boolean {
     case "progress.verify":
     case "indicators.manage":
     case "progress.import":
+    // Consultants will edit canvases through the review they are assigned to (they see no plan until reviews
+    // exist); staff, board and funders read canvases. docs/security.md.
+    case "toc.edit":
       return has(viewer, "me_officer", "admin");
   }
 }

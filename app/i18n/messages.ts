@@ -3,6 +3,8 @@ import { messages as importMessages } from "../imports/messages";
 import { messages as indicatorMessages } from "../indicators/messages";
 import { messages as koboMessages } from "../kobo/messages";
 import { messages as progressMessages } from "../progress/messages";
+import { messages as tocEditorMessages } from "../toc/editor-messages";
+import { messages as tocMessages } from "../toc/messages";
 
 /**
  * Every user-facing string, per language. `fr` (and later `es`, `ru`, `zh`) must have exactly the keys of `en`:
@@ -487,6 +489,8 @@ const catalogues = [
   importMessages,
   koboMessages,
   dashboardMessages,
+  tocMessages,
+  tocEditorMessages,
 ] as const;
 
 type Union = (typeof catalogues)[number]["en"];

@@ -1,9 +1,12 @@
 import { z } from "zod";
 import {
+  type EvidenceLink,
   elementKinds,
+  elementLevels,
   elementStatuses,
   evidenceStrengths,
   type LocalizedText,
+  layoutDirections,
   linkKinds,
   planStatuses,
   referenceListNames,
@@ -56,10 +59,54 @@ export const planSchema = z
     path: ["endDate"],
   });
 
+export const elementCodePattern = /^[A-Za-z0-9]+(\.[A-Za-z0-9]+)*$/;
+
+/** An absolute http or https address (no other scheme, no user name or password in it). */
+export function isHttpAddress(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (
+    (url.protocol === "http:" || url.protocol === "https:") &&
+    !!url.hostname &&
+    !url.username &&
+    !url.password
+  );
+}
+
+export const evidenceLinkSchema = z.strictObject({
+  url: z.string().trim().max(2000, "must be at most 2,000 characters").refine(isHttpAddress, {
+    message: "must be an http:// or https:// address",
+  }),
+  label: text.max(200, "must be at most 200 characters").optional(),
+});
+
+/** Canvas coordinates: finite and within ±10,000,000 (what the database accepts). */
+export const maxCoordinate = 1e7;
+const coordinate = z.number("must be a number").refine((value) => Math.abs(value) < maxCoordinate, {
+  message: "must be between -10,000,000 and 10,000,000",
+});
+
+export const canvasNodeSchema = z.strictObject({
+  element: z.string().min(1),
+  x: coordinate,
+  y: coordinate,
+  pinned: z.boolean(),
+});
+
+export const canvasSchema = z.strictObject({
+  slug,
+  title: localizedTextSchema,
+  description: localizedTextSchema.nullable().optional(),
+  focus: z.string().min(1).nullable(),
+  draft: z.boolean(),
+  showOutline: z.boolean(),
+  layoutDirection: z.enum(layoutDirections),
+  citation: citationSchema.nullable(),
+  nodes: z.array(canvasNodeSchema),
+});
+
 export const elementSchema = z.strictObject({
-  code: z
-    .string()
-    .regex(/^[A-Za-z0-9]+(\.[A-Za-z0-9]+)*$/, "must be letters and digits separated by dots, e.g. O1.S2.A3"),
+  code: z.string().regex(elementCodePattern, "must be letters and digits separated by dots, e.g. O1.S2.A3"),
   kind: z.enum(elementKinds),
   title: localizedTextSchema,
   description: localizedTextSchema.nullable(),
@@ -67,6 +114,8 @@ export const elementSchema = z.strictObject({
   resourcesRequired: localizedTextSchema.nullable(),
   reconstructed: z.boolean(),
   citation: citationSchema.nullable(),
+  /** Where it acts; absent means none. */
+  level: z.enum(elementLevels).nullable().optional(),
 });
 
 export const linkSchema = z.strictObject({
@@ -76,6 +125,8 @@ export const linkSchema = z.strictObject({
   rationale: localizedTextSchema.nullable(),
   evidenceStrength: z.enum(evidenceStrengths).nullable(),
   citation: citationSchema.nullable(),
+  /** Causal links only; absent means none. */
+  evidenceLinks: z.array(evidenceLinkSchema).nullable().optional(),
 });
 
 export const planGraphSchema = z.strictObject({
@@ -85,6 +136,8 @@ export const planGraphSchema = z.strictObject({
   plan: planSchema,
   elements: z.array(elementSchema),
   links: z.array(linkSchema),
+  /** Theory-of-change canvases; absent leaves a plan's canvases as they are on import. */
+  canvases: z.array(canvasSchema).optional(),
 });
 
 export const referenceItemSchema = z.strictObject({
@@ -112,4 +165,14 @@ export type Source = z.infer<typeof sourceSchema>;
 export type PlanGraph = z.infer<typeof planGraphSchema>;
 export type PlanGraphElement = z.infer<typeof elementSchema>;
 export type PlanGraphLink = z.infer<typeof linkSchema>;
+export type PlanGraphCanvas = z.infer<typeof canvasSchema>;
+export type PlanGraphCanvasNode = z.infer<typeof canvasNodeSchema>;
 export type OrganisationFile = z.infer<typeof organisationFileSchema>;
+
+/** Evidence links as stored and written: `url` then `label`; none is null (never an empty list). */
+export function evidenceLinksValue(links: readonly EvidenceLink[] | null | undefined): EvidenceLink[] | null {
+  if (!links?.length) return null;
+  return links.map((link) =>
+    link.label !== undefined ? { url: link.url, label: link.label } : { url: link.url },
+  );
+}

@@ -41,7 +41,11 @@ async function readSeed(files: SeedFiles) {
   };
 }
 
-/** Loads a data set (by default NSWP's) all-or-nothing; loading it again changes nothing. */
+/**
+ * Loads a data set (by default NSWP's) all-or-nothing; loading it again changes nothing. It only adds: when a plan
+ * already stored has elements, links or canvases the files do not (or values that differ, e.g. made in the
+ * theory-of-change editor), the whole seed is refused (ImportRejected naming each) rather than undo that work.
+ */
 export async function seedNswp({
   db,
   actor,
@@ -61,7 +65,8 @@ export async function seedNswp({
     if (onlyIfEmpty && (await hasPlans(tx))) return [];
     await importOrganisationFile({ db: tx, file: seed.organisation, actor });
     const summaries: ImportSummary[] = [];
-    for (const graph of seed.plans) summaries.push(await importPlanGraph({ db: tx, graph, actor }));
+    for (const graph of seed.plans)
+      summaries.push(await importPlanGraph({ db: tx, graph, actor, keepExisting: true }));
     if (seed.indicators) await importIndicators({ db: tx, file: seed.indicators, actor });
     return summaries;
   });

@@ -131,6 +131,103 @@ describe("parsePlanGraph", () => {
   });
 });
 
+describe("theory-of-change fields: level, evidence links, canvases", () => {
+  const canvas = (overrides: Partial<NonNullable<PlanGraph["canvases"]>[number]> = {}) => ({
+    slug: "whole-plan",
+    title: { en: "The whole plan" },
+    focus: null,
+    draft: true,
+    showOutline: true,
+    layoutDirection: "RIGHT" as const,
+    citation: null,
+    nodes: [
+      { element: "O1", x: 0, y: 0, pinned: false },
+      { element: "O2", x: 320, y: -120.5, pinned: true },
+    ],
+    ...overrides,
+  });
+
+  it("accepts them, and files without them stay valid", () => {
+    const input = graph({ canvases: [canvas()] });
+    (input.elements[0] as { level?: string }).level = "global";
+    input.links.push({
+      ...link("contributes_to", "O1.S1.A1", "O2"),
+      evidenceLinks: [{ url: "https://www.nswp.org/resource", label: "Annual report" }],
+    });
+    expect(parsePlanGraph(input).ok).toBe(true);
+    expect(parsePlanGraph(graph()).ok).toBe(true);
+  });
+
+  it("names the place of a bad level, evidence link, position or layout direction", () => {
+    const input = graph({
+      canvases: [
+        canvas({
+          layoutDirection: "SIDEWAYS" as "RIGHT",
+          nodes: [
+            { element: "O1", x: 1e7, y: 0, pinned: false },
+            { element: "O2", x: 0, y: Number.POSITIVE_INFINITY, pinned: false },
+          ],
+        }),
+      ],
+    });
+    (input.elements[0] as { level?: string }).level = "continental";
+    input.links.push({
+      ...link("contributes_to", "O1", "O2"),
+      evidenceLinks: [{ url: "javascript:alert(1)" }, { url: "https://example.org", label: "" }],
+    });
+    expect(problemsOf(input)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: "$.elements[0].level" }),
+        { path: "$.links[2].evidenceLinks[0].url", message: "must be an http:// or https:// address" },
+        { path: "$.links[2].evidenceLinks[1].label", message: "must not be empty" },
+        { path: "$.canvases[0].layoutDirection", message: expect.any(String) },
+        { path: "$.canvases[0].nodes[0].x", message: "must be between -10,000,000 and 10,000,000" },
+        { path: "$.canvases[0].nodes[1].y", message: expect.any(String) },
+      ]),
+    );
+  });
+
+  it("refuses nodes and a focus naming no element of the file, an element placed twice, a repeated slug", () => {
+    const input = graph({
+      canvases: [
+        canvas({
+          focus: "O9",
+          nodes: [
+            { element: "O1", x: 0, y: 0, pinned: false },
+            { element: "O1.S7", x: 0, y: 0, pinned: false },
+            { element: "O1", x: 10, y: 10, pinned: true },
+          ],
+        }),
+        canvas({ citation: { source: "elsewhere", section: "§2" } }),
+      ],
+    });
+    expect(problemsOf(input)).toEqual([
+      { path: "$.canvases[1].citation.source", message: '"elsewhere" is not one of the file\'s sources' },
+      { path: "$.canvases[1].slug", message: '"whole-plan" is already used by $.canvases[0]' },
+      { path: "$.canvases[0].focus", message: 'no element has the code "O9"' },
+      { path: "$.canvases[0].nodes[1].element", message: 'no element has the code "O1.S7"' },
+      {
+        path: "$.canvases[0].nodes[2].element",
+        message: '"O1" is already placed by $.canvases[0].nodes[0]; an element appears once per canvas',
+      },
+    ]);
+  });
+
+  it("keeps evidence links to causal links", () => {
+    const input = graph();
+    input.links[0] = {
+      ...(input.links[0] as PlanGraph["links"][number]),
+      evidenceLinks: [{ url: "https://a.org" }],
+    };
+    expect(problemsOf(input)).toEqual([
+      {
+        path: "$.links[0].evidenceLinks",
+        message: "only causal links (contributes_to, precondition_of) carry evidence links",
+      },
+    ]);
+  });
+});
+
 describe("parseJsonText and parseImportFile", () => {
   it("reports a syntax error with its line and column", () => {
     const result = parseJsonText('{\n  "a": 1,\n  "b": tru\n}');

@@ -7,6 +7,15 @@ import { invalidJsonOffset } from "./json-position";
 /** One reason a document was refused: where (a JSON path such as `$.elements[3].kind`) and why. */
 export type Problem = { path: string; message: string };
 
+/**
+ * A problem of a canvas file, also said as a code and values, for a screen that translates it
+ * (app/toc/exchange.server.ts); `message` is the English of the command line.
+ */
+export type CodedProblem = Problem & {
+  code: "json" | "shape" | "unknownCode" | "duplicate" | "placedTwice";
+  values: Record<string, string>;
+};
+
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
 
 export function jsonPath(path: readonly PropertyKey[]): string {
@@ -14,6 +23,12 @@ export function jsonPath(path: readonly PropertyKey[]): string {
     (out, key) => (typeof key === "number" ? `${out}[${key}]` : `${out}.${String(key)}`),
     "$",
   );
+}
+
+/** Where JSON text stops being valid, as a line and a column (1-based). */
+export function jsonErrorAt(text: string): { line: number; column: number } {
+  const before = text.slice(0, invalidJsonOffset(text) ?? 0).split("\n");
+  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
 }
 
 /** Parses JSON text, reporting a syntax error with its line and column. */
@@ -69,6 +84,24 @@ export function parsePlanGraph(input: unknown): Parsed<PlanGraph> {
   const parsed = fromZod(planGraphSchema, input);
   if (!parsed.ok) return parsed;
   const problems = checkPlanGraph(parsed.value);
+  return problems.length ? { ok: false, problems } : parsed;
+}
+
+/**
+ * Checks a canvas file (one canvas exported from the editor): the document's shape and its canvases' rules only.
+ * The file's elements and links are not imported (the canvas import places the plan's own), so whole-graph rules
+ * such as "no causal cycle" are not applied: a canvas exported from a plan with bad data must import back.
+ */
+export function parseCanvasFile(
+  input: unknown,
+): { ok: true; value: PlanGraph } | { ok: false; problems: CodedProblem[] } {
+  const parsed = fromZod(planGraphSchema, input);
+  if (!parsed.ok)
+    return {
+      ok: false,
+      problems: parsed.problems.map((problem) => ({ ...problem, code: "shape", values: {} })),
+    };
+  const problems = checkCanvases(parsed.value, new Set(parsed.value.elements.map((element) => element.code)));
   return problems.length ? { ok: false, problems } : parsed;
 }
 
@@ -143,6 +176,7 @@ export function checkPlanGraph(graph: PlanGraph): Problem[] {
       ["$.plan.citation", graph.plan.citation],
       ...graph.elements.map((element, i) => [`$.elements[${i}].citation`, element.citation] as const),
       ...graph.links.map((link, i) => [`$.links[${i}].citation`, link.citation] as const),
+      ...(graph.canvases ?? []).map((canvas, i) => [`$.canvases[${i}].citation`, canvas.citation] as const),
     ]),
   ];
   if (graph.plan.previousPlan === graph.plan.slug) {
@@ -163,6 +197,12 @@ export function checkPlanGraph(graph: PlanGraph): Problem[] {
   const outline: { from: string; to: string }[] = [];
   const causal: { from: string; to: string }[] = [];
   graph.links.forEach((link, i) => {
+    if (link.kind === "part_of" && link.evidenceLinks?.length) {
+      problems.push({
+        path: `$.links[${i}].evidenceLinks`,
+        message: "only causal links (contributes_to, precondition_of) carry evidence links",
+      });
+    }
     let endpointsKnown = true;
     for (const end of ["from", "to"] as const) {
       if (!codes.has(link[end])) {
@@ -209,5 +249,52 @@ export function checkPlanGraph(graph: PlanGraph): Problem[] {
   if (causalCycle) {
     problems.push({ path: "$.links", message: `causal links form a cycle: ${causalCycle.join(" → ")}` });
   }
+  problems.push(...checkCanvases(graph, codes).map(({ path, message }) => ({ path, message })));
+  return problems;
+}
+
+/** Canvases: unique slugs; the focus and every node name an element of the file; an element is placed once. */
+function checkCanvases(graph: PlanGraph, codes: ReadonlySet<string>): CodedProblem[] {
+  const canvases = graph.canvases ?? [];
+  const problems: CodedProblem[] = duplicates(
+    canvases.map((canvas) => canvas.slug),
+    "$.canvases",
+    "slug",
+  ).map((problem) => {
+    const index = Number(/\[(\d+)\]\.slug$/.exec(problem.path)?.[1]);
+    return { ...problem, code: "duplicate", values: { value: canvases[index]?.slug ?? "" } };
+  });
+  canvases.forEach((canvas, i) => {
+    if (canvas.focus !== null && !codes.has(canvas.focus)) {
+      problems.push({
+        path: `$.canvases[${i}].focus`,
+        message: `no element has the code "${canvas.focus}"`,
+        code: "unknownCode",
+        values: { code: canvas.focus },
+      });
+    }
+    const placed = new Map<string, number>();
+    canvas.nodes.forEach((node, j) => {
+      const path = `$.canvases[${i}].nodes[${j}].element`;
+      if (!codes.has(node.element)) {
+        problems.push({
+          path,
+          message: `no element has the code "${node.element}"`,
+          code: "unknownCode",
+          values: { code: node.element },
+        });
+        return;
+      }
+      const first = placed.get(node.element);
+      if (first !== undefined) {
+        problems.push({
+          path,
+          message: `"${node.element}" is already placed by $.canvases[${i}].nodes[${first}]; an element appears once per canvas`,
+          code: "placedTwice",
+          values: { code: node.element },
+        });
+      } else placed.set(node.element, j);
+    });
+  });
   return problems;
 }

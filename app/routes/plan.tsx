@@ -60,6 +60,9 @@ export default function PlanPage({ loaderData }: Route.ComponentProps) {
           <li>
             <Link to={`/plans/${plan.slug}/dashboard`}>{t("dashboard.link")}</Link>
           </li>
+          <li>
+            <Link to={`/plans/${plan.slug}/toc`}>{t("toc.list.title")}</Link>
+          </li>
         </ul>
         <PlanCounts counts={plan.counts} />
       </header>

@@ -1,0 +1,58 @@
+import type { ELK as ElkApi } from "elkjs/lib/elk-api";
+import ELK from "elkjs/lib/elk-api.js";
+import elkWorkerUrl from "elkjs/lib/elk-worker.min.js?url";
+import { type LayoutPosition, type LayoutRequest, runLayout } from "./layout";
+
+/**
+ * elkjs in a Web Worker, so that laying out a large canvas never freezes the page: `elk-api` (small) stays on the
+ * page and posts the graph to elkjs's own worker script, served as a file of the build. Should the worker not start
+ * (an old browser, a blocked script), the layout runs on the page with the bundled elkjs instead, loaded then.
+ */
+
+type Engine = { elk: Pick<ElkApi, "layout">; failed: Promise<never> };
+
+let engine: Engine | null = null;
+/** Set once the worker failed to start: later layouts go straight to the page. */
+let workerBroken = false;
+
+/** What `failed` rejects with: the worker did not start (a layout's own error is thrown as it is). */
+const workerFailure = new Error("elkjs's worker did not start");
+
+function workerEngine(): Engine {
+  let fail: () => void = () => {};
+  const failed = new Promise<never>((_, reject) => {
+    fail = () => reject(workerFailure);
+  });
+  // Never an unhandled rejection: callers race against it.
+  failed.catch(() => {});
+  const elk = new ELK({
+    workerFactory: () => {
+      const worker = new Worker(elkWorkerUrl);
+      worker.addEventListener("error", () => fail());
+      return worker;
+    },
+  });
+  return { elk, failed };
+}
+
+async function onThePage(request: LayoutRequest) {
+  const { default: BundledElk } = await import("elkjs/lib/elk.bundled.js");
+  return runLayout(new BundledElk(), request);
+}
+
+/** The unpinned nodes' laid-out places, and how long elkjs took (in the worker, or on the page if it had to). */
+export async function layOut(
+  request: LayoutRequest,
+): Promise<{ positions: LayoutPosition[]; milliseconds: number; inWorker: boolean }> {
+  if (!workerBroken)
+    try {
+      engine ??= workerEngine();
+      const result = await Promise.race([runLayout(engine.elk, request), engine.failed]);
+      return { ...result, inWorker: true };
+    } catch (error) {
+      if (error !== workerFailure) throw error;
+      workerBroken = true;
+      engine = null;
+    }
+  return { ...(await onThePage(request)), inWorker: false };
+}

@@ -1,0 +1,770 @@
+import { and, eq } from "drizzle-orm";
+import {
+  lazy,
+  type ReactNode,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+} from "react";
+import { Link, useBlocker, useRevalidator } from "react-router";
+import { tocCanvases } from "../../db/schema";
+import { Citation } from "../components/citation";
+import type { CanvasApi } from "../components/toc/canvas";
+import { ChecksPanel } from "../components/toc/checks-panel";
+import {
+  AddElementForm,
+  AddExistingForm,
+  canvasElements,
+  EditElementForm,
+  EditLinkForm,
+  LinkForm,
+  ProblemNotice,
+  SelectElement,
+  SettingsForm,
+} from "../components/toc/edit-panels";
+import { NodePanel } from "../components/toc/node-panel";
+import { OutlineView } from "../components/toc/outline-view";
+import tocStyles from "../components/toc/toc.css?url";
+import { Button } from "../components/ui/button";
+import { Badge } from "../components/ui/status-badge";
+import { readOverviewFilters } from "../dashboards/overview.server";
+import { formatDate, pickText, useI18n } from "../i18n/i18n";
+import { citationFormatter } from "../plan-graph/queries.server";
+import { type LayoutDirection, layoutDirections } from "../plan-graph/vocabulary";
+import { todayUtc } from "../progress/workflow.server";
+import { requireTocPlan } from "../toc/access.server";
+import { loadCanvas } from "../toc/canvas.server";
+import { tocChecks } from "../toc/checks";
+import { planChecks } from "../toc/checks.server";
+import {
+  type EditorState,
+  editDocument,
+  editorReducer,
+  initialEditorState,
+  isDirty,
+  type LinkKind,
+  type LoadedCanvas,
+} from "../toc/editor-state";
+import { canvasOverlay } from "../toc/overlay.server";
+import type { Pathway } from "../toc/pathways";
+import type { Route } from "./+types/toc.editor";
+
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: tocStyles }];
+
+/**
+ * The theory-of-change editor (docs/guides/theory-of-change.md). Server-rendered: the canvas as tables (elements by
+ * kind with their roll-up, links with their assumptions) and its checks, which is the whole page without
+ * JavaScript and what a screen reader uses. With JavaScript, the React Flow canvas loads (a dynamic import, so
+ * other pages do not ship it) and those who may edit get the editing tools; the tables stay one toggle away.
+ */
+export async function loader(args: Route.LoaderArgs) {
+  const { db, plan, scope, canEdit } = await requireTocPlan(args);
+  const canvas = await loadCanvas({ db, plan, scope, slug: args.params.canvas, canEdit });
+  if (!canvas) throw new Response("Not Found", { status: 404 });
+  const url = new URL(args.request.url);
+  const { asOf } = readOverviewFilters(url, plan, todayUtc());
+  const [row] = await db
+    .select({ id: tocCanvases.id })
+    .from(tocCanvases)
+    .where(and(eq(tocCanvases.planId, plan.id), eq(tocCanvases.slug, canvas.canvas.slug)));
+  const [overlay, findings, cite] = await Promise.all([
+    canvasOverlay({ db, plan, scope, asOf }),
+    planChecks({ db, planId: plan.id, canvasId: row?.id ?? null, scope }),
+    citationFormatter(db),
+  ]);
+  const view = (citation: { source: string; section: string; quote?: string } | null | undefined) =>
+    citation
+      ? cite({
+          citationSourceId: citation.source,
+          citationSection: citation.section,
+          citationQuote: citation.quote ?? null,
+        })
+      : null;
+  const citationViews = (byKey: Record<string, { source: string; section: string; quote?: string }>) =>
+    Object.fromEntries(
+      Object.entries(byKey).flatMap(([key, citation]) => {
+        const shown = view(citation);
+        return shown ? [[key, shown]] : [];
+      }),
+    );
+  return {
+    plan: { slug: plan.slug, title: plan.title, synthetic: plan.synthetic },
+    canvas: { version: canvas.version, doc: canvas.doc } satisfies LoadedCanvas,
+    meta: canvas.canvas,
+    canvasCitation: view(canvas.canvas.citation),
+    citations: {
+      elements: citationViews(canvas.citations.elements),
+      links: citationViews(canvas.citations.links),
+    },
+    canEdit: canvas.canEdit,
+    wholePlan: scope.all,
+    asOf,
+    overlay: overlay.elements,
+    measured: overlay.measured,
+    findings: findings ?? [],
+  };
+}
+
+type LoaderData = Route.ComponentProps["loaderData"];
+
+export default function TocEditorPage({ loaderData }: Route.ComponentProps) {
+  // A new canvas (another address) starts a new editor.
+  return <Editor key={`${loaderData.plan.slug}/${loaderData.meta.slug}`} data={loaderData} />;
+}
+
+const TocCanvas = lazy(() => import("../components/toc/canvas"));
+
+function useHydrated() {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  return hydrated;
+}
+
+type SaveMessage = { tone: "success" | "error"; text: string; problems?: string[] };
+type SaveAnswer = {
+  status?: string;
+  message?: string;
+  canvas?: LoadedCanvas;
+  problems?: { path: string; message: string }[];
+};
+
+function Editor({ data }: { data: LoaderData }) {
+  const { t, locale } = useI18n();
+  const hydrated = useHydrated();
+  const { plan, meta, canEdit, citations, overlay, asOf } = data;
+  const [state, dispatch] = useReducer(editorReducer, data.canvas, initialEditorState);
+  const latest = useRef(state);
+  latest.current = state;
+  const editing = hydrated && canEdit;
+  // Only an editor's changes are unsaved changes (a reader may still hide the outline links).
+  const dirty = canEdit && isDirty(state);
+  const [view, setView] = useState<"canvas" | "table">("canvas");
+  const [api, setApi] = useState<CanvasApi | null>(null);
+  const [connectKind, setConnectKind] = useState<LinkKind>("contributes_to");
+  const [saving, setSaving] = useState(false);
+  const [message, setMessage] = useState<SaveMessage | null>(null);
+  const [conflict, setConflict] = useState<LoadedCanvas | null>(null);
+  const [highlighted, setHighlighted] = useState<Pathway[] | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  // Where the last auto-layout ran (a Web Worker, or the page if the worker could not start): for the tests.
+  const [layoutWorker, setLayoutWorker] = useState<boolean | null>(null);
+  const revalidator = useRevalidator();
+  const base = `/plans/${plan.slug}/toc/${meta.slug}`;
+  const showCanvas = hydrated && view === "canvas";
+
+  // ------------------------------------------------------------ saving
+
+  // One save at a time: a second Ctrl+S while the first is on its way would meet the first's new version.
+  const inFlight = useRef(false);
+  const save = useCallback(
+    async (from: EditorState = latest.current) => {
+      if (inFlight.current) return;
+      inFlight.current = true;
+      setSaving(true);
+      setMessage(null);
+      try {
+        const response = await fetch(`${base}.json`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", Accept: "application/json" },
+          body: JSON.stringify(editDocument(from)),
+        });
+        const answer = (await response.json().catch(() => ({}))) as SaveAnswer;
+        if (response.status === 200 && answer.canvas) {
+          dispatch({ type: "saved", canvas: { version: answer.canvas.version, doc: answer.canvas.doc } });
+          setMessage({ tone: "success", text: answer.message ?? t("toc.editor.saved") });
+          revalidator.revalidate();
+        } else if (response.status === 409 && answer.canvas) {
+          setConflict({ version: answer.canvas.version, doc: answer.canvas.doc });
+        } else {
+          setMessage({
+            tone: "error",
+            text: answer.message ?? t("toc.editor.saveFailed"),
+            problems: answer.problems?.map((problem) => problem.message),
+          });
+        }
+      } catch {
+        setMessage({ tone: "error", text: t("toc.editor.saveFailed") });
+      } finally {
+        inFlight.current = false;
+        setSaving(false);
+      }
+    },
+    [base, revalidator, t],
+  );
+
+  const reloadTheirs = () => {
+    if (!conflict) return;
+    dispatch({ type: "load", canvas: conflict });
+    setConflict(null);
+    setMessage({ tone: "success", text: t("toc.editor.reloaded", { version: conflict.version }) });
+    revalidator.revalidate();
+  };
+  const mergeAndSave = () => {
+    if (!conflict) return;
+    // The reducer is pure: the merged state it will hold is computed here too, and saved at once.
+    const merged = editorReducer(latest.current, { type: "rebase", canvas: conflict });
+    dispatch({ type: "rebase", canvas: conflict });
+    setConflict(null);
+    void save(merged);
+  };
+
+  // ------------------------------------------------------------ unsaved changes
+
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) =>
+      canEdit && isDirty(latest.current) && currentLocation.pathname !== nextLocation.pathname,
+  );
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = "";
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [dirty]);
+
+  // ------------------------------------------------------------ keyboard shortcuts
+
+  useEffect(() => {
+    if (!canEdit) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+      const key = event.key.toLowerCase();
+      if (key === "s") {
+        event.preventDefault();
+        if (isDirty(latest.current)) void save();
+        return;
+      }
+      const target = event.target as HTMLElement | null;
+      const typing =
+        target?.closest("input, textarea, select, [contenteditable=true]") !== null && target !== null;
+      if (typing) return; // the field's own undo, copy and paste
+      if (key === "z" && !event.shiftKey) dispatch({ type: "undo" });
+      else if ((key === "z" && event.shiftKey) || key === "y") dispatch({ type: "redo" });
+      else if (key === "c" && !window.getSelection()?.toString()) dispatch({ type: "copy" });
+      else if (key === "v") dispatch({ type: "paste" });
+      else return;
+      event.preventDefault();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [canEdit, save]);
+
+  // ------------------------------------------------------------ what is shown
+
+  // What is drawn changes with additions and removals, not with moves: keyed on the set of nodes, the panels and
+  // the checks do not recompute during a drag.
+  const nodeSet = Object.keys(state.present.nodes).join("\n");
+  const drawnKeys = useMemo(() => new Set(nodeSet ? nodeSet.split("\n") : []), [nodeSet]);
+  const elements = state.present.elements;
+  const { onCanvas, offCanvas } = useMemo(() => canvasElements(elements, drawnKeys), [elements, drawnKeys]);
+  const links = state.present.links;
+  const liveFindings = useMemo(() => {
+    if (!editing || !data.wholePlan) return null;
+    return tocChecks({
+      elements: Object.values(elements).map((element) => ({
+        id: element.key,
+        code: element.code,
+        kind: element.kind,
+        status: element.status,
+        level: element.level,
+      })),
+      links: Object.values(links).map((link) => ({
+        kind: link.kind,
+        fromId: link.from,
+        toId: link.to,
+        rationale: link.rationale,
+      })),
+      indicatorElements: data.measured,
+      canvasElementIds: [...drawnKeys],
+    });
+  }, [editing, data.wholePlan, data.measured, elements, links, drawnKeys]);
+
+  const highlight = useMemo(() => {
+    if (!highlighted?.length) return null;
+    const nodes = new Set<string>();
+    const linkKeys = new Set<string>();
+    for (const pathway of highlighted)
+      pathway.forEach((step, index) => {
+        nodes.add(step.id);
+        const previous = pathway[index - 1];
+        if (previous) linkKeys.add(`${previous.id}→${step.id}`);
+      });
+    return { nodes, links: linkKeys };
+  }, [highlighted]);
+
+  const showNode = useCallback(
+    (key: string) => {
+      dispatch({ type: "select", nodes: [key], links: [] });
+      const code = latest.current.present.elements[key]?.code;
+      requestAnimationFrame(() => {
+        if (view === "canvas" && api) api.focusNode(key);
+        else if (code) document.getElementById(`toc-node-${code}`)?.scrollIntoView({ block: "center" });
+      });
+    },
+    [api, view],
+  );
+
+  // A new node goes to the middle of the view (beside the drawing in the table view), below any node already there.
+  const placeFor = useCallback(() => {
+    const nodes = Object.values(latest.current.present.nodes);
+    const at =
+      api && view === "canvas"
+        ? api.centre()
+        : nodes.length === 0
+          ? { x: 0, y: 0 }
+          : {
+              x: Math.max(...nodes.map((node) => node.x)) + 280,
+              y: Math.min(...nodes.map((node) => node.y)),
+            };
+    const taken = (y: number) =>
+      nodes.some((node) => Math.abs(node.x - at.x) < 230 && Math.abs(node.y - y) < 110);
+    let y = Math.round(at.y);
+    for (let tries = 0; tries < 100 && taken(y); tries++) y += 120;
+    return { x: Math.round(at.x), y };
+  }, [api, view]);
+
+  const runLayout = async (direction: LayoutDirection) => {
+    if (!api) return;
+    setBusy(t("toc.editor.layingOut"));
+    try {
+      const result = await api.layout(direction);
+      if (result) setLayoutWorker(result.inWorker);
+      if (result)
+        setMessage({
+          tone: "success",
+          text: t("toc.editor.laidOut", { milliseconds: Math.round(result.milliseconds) }),
+        });
+    } catch {
+      setMessage({ tone: "error", text: t("toc.editor.layoutFailed") });
+    } finally {
+      setBusy(null);
+    }
+  };
+  const exportImage = async (format: "svg" | "png") => {
+    if (!api) return;
+    setBusy(t("toc.editor.exporting"));
+    try {
+      await api.exportImage(format, `${plan.slug}-${meta.slug}`);
+    } catch {
+      setMessage({ tone: "error", text: t("toc.editor.exportFailed") });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const planTitle = pickText(plan.title, locale);
+  const title = pickText(state.present.settings.title, locale);
+  const description = state.present.settings.description
+    ? pickText(state.present.settings.description, locale)
+    : null;
+  const selectedKey = state.selectedNodes.length === 1 ? state.selectedNodes[0] : undefined;
+  const selectedElement = selectedKey ? state.present.elements[selectedKey] : undefined;
+  const selectedLink =
+    state.selectedLinks.length === 1 ? state.present.links[state.selectedLinks[0] as string] : undefined;
+  const settings = state.present.settings;
+
+  return (
+    <>
+      <title>{`${title.text} · ${t("toc.list.title")} · Throughline`}</title>
+      <nav aria-label={t("shell.breadcrumbs")} className="breadcrumbs">
+        <Link to="/">{t("nav.plans")}</Link>
+        <Link to={`/plans/${plan.slug}`} lang={planTitle.lang}>
+          {planTitle.text}
+        </Link>
+        <Link to={`/plans/${plan.slug}/toc`}>{t("toc.list.title")}</Link>
+      </nav>
+      <header className="page-header toc-header">
+        <p className="eyebrow">
+          {t("toc.editor.eyebrow")}
+          {meta.focus
+            ? ` · ${t("toc.list.pathwayOf", { code: meta.focus.code })}`
+            : ` · ${t("toc.list.wholePlan")}`}
+        </p>
+        <h1 lang={title.lang}>{title.text}</h1>
+        {meta.draft && (
+          <p>
+            <Badge tone="notice">{t("toc.list.draft")}</Badge> {t("toc.editor.draftExplained")}
+          </p>
+        )}
+        {description && <p lang={description.lang}>{description.text}</p>}
+        {data.canvasCitation && <Citation citation={data.canvasCitation} />}
+        <p className="meta">
+          {t("toc.editor.version", { version: state.baseVersion })} ·{" "}
+          {t("toc.editor.asOf", { day: formatDate(asOf, locale) })} ·{" "}
+          <a href={`${base}/export.json`} download>
+            {t("toc.editor.exportJson")}
+          </a>
+        </p>
+        {!data.wholePlan && <p className="notice">{t("toc.editor.scoped")}</p>}
+        {!hydrated && <p className="meta toc-nojs">{t("toc.editor.noScript")}</p>}
+      </header>
+
+      {hydrated && (
+        <div className="toc-toolbar" role="toolbar" aria-label={t("toc.editor.toolbar")}>
+          {canEdit && (
+            <div className="toc-toolbar-group">
+              <Button
+                type="button"
+                onClick={() => void save()}
+                disabled={!dirty || saving}
+                aria-keyshortcuts="Control+S Meta+S"
+              >
+                {saving ? t("toc.editor.saving") : t("toc.editor.save")}
+              </Button>
+              <span className={dirty ? "toc-dirty" : "toc-clean"} data-testid="toc-save-state">
+                {dirty ? t("toc.editor.unsaved") : t("toc.editor.allSaved")}
+              </span>
+              <Button
+                type="button"
+                variant="secondary"
+                onClick={() => dispatch({ type: "undo" })}
+                disabled={state.past.length === 0}
+                aria-keyshortcuts="Control+Z Meta+Z"
+              >
+                {t("toc.editor.undo")}
+              </Button>
+              <Button
+                type="button"
+                variant="secondary"
+                onClick={() => dispatch({ type: "redo" })}
+                disabled={state.future.length === 0}
+                aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
+              >
+                {t("toc.editor.redo")}
+              </Button>
+              <Button
+                type="button"
+                variant="secondary"
+                onClick={() => dispatch({ type: "copy" })}
+                disabled={state.selectedNodes.length === 0}
+                aria-keyshortcuts="Control+C Meta+C"
+              >
+                {t("toc.editor.copy")}
+              </Button>
+              <Button
+                type="button"
+                variant="secondary"
+                onClick={() => dispatch({ type: "paste" })}
+                disabled={!state.clipboard}
+                aria-keyshortcuts="Control+V Meta+V"
+              >
+                {t("toc.editor.paste")}
+              </Button>
+            </div>
+          )}
+          <fieldset className="toc-toolbar-group toc-fieldset">
+            <legend className="visually-hidden">{t("toc.editor.view")}</legend>
+            <Button
+              type="button"
+              variant={view === "canvas" ? "primary" : "secondary"}
+              aria-pressed={view === "canvas"}
+              onClick={() => setView("canvas")}
+            >
+              {t("toc.editor.viewCanvas")}
+            </Button>
+            <Button
+              type="button"
+              variant={view === "table" ? "primary" : "secondary"}
+              aria-pressed={view === "table"}
+              onClick={() => setView("table")}
+            >
+              {t("toc.editor.viewTable")}
+            </Button>
+          </fieldset>
+          <div className="toc-toolbar-group">
+            <label className="toc-inline-field">
+              <input
+                type="checkbox"
+                checked={settings.showOutline}
+                onChange={(event) =>
+                  dispatch({ type: "settings", changes: { showOutline: event.target.checked } })
+                }
+              />{" "}
+              {t("toc.editor.showOutline")}
+            </label>
+            {canEdit && (
+              <>
+                <label className="toc-inline-field">
+                  {t("toc.editor.direction")}{" "}
+                  <select
+                    value={settings.layoutDirection}
+                    onChange={(event) =>
+                      dispatch({
+                        type: "settings",
+                        changes: { layoutDirection: event.target.value as LayoutDirection },
+                      })
+                    }
+                  >
+                    {layoutDirections.map((direction) => (
+                      <option key={direction} value={direction}>
+                        {t(`toc.editor.direction.${direction}`)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <Button
+                  type="button"
+                  variant="secondary"
+                  disabled={!api || !showCanvas || busy !== null}
+                  onClick={() => void runLayout(settings.layoutDirection)}
+                >
+                  {t("toc.editor.autoLayout")}
+                </Button>
+                <Button type="button" variant="quiet" onClick={() => dispatch({ type: "unpinAll" })}>
+                  {t("toc.editor.unpinAll")}
+                </Button>
+                <label className="toc-inline-field">
+                  {t("toc.editor.connectKind")}{" "}
+                  <select
+                    value={connectKind}
+                    onChange={(event) => setConnectKind(event.target.value as LinkKind)}
+                  >
+                    {(["contributes_to", "precondition_of", "part_of"] as const).map((kind) => (
+                      <option key={kind} value={kind}>
+                        {t(`toc.editor.linkKind.${kind}`)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              </>
+            )}
+          </div>
+          <div className="toc-toolbar-group">
+            <Button
+              type="button"
+              variant="secondary"
+              disabled={!api || !showCanvas || busy !== null}
+              onClick={() => void exportImage("svg")}
+            >
+              {t("toc.editor.exportSvg")}
+            </Button>
+            <Button
+              type="button"
+              variant="secondary"
+              disabled={!api || !showCanvas || busy !== null}
+              onClick={() => void exportImage("png")}
+            >
+              {t("toc.editor.exportPng")}
+            </Button>
+          </div>
+        </div>
+      )}
+
+      <div
+        className="toc-status"
+        role="status"
+        aria-live="polite"
+        data-testid="toc-status"
+        data-layout-worker={layoutWorker ?? undefined}
+      >
+        {busy && <p>{busy}</p>}
+        {message && (
+          <div className={message.tone === "error" ? "notice notice-error" : "notice notice-success"}>
+            <p>{message.text}</p>
+            {message.problems?.length ? (
+              <ul>
+                {message.problems.map((problem) => (
+                  <li key={problem}>{problem}</li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        )}
+      </div>
+      {editing && <ProblemNotice problem={state.problem} dispatch={dispatch} />}
+
+      <div className="toc-layout">
+        <div className="toc-main">
+          {showCanvas && (
+            <Suspense fallback={<p className="toc-canvas-loading">{t("toc.editor.loadingCanvas")}</p>}>
+              <TocCanvas
+                state={state}
+                dispatch={dispatch}
+                overlay={overlay}
+                highlight={highlight}
+                editable={canEdit}
+                connectKind={connectKind}
+                label={t("toc.editor.canvasLabel", { title: title.text })}
+                onApi={setApi}
+              />
+            </Suspense>
+          )}
+          {!showCanvas && (
+            <section aria-label={t("toc.editor.tableLabel")}>
+              <OutlineView
+                doc={state.present}
+                overlay={overlay}
+                citations={citations}
+                planSlug={plan.slug}
+                onSelect={hydrated ? showNode : undefined}
+              />
+            </section>
+          )}
+        </div>
+        <aside className="toc-side" aria-label={t("toc.editor.sidePanel")}>
+          {hydrated && selectedKey && (
+            <NodePanel
+              planSlug={plan.slug}
+              canvasSlug={meta.slug}
+              elementKey={selectedKey}
+              elements={elements}
+              links={links}
+              overlay={overlay[selectedKey] ?? null}
+              citations={citations}
+              asOf={asOf}
+              onHighlight={setHighlighted}
+            />
+          )}
+          {editing && (
+            <>
+              <Panel title={t("toc.editor.selection")} open>
+                <SelectElement onCanvas={onCanvas} selectedNodes={state.selectedNodes} dispatch={dispatch} />
+                {selectedElement && (
+                  <EditElementForm
+                    dispatch={dispatch}
+                    element={selectedElement}
+                    cited={Boolean(citations.elements[selectedElement.key])}
+                  />
+                )}
+                {selectedLink && (
+                  <EditLinkForm
+                    dispatch={dispatch}
+                    link={selectedLink}
+                    from={state.present.elements[selectedLink.from]?.code ?? ""}
+                    to={state.present.elements[selectedLink.to]?.code ?? ""}
+                  />
+                )}
+                {!selectedElement && !selectedLink && (
+                  <p className="meta">{t("toc.editor.nothingSelected")}</p>
+                )}
+              </Panel>
+              <Panel title={t("toc.editor.linkForm")}>
+                <LinkForm onCanvas={onCanvas} selectedNodes={state.selectedNodes} dispatch={dispatch} />
+              </Panel>
+              <Panel title={t("toc.editor.addElement")}>
+                <AddElementForm
+                  onCanvas={onCanvas}
+                  elementCount={Object.keys(state.present.elements).length}
+                  dispatch={dispatch}
+                  placeFor={placeFor}
+                />
+              </Panel>
+              <Panel title={t("toc.editor.addExisting")}>
+                <AddExistingForm offCanvas={offCanvas} dispatch={dispatch} placeFor={placeFor} />
+              </Panel>
+              <Panel title={t("toc.editor.settings")}>
+                <SettingsForm settings={state.present.settings} dispatch={dispatch} />
+              </Panel>
+              <Panel title={t("toc.editor.keyboard")}>
+                <KeyboardHelp />
+              </Panel>
+            </>
+          )}
+          <ChecksPanel
+            findings={liveFindings ?? data.findings}
+            live={liveFindings !== null}
+            onShow={hydrated ? showNode : undefined}
+          />
+        </aside>
+      </div>
+
+      <Dialog open={conflict !== null} labelledBy="toc-conflict-heading" onCancel={() => setConflict(null)}>
+        <h2 id="toc-conflict-heading">{t("toc.editor.conflict.title")}</h2>
+        <p>{t("toc.editor.conflict.body", { base: state.baseVersion, current: conflict?.version ?? 0 })}</p>
+        <p className="toc-actions">
+          <Button type="button" onClick={mergeAndSave}>
+            {t("toc.editor.conflict.merge")}
+          </Button>
+          <Button type="button" variant="secondary" onClick={reloadTheirs}>
+            {t("toc.editor.conflict.reload")}
+          </Button>
+          <Button type="button" variant="quiet" onClick={() => setConflict(null)}>
+            {t("toc.editor.conflict.later")}
+          </Button>
+        </p>
+      </Dialog>
+      <Dialog
+        open={blocker.state === "blocked"}
+        labelledBy="toc-leave-heading"
+        onCancel={() => blocker.reset?.()}
+      >
+        <h2 id="toc-leave-heading">{t("toc.editor.leave.title")}</h2>
+        <p>{t("toc.editor.leave.body")}</p>
+        <p className="toc-actions">
+          <Button type="button" onClick={() => blocker.reset?.()}>
+            {t("toc.editor.leave.stay")}
+          </Button>
+          <Button type="button" variant="secondary" onClick={() => blocker.proceed?.()}>
+            {t("toc.editor.leave.go")}
+          </Button>
+        </p>
+      </Dialog>
+    </>
+  );
+}
+
+function Panel({ title, open = false, children }: { title: string; open?: boolean; children: ReactNode }) {
+  return (
+    <details className="card toc-panel" open={open}>
+      <summary>
+        <h2>{title}</h2>
+      </summary>
+      {children}
+    </details>
+  );
+}
+
+function KeyboardHelp() {
+  const { t } = useI18n();
+  const keys = ["tab", "select", "arrows", "delete", "link", "undo", "copy", "save"] as const;
+  return (
+    <dl className="toc-keys">
+      {keys.map((key) => (
+        <div key={key}>
+          <dt>{t(`toc.editor.keys.${key}`)}</dt>
+          <dd>{t(`toc.editor.keys.${key}.what`)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** A modal dialog (the browser's own: it keeps the focus inside and Escape closes it). */
+function Dialog({
+  open,
+  labelledBy,
+  onCancel,
+  children,
+}: {
+  open: boolean;
+  labelledBy: string;
+  onCancel: () => void;
+  children: ReactNode;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  return (
+    <dialog
+      ref={ref}
+      className="toc-dialog"
+      aria-labelledby={labelledBy}
+      onCancel={(event) => {
+        event.preventDefault();
+        onCancel();
+      }}
+    >
+      {open && children}
+    </dialog>
+  );
+}

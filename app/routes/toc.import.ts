@@ -1,0 +1,43 @@
+import { maxJsonBytes, readText } from "../forms.server";
+import { jsonAnswer, requireTocPlan } from "../toc/access.server";
+import { canvasVisibleTo } from "../toc/canvas.server";
+import { importCanvas } from "../toc/exchange.server";
+import type { Route } from "./+types/toc.import";
+
+/** Only POST: a file is sent here, nothing is read. */
+export function loader() {
+  return new Response("Method Not Allowed", { status: 405, headers: { Allow: "POST" } });
+}
+
+/**
+ * Puts a canvas file (what `export.json` gives) back onto the canvas: 200 with the version, 400 with every problem
+ * (malformed JSON with its line and column, an element the plan does not have, another plan or canvas), 403 for a
+ * reader who may not edit, 404 when the canvas is not theirs to see.
+ */
+export async function action(args: Route.ActionArgs) {
+  const { db, plan, scope, canEdit, by, t } = await requireTocPlan(args);
+  const slug = args.params.canvas;
+  if (!(await canvasVisibleTo({ db, plan, scope, slug }))) throw new Response("Not Found", { status: 404 });
+  if (!canEdit) return jsonAnswer({ status: "forbidden", message: t("toc.save.forbidden") }, 403);
+  const text = await readText(args.request, maxJsonBytes);
+  const result = await importCanvas({ db, plan, slug, text, by });
+  if (result.status === "not_found") throw new Response("Not Found", { status: 404 });
+  if (result.status === "forbidden")
+    return jsonAnswer({ status: "forbidden", message: t("toc.save.forbidden") }, 403);
+  if (result.status === "invalid") {
+    const problems = result.problems.map((problem) => ({
+      ...problem,
+      message: t(problem.key, problem.values),
+    }));
+    return jsonAnswer(
+      { status: "invalid", message: t("toc.import.refused", { count: problems.length }), problems },
+      400,
+    );
+  }
+  return jsonAnswer({
+    status: "imported",
+    message: t(result.changed ? "toc.import.imported" : "toc.import.unchanged", { version: result.version }),
+    version: result.version,
+    changed: result.changed,
+  });
+}
