@@ -22,24 +22,49 @@ import {
 const ink = "#1d2330";
 const palette = ["#1f5f99", "#a12626", "#1e6b3a", "#7a4d00", "#5b3c8c", "#00646e", "#8c2f6b"];
 
+/** What every drawing shares: the margin, the grid, the axes' ink and the legend. */
+const margin = { top: 8, right: 16, bottom: 8, left: 0 };
+const grid = <CartesianGrid stroke="#d9dde4" />;
+const axis = { stroke: ink, tick: { fill: ink, fontSize: 12 } };
+const legend = <Legend wrapperStyle={{ color: ink }} />;
+
+type Series = { key: string; name: string }[];
+
+/** Rows of named values as recharts wants them: the label and each series' value side by side. */
+const flatten = (rows: { label: string; values: Record<string, number | null> }[]) =>
+  rows.map((row) => ({ label: row.label, ...row.values }));
+
+/** One bar per series, in the palette's colours. */
+const seriesBars = (series: Series, options: { stackId?: string; maxBarSize?: number }) =>
+  series.map((bar, i) => (
+    <Bar
+      key={bar.key}
+      dataKey={bar.key}
+      name={bar.name}
+      fill={palette[i % palette.length]}
+      {...options}
+      isAnimationActive={false}
+    />
+  ));
+
 export type TrendChartProps = {
   points: { label: string; values: Record<string, number | null> }[];
-  series: { key: string; name: string }[];
+  series: Series;
   bands: { onTrack: number; behind: number };
 };
 
 export function TrendChart({ points, series, bands }: TrendChartProps) {
-  const data = points.map((point) => ({ label: point.label, ...point.values }));
+  const data = flatten(points);
   return (
     <ResponsiveContainer width="100%" height={280}>
-      <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-        <CartesianGrid stroke="#d9dde4" />
-        <XAxis dataKey="label" stroke={ink} tick={{ fill: ink, fontSize: 12 }} />
-        <YAxis domain={[0, 100]} stroke={ink} tick={{ fill: ink, fontSize: 12 }} unit="%" />
+      <LineChart data={data} margin={margin}>
+        {grid}
+        <XAxis dataKey="label" {...axis} />
+        <YAxis domain={[0, 100]} {...axis} unit="%" />
         <ReferenceLine y={bands.onTrack} stroke="#1e6b3a" strokeDasharray="4 4" />
         <ReferenceLine y={bands.behind} stroke="#a12626" strokeDasharray="4 4" />
         <Tooltip />
-        <Legend wrapperStyle={{ color: ink }} />
+        {legend}
         {series.map((line, i) => (
           <Line
             key={line.key}
@@ -66,12 +91,12 @@ export type CountsChartProps = {
 export function CountsChart({ rows, names }: CountsChartProps) {
   return (
     <ResponsiveContainer width="100%" height={260}>
-      <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-        <CartesianGrid stroke="#d9dde4" />
-        <XAxis dataKey="label" stroke={ink} tick={{ fill: ink, fontSize: 12 }} interval={0} />
-        <YAxis allowDecimals={false} stroke={ink} tick={{ fill: ink, fontSize: 12 }} />
+      <BarChart data={rows} margin={margin}>
+        {grid}
+        <XAxis dataKey="label" {...axis} interval={0} />
+        <YAxis allowDecimals={false} {...axis} />
         <Tooltip />
-        <Legend wrapperStyle={{ color: ink }} />
+        {legend}
         <Bar dataKey="indicators" name={names.indicators} fill="#1f5f99" isAnimationActive={false} />
         <Bar dataKey="elements" name={names.elements} fill="#7a4d00" isAnimationActive={false} />
       </BarChart>
@@ -85,10 +110,10 @@ export type ScoresChartProps = { rows: { label: string; score: number | null }[]
 export function ScoresChart({ rows, name }: ScoresChartProps) {
   return (
     <ResponsiveContainer width="100%" height={Math.max(160, rows.length * 36 + 40)}>
-      <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-        <CartesianGrid stroke="#d9dde4" />
-        <XAxis type="number" domain={[0, 100]} unit="%" stroke={ink} tick={{ fill: ink, fontSize: 12 }} />
-        <YAxis type="category" dataKey="label" width={90} stroke={ink} tick={{ fill: ink, fontSize: 12 }} />
+      <BarChart data={rows} layout="vertical" margin={{ ...margin, left: 8 }}>
+        {grid}
+        <XAxis type="number" domain={[0, 100]} unit="%" {...axis} />
+        <YAxis type="category" dataKey="label" width={90} {...axis} />
         <ReferenceLine x={95} stroke="#1e6b3a" strokeDasharray="4 4" />
         <ReferenceLine x={85} stroke="#a12626" strokeDasharray="4 4" />
         <Tooltip />
@@ -129,15 +154,10 @@ export function IndicatorChart({ points, names, show, baseline, domain }: Indica
   const has = (key: "target" | "expected") => points.some((point) => point[key] !== null);
   return (
     <ResponsiveContainer width="100%" height={300}>
-      <ComposedChart data={points} margin={{ top: 16, right: 16, bottom: 8, left: 0 }}>
-        <CartesianGrid stroke="#d9dde4" />
-        <XAxis dataKey="label" stroke={ink} tick={{ fill: ink, fontSize: 12 }} />
-        <YAxis
-          domain={domain ?? [0, "auto"]}
-          allowDecimals={domain === null || domain[1] > 10}
-          stroke={ink}
-          tick={{ fill: ink, fontSize: 12 }}
-        />
+      <ComposedChart data={points} margin={{ ...margin, top: 16 }}>
+        {grid}
+        <XAxis dataKey="label" {...axis} />
+        <YAxis domain={domain ?? [0, "auto"]} allowDecimals={domain === null || domain[1] > 10} {...axis} />
         {baseline !== null && (
           <ReferenceLine
             y={baseline}
@@ -147,7 +167,7 @@ export function IndicatorChart({ points, names, show, baseline, domain }: Indica
           />
         )}
         <Tooltip />
-        <Legend wrapperStyle={{ color: ink }} />
+        {legend}
         <Bar dataKey="actual" name={names.actual} fill="#1f5f99" maxBarSize={56} isAnimationActive={false} />
         {show.total && (
           <Line
@@ -202,33 +222,23 @@ export function IndicatorChart({ points, names, show, baseline, domain }: Indica
 
 export type BreakdownChartProps = {
   points: { label: string; values: Record<string, number | null> }[];
-  series: { key: string; name: string }[];
+  series: Series;
   /** Counts stack up to the total; percentages and levels stand side by side. */
   stacked: boolean;
 };
 
 /** A breakdown over the periods: one bar per value of the dimension (region, gender). */
 export function BreakdownChart({ points, series, stacked }: BreakdownChartProps) {
-  const data = points.map((point) => ({ label: point.label, ...point.values }));
+  const data = flatten(points);
   return (
     <ResponsiveContainer width="100%" height={280}>
-      <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-        <CartesianGrid stroke="#d9dde4" />
-        <XAxis dataKey="label" stroke={ink} tick={{ fill: ink, fontSize: 12 }} />
-        <YAxis stroke={ink} tick={{ fill: ink, fontSize: 12 }} />
+      <BarChart data={data} margin={margin}>
+        {grid}
+        <XAxis dataKey="label" {...axis} />
+        <YAxis {...axis} />
         <Tooltip />
-        <Legend wrapperStyle={{ color: ink }} />
-        {series.map((bar, i) => (
-          <Bar
-            key={bar.key}
-            dataKey={bar.key}
-            name={bar.name}
-            fill={palette[i % palette.length]}
-            stackId={stacked ? "breakdown" : undefined}
-            maxBarSize={56}
-            isAnimationActive={false}
-          />
-        ))}
+        {legend}
+        {seriesBars(series, { stackId: stacked ? "breakdown" : undefined, maxBarSize: 56 })}
       </BarChart>
     </ResponsiveContainer>
   );
@@ -236,40 +246,21 @@ export function BreakdownChart({ points, series, stacked }: BreakdownChartProps)
 
 export type SharesChartProps = {
   rows: { label: string; values: Record<string, number | null> }[];
-  series: { key: string; name: string }[];
+  series: Series;
 };
 
 /** Each row's values as shares of their sum (100 % bars): where an indicator's results were reported. */
 export function SharesChart({ rows, series }: SharesChartProps) {
-  const data = rows.map((row) => ({ label: row.label, ...row.values }));
+  const data = flatten(rows);
   return (
     <ResponsiveContainer width="100%" height={Math.max(160, rows.length * 40 + 80)}>
-      <BarChart
-        data={data}
-        layout="vertical"
-        stackOffset="expand"
-        margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
-      >
-        <CartesianGrid stroke="#d9dde4" />
-        <XAxis
-          type="number"
-          stroke={ink}
-          tick={{ fill: ink, fontSize: 12 }}
-          tickFormatter={(share: number) => `${Math.round(share * 100)}%`}
-        />
-        <YAxis type="category" dataKey="label" width={90} stroke={ink} tick={{ fill: ink, fontSize: 12 }} />
+      <BarChart data={data} layout="vertical" stackOffset="expand" margin={{ ...margin, left: 8 }}>
+        {grid}
+        <XAxis type="number" {...axis} tickFormatter={(share: number) => `${Math.round(share * 100)}%`} />
+        <YAxis type="category" dataKey="label" width={90} {...axis} />
         <Tooltip />
-        <Legend wrapperStyle={{ color: ink }} />
-        {series.map((bar, i) => (
-          <Bar
-            key={bar.key}
-            dataKey={bar.key}
-            name={bar.name}
-            fill={palette[i % palette.length]}
-            stackId="shares"
-            isAnimationActive={false}
-          />
-        ))}
+        {legend}
+        {seriesBars(series, { stackId: "shares" })}
       </BarChart>
     </ResponsiveContainer>
   );

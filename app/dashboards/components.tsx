@@ -1,5 +1,7 @@
 import { lazy, type ReactNode, Suspense, useEffect, useState } from "react";
+import { Form } from "react-router";
 import { Citation } from "../components/citation";
+import { SyntheticBadge } from "../components/synthetic-badge";
 import { formatNumber, type Translate, useI18n } from "../i18n/i18n";
 import type { ReportState, RollUpStatus } from "../rollup/rollup";
 import { type CsvCell, csvDataUrl } from "./csv";
@@ -181,5 +183,81 @@ export function SharesChartFrame(props: { frameName: string } & React.ComponentP
     <ChartFrame name={frameName}>
       <SharesChart {...chart} />
     </ChartFrame>
+  );
+}
+
+/**
+ * A dashboard page's header: the eyebrow, the title (in its own language when given), the synthetic-data badge,
+ * what the page adds (lead, facts) and, for a viewer who sees part of the plan, the scoped notice.
+ */
+export function DashboardHeader({
+  eyebrow,
+  title,
+  lang,
+  synthetic,
+  scopedNotice,
+  children,
+}: {
+  eyebrow: ReactNode;
+  title: string;
+  lang?: string;
+  synthetic: boolean;
+  scopedNotice?: string | null;
+  children?: ReactNode;
+}) {
+  return (
+    <header className="page-header">
+      <p className="eyebrow">{eyebrow}</p>
+      <h1 lang={lang}>{title}</h1>
+      {synthetic && <SyntheticBadge explain />}
+      {children}
+      {scopedNotice && <p className="notice">{scopedNotice}</p>}
+    </header>
+  );
+}
+
+/**
+ * The period filter of a dashboard (a GET form: works without JavaScript): the as-of day and the day the range starts,
+ * both within the plan's dates, then the page's own filters, the apply button and the hint.
+ */
+export function DashboardFilters({
+  idPrefix,
+  filters,
+  plan,
+  fromLabelKey,
+  hint,
+  children,
+}: {
+  idPrefix: string;
+  filters: { asOf: string; from: string };
+  plan: { startDate: string; endDate: string };
+  fromLabelKey: "dashboard.from" | "dashboard.periodsFrom";
+  hint: string;
+  children?: ReactNode;
+}) {
+  const { t } = useI18n();
+  const dateField = (name: "asOf" | "from", id: string, label: string) => (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        name={name}
+        type="date"
+        defaultValue={filters[name]}
+        min={plan.startDate}
+        max={plan.endDate}
+      />
+    </div>
+  );
+  return (
+    <Form method="get" className="filters no-print" aria-label={t("dashboard.filters")}>
+      {dateField("asOf", `${idPrefix}-as-of`, t("dashboard.asOf"))}
+      {dateField("from", `${idPrefix}-from`, t(fromLabelKey))}
+      {children}
+      <button type="submit" className="button button-secondary">
+        {t("dashboard.apply")}
+      </button>
+      <p className="field-hint filters-hint">{hint}</p>
+    </Form>
   );
 }

@@ -1,28 +1,16 @@
 import { Link } from "react-router";
-import { requireViewer } from "../auth/request.server";
-import { SyntheticBadge } from "../components/synthetic-badge";
 import { Card } from "../components/ui/card";
 import { Table } from "../components/ui/table";
 import { getCompletenessDashboard } from "../dashboards/completeness.server";
-import { CsvLink, Percent } from "../dashboards/components";
-import { getDb } from "../db.server";
+import { CsvLink, DashboardHeader, Percent } from "../dashboards/components";
+import { loadDashboard } from "../dashboards/load.server";
 import { formatDate, pickText, useI18n } from "../i18n/i18n";
 import { periodLabel } from "../indicators/display";
-import { todayUtc } from "../progress/workflow.server";
 import { type ReportState, reportStates } from "../rollup/completeness";
 import type { Route } from "./+types/dashboard.completeness";
 
-export async function loader(args: Route.LoaderArgs) {
-  const viewer = requireViewer(args);
-  const heatMap = await getCompletenessDashboard({
-    db: await getDb(),
-    slug: args.params.slug,
-    viewer,
-    url: new URL(args.request.url),
-    today: todayUtc(),
-  });
-  if (!heatMap) throw new Response("Not Found", { status: 404 });
-  return heatMap;
+export function loader(args: Route.LoaderArgs) {
+  return loadDashboard(args, getCompletenessDashboard);
 }
 
 /** A symbol for each state, so the map never depends on colour alone. */
@@ -62,10 +50,11 @@ export default function CompletenessPage({ loaderData }: Route.ComponentProps) {
         </Link>
         <Link to={`${base}/dashboard${query}`}>{t("dashboard.overview")}</Link>
       </nav>
-      <header className="page-header">
-        <p className="eyebrow">{t("dashboard.completeness")}</p>
-        <h1>{t("dashboard.heatMap")}</h1>
-        {plan.synthetic && <SyntheticBadge explain />}
+      <DashboardHeader
+        eyebrow={t("dashboard.completeness")}
+        title={t("dashboard.heatMap")}
+        synthetic={plan.synthetic}
+      >
         <p className="lead">{t("dashboard.heatMapIntro")}</p>
         <p>
           {total.due === 0
@@ -87,7 +76,7 @@ export default function CompletenessPage({ loaderData }: Route.ComponentProps) {
             </li>
           ))}
         </ul>
-      </header>
+      </DashboardHeader>
 
       {grids.map((grid) => {
         const frequency = t(`indicators.frequency.${grid.frequency}`);

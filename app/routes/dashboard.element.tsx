@@ -1,10 +1,9 @@
 import { Link } from "react-router";
-import { requireViewer } from "../auth/request.server";
-import { SyntheticBadge } from "../components/synthetic-badge";
 import { Card } from "../components/ui/card";
 import { Table } from "../components/ui/table";
 import {
   CsvLink,
+  DashboardHeader,
   LatestFigureCell,
   Percent,
   RollUpStatusBadge,
@@ -13,23 +12,12 @@ import {
 } from "../dashboards/components";
 import { getElementDashboard } from "../dashboards/element.server";
 import { latestFigureText } from "../dashboards/latest-figure";
-import { getDb } from "../db.server";
+import { loadDashboard } from "../dashboards/load.server";
 import { formatDate, formatNumber, pickText, useI18n } from "../i18n/i18n";
-import { todayUtc } from "../progress/workflow.server";
 import type { Route } from "./+types/dashboard.element";
 
-export async function loader(args: Route.LoaderArgs) {
-  const viewer = requireViewer(args);
-  const detail = await getElementDashboard({
-    db: await getDb(),
-    slug: args.params.slug,
-    code: args.params.code,
-    viewer,
-    url: new URL(args.request.url),
-    today: todayUtc(),
-  });
-  if (!detail) throw new Response("Not Found", { status: 404 });
-  return detail;
+export function loader(args: Route.LoaderArgs) {
+  return loadDashboard(args, getElementDashboard);
 }
 
 export default function ElementDashboardPage({ loaderData }: Route.ComponentProps) {
@@ -64,13 +52,17 @@ export default function ElementDashboardPage({ loaderData }: Route.ComponentProp
         </Link>
         <Link to={`${base}/dashboard${query}`}>{t("dashboard.overview")}</Link>
       </nav>
-      <header className="page-header">
-        <p className="eyebrow">
-          {t("dashboard.drillDown")} · {t(`kind.${element.kind}`)}{" "}
-          <span className="code">{element.code}</span>
-        </p>
-        <h1 lang={title.lang}>{title.text}</h1>
-        {plan.synthetic && <SyntheticBadge explain />}
+      <DashboardHeader
+        eyebrow={
+          <>
+            {t("dashboard.drillDown")} · {t(`kind.${element.kind}`)}{" "}
+            <span className="code">{element.code}</span>
+          </>
+        }
+        title={title.text}
+        lang={title.lang}
+        synthetic={plan.synthetic}
+      >
         <p className="health-line" data-testid="element-health">
           <RollUpStatusBadge status={element.status} unjudged={element.unjudged} /> {t("dashboard.score")}:{" "}
           <Percent value={element.score} />
@@ -82,7 +74,7 @@ export default function ElementDashboardPage({ loaderData }: Route.ComponentProp
           })}{" "}
           · {day} · <Link to={`${base}/elements/${element.code}`}>{t("dashboard.elementPage")}</Link>
         </p>
-      </header>
+      </DashboardHeader>
 
       <Card aria-labelledby="inputs-heading">
         <h2 id="inputs-heading">{t("dashboard.inputs")}</h2>

@@ -1,39 +1,28 @@
-import { Form, Link } from "react-router";
-import { requireViewer } from "../auth/request.server";
+import { Link } from "react-router";
 import { Citation } from "../components/citation";
 import { useDimensionValueLabel } from "../components/indicator-form";
 import { TargetSources, useFormatValue } from "../components/indicator-values";
-import { SyntheticBadge } from "../components/synthetic-badge";
 import { Card } from "../components/ui/card";
 import { Table } from "../components/ui/table";
 import {
   BreakdownChartFrame,
   CsvLink,
+  DashboardFilters,
+  DashboardHeader,
   IndicatorChartFrame,
   Percent,
   RollUpStatusBadge,
 } from "../dashboards/components";
 import { getIndicatorDashboard } from "../dashboards/indicator.server";
+import { loadDashboard } from "../dashboards/load.server";
 import { indicatorUnjudgedReason } from "../dashboards/unjudged";
-import { getDb } from "../db.server";
 import { formatDate, pickText, useI18n } from "../i18n/i18n";
 import { genders } from "../indicators/dimensions";
 import { periodLabel } from "../indicators/display";
-import { todayUtc } from "../progress/workflow.server";
 import type { Route } from "./+types/dashboard.indicator";
 
-export async function loader(args: Route.LoaderArgs) {
-  const viewer = requireViewer(args);
-  const dashboard = await getIndicatorDashboard({
-    db: await getDb(),
-    slug: args.params.slug,
-    code: args.params.code,
-    viewer,
-    url: new URL(args.request.url),
-    today: todayUtc(),
-  });
-  if (!dashboard) throw new Response("Not Found", { status: 404 });
-  return dashboard;
+export function loader(args: Route.LoaderArgs) {
+  return loadDashboard(args, getIndicatorDashboard);
 }
 
 export default function IndicatorDashboardPage({ loaderData }: Route.ComponentProps) {
@@ -99,12 +88,17 @@ export default function IndicatorDashboardPage({ loaderData }: Route.ComponentPr
         </Link>
         <Link to={`${base}/dashboard?${dates}`}>{t("dashboard.overview")}</Link>
       </nav>
-      <header className="page-header">
-        <p className="eyebrow">
-          {t("dashboard.indicatorKind")} <span className="code">{indicator.code}</span>
-        </p>
-        <h1 lang={name.lang}>{name.text}</h1>
-        {plan.synthetic && <SyntheticBadge explain />}
+      <DashboardHeader
+        eyebrow={
+          <>
+            {t("dashboard.indicatorKind")} <span className="code">{indicator.code}</span>
+          </>
+        }
+        title={name.text}
+        lang={name.lang}
+        synthetic={plan.synthetic}
+        scopedNotice={scoped ? t("dashboard.indicator.scoped") : null}
+      >
         <p className="meta">
           {t(`indicators.measure.${indicator.measure}`)} · {t(`indicators.direction.${indicator.direction}`)}{" "}
           · {t(`indicators.aggregation.${indicator.aggregation}`)} ·{" "}
@@ -126,32 +120,17 @@ export default function IndicatorDashboardPage({ loaderData }: Route.ComponentPr
           · <Link to={`${base}/indicators/${indicator.code}`}>{t("dashboard.indicator.definitionLink")}</Link>
         </p>
         {indicator.citation && <Citation citation={indicator.citation} />}
-        {scoped && <p className="notice">{t("dashboard.indicator.scoped")}</p>}
-      </header>
+      </DashboardHeader>
 
-      <Form method="get" className="filters no-print" aria-label={t("dashboard.filters")}>
-        <div className="field">
-          <label htmlFor="indicator-as-of">{t("dashboard.asOf")}</label>
-          <input
-            id="indicator-as-of"
-            name="asOf"
-            type="date"
-            defaultValue={filters.asOf}
-            min={plan.startDate}
-            max={plan.endDate}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="indicator-from">{t("dashboard.periodsFrom")}</label>
-          <input
-            id="indicator-from"
-            name="from"
-            type="date"
-            defaultValue={filters.from}
-            min={plan.startDate}
-            max={plan.endDate}
-          />
-        </div>
+      <DashboardFilters
+        idPrefix="indicator"
+        filters={filters}
+        plan={plan}
+        fromLabelKey="dashboard.periodsFrom"
+        hint={
+          region || hasGender ? t("dashboard.indicator.filtersHint") : t("dashboard.indicator.noDimensions")
+        }
+      >
         {region && (
           <div className="field">
             <label htmlFor="indicator-region">{t("indicators.dimension.region")}</label>
@@ -178,13 +157,7 @@ export default function IndicatorDashboardPage({ loaderData }: Route.ComponentPr
             </select>
           </div>
         )}
-        <button type="submit" className="button button-secondary">
-          {t("dashboard.apply")}
-        </button>
-        <p className="field-hint filters-hint">
-          {region || hasGender ? t("dashboard.indicator.filtersHint") : t("dashboard.indicator.noDimensions")}
-        </p>
-      </Form>
+      </DashboardFilters>
 
       <Card className="dashboard-health" aria-labelledby="status-heading">
         <h2 id="status-heading">{t("dashboard.indicator.status")}</h2>

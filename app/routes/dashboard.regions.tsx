@@ -1,29 +1,17 @@
-import { Form, Link } from "react-router";
-import { requireViewer } from "../auth/request.server";
+import { Link } from "react-router";
 import { useFormatValue } from "../components/indicator-values";
-import { SyntheticBadge } from "../components/synthetic-badge";
 import { Card } from "../components/ui/card";
 import { Table } from "../components/ui/table";
-import { CsvLink, SharesChartFrame } from "../dashboards/components";
+import { CsvLink, DashboardFilters, DashboardHeader, SharesChartFrame } from "../dashboards/components";
+import { loadDashboard } from "../dashboards/load.server";
 import { getRegionDashboard, type RegionDashboard } from "../dashboards/regions.server";
-import { getDb } from "../db.server";
 import { formatDate, formatNumber, pickText, useI18n } from "../i18n/i18n";
 import { genders } from "../indicators/dimensions";
 import { periodLabel } from "../indicators/display";
-import { todayUtc } from "../progress/workflow.server";
 import type { Route } from "./+types/dashboard.regions";
 
-export async function loader(args: Route.LoaderArgs) {
-  const viewer = requireViewer(args);
-  const dashboard = await getRegionDashboard({
-    db: await getDb(),
-    slug: args.params.slug,
-    viewer,
-    url: new URL(args.request.url),
-    today: todayUtc(),
-  });
-  if (!dashboard) throw new Response("Not Found", { status: 404 });
-  return dashboard;
+export function loader(args: Route.LoaderArgs) {
+  return loadDashboard(args, getRegionDashboard);
 }
 
 type IndicatorRow = RegionDashboard["indicators"][number];
@@ -92,41 +80,26 @@ export default function RegionDashboardPage({ loaderData }: Route.ComponentProps
         </Link>
         <Link to={`${base}/dashboard?${dates}`}>{t("dashboard.overview")}</Link>
       </nav>
-      <header className="page-header">
-        <p className="eyebrow">{t("dashboard.regions.eyebrow")}</p>
-        <h1>{t("dashboard.regions.title")}</h1>
-        {plan.synthetic && <SyntheticBadge explain />}
+      <DashboardHeader
+        eyebrow={t("dashboard.regions.eyebrow")}
+        title={t("dashboard.regions.title")}
+        synthetic={plan.synthetic}
+        scopedNotice={scoped ? t("dashboard.regions.scoped") : null}
+      >
         <p className="lead">{t("dashboard.regions.intro")}</p>
         <p className="meta">
           {t("dashboard.regions.range", range)}
           {genderName && ` · ${genderName}`}
         </p>
-        {scoped && <p className="notice">{t("dashboard.regions.scoped")}</p>}
-      </header>
+      </DashboardHeader>
 
-      <Form method="get" className="filters no-print" aria-label={t("dashboard.filters")}>
-        <div className="field">
-          <label htmlFor="regions-as-of">{t("dashboard.asOf")}</label>
-          <input
-            id="regions-as-of"
-            name="asOf"
-            type="date"
-            defaultValue={filters.asOf}
-            min={plan.startDate}
-            max={plan.endDate}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="regions-from">{t("dashboard.periodsFrom")}</label>
-          <input
-            id="regions-from"
-            name="from"
-            type="date"
-            defaultValue={filters.from}
-            min={plan.startDate}
-            max={plan.endDate}
-          />
-        </div>
+      <DashboardFilters
+        idPrefix="regions"
+        filters={filters}
+        plan={plan}
+        fromLabelKey="dashboard.periodsFrom"
+        hint={t("dashboard.regions.filtersHint")}
+      >
         <div className="field">
           <label htmlFor="regions-gender">{t("indicators.dimension.gender")}</label>
           <select id="regions-gender" name="gender" defaultValue={filters.gender ?? ""}>
@@ -138,11 +111,7 @@ export default function RegionDashboardPage({ loaderData }: Route.ComponentProps
             ))}
           </select>
         </div>
-        <button type="submit" className="button button-secondary">
-          {t("dashboard.apply")}
-        </button>
-        <p className="field-hint filters-hint">{t("dashboard.regions.filtersHint")}</p>
-      </Form>
+      </DashboardFilters>
 
       <Card aria-labelledby="reported-heading">
         <h2 id="reported-heading">{t("dashboard.regions.reported")}</h2>

@@ -1,11 +1,11 @@
-import { Form, Link } from "react-router";
-import { requireViewer } from "../auth/request.server";
-import { SyntheticBadge } from "../components/synthetic-badge";
+import { Link } from "react-router";
 import { Card } from "../components/ui/card";
 import { Table } from "../components/ui/table";
 import {
   CountsChartFrame,
   CsvLink,
+  DashboardFilters,
+  DashboardHeader,
   LatestFigureCell,
   Percent,
   ReportStateLabel,
@@ -14,24 +14,14 @@ import {
   TrendChartFrame,
 } from "../dashboards/components";
 import { latestFigureText } from "../dashboards/latest-figure";
+import { loadDashboard } from "../dashboards/load.server";
 import { getPlanOverview } from "../dashboards/overview.server";
-import { getDb } from "../db.server";
 import { formatDate, formatNumber, pickText, useI18n } from "../i18n/i18n";
-import { todayUtc } from "../progress/workflow.server";
 import { defaultRollUpRules, statuses } from "../rollup/rollup";
 import type { Route } from "./+types/dashboard";
 
-export async function loader(args: Route.LoaderArgs) {
-  const viewer = requireViewer(args);
-  const overview = await getPlanOverview({
-    db: await getDb(),
-    slug: args.params.slug,
-    viewer,
-    url: new URL(args.request.url),
-    today: todayUtc(),
-  });
-  if (!overview) throw new Response("Not Found", { status: 404 });
-  return overview;
+export function loader(args: Route.LoaderArgs) {
+  return loadDashboard(args, getPlanOverview);
 }
 
 const reportStates = ["approved", "submitted", "missing", "overdue"] as const;
@@ -73,42 +63,22 @@ export default function DashboardPage({ loaderData }: Route.ComponentProps) {
           {title.text}
         </Link>
       </nav>
-      <header className="page-header">
-        <p className="eyebrow">{t("dashboard.eyebrow")}</p>
-        <h1>{t("dashboard.title", { plan: title.text })}</h1>
-        {plan.synthetic && <SyntheticBadge explain />}
+      <DashboardHeader
+        eyebrow={t("dashboard.eyebrow")}
+        title={t("dashboard.title", { plan: title.text })}
+        synthetic={plan.synthetic}
+        scopedNotice={scoped ? t("dashboard.scoped") : null}
+      >
         <p className="lead">{t("dashboard.intro")}</p>
-        {scoped && <p className="notice">{t("dashboard.scoped")}</p>}
-      </header>
+      </DashboardHeader>
 
-      <Form method="get" className="filters no-print" aria-label={t("dashboard.filters")}>
-        <div className="field">
-          <label htmlFor="dashboard-as-of">{t("dashboard.asOf")}</label>
-          <input
-            id="dashboard-as-of"
-            name="asOf"
-            type="date"
-            defaultValue={filters.asOf}
-            min={plan.startDate}
-            max={plan.endDate}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="dashboard-from">{t("dashboard.from")}</label>
-          <input
-            id="dashboard-from"
-            name="from"
-            type="date"
-            defaultValue={filters.from}
-            min={plan.startDate}
-            max={plan.endDate}
-          />
-        </div>
-        <button type="submit" className="button button-secondary">
-          {t("dashboard.apply")}
-        </button>
-        <p className="field-hint filters-hint">{t("dashboard.filtersHint")}</p>
-      </Form>
+      <DashboardFilters
+        idPrefix="dashboard"
+        filters={filters}
+        plan={plan}
+        fromLabelKey="dashboard.from"
+        hint={t("dashboard.filtersHint")}
+      />
 
       <Card className="dashboard-health" aria-labelledby="health-heading">
         <h2 id="health-heading">{t("dashboard.health")}</h2>

@@ -103,6 +103,17 @@ function elementOptions(elements: readonly EditorElement[], locale: "en" | "fr")
   }));
 }
 
+/** A title in English (required) and French, as every form that names something asks for it. */
+function TitleFields({ title }: { title?: LocalizedText }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Field label={t("toc.editor.field.titleEn")} name="title_en" defaultValue={title?.en} required />
+      <Field label={t("toc.editor.field.titleFr")} name="title_fr" defaultValue={title?.fr ?? ""} lang="fr" />
+    </>
+  );
+}
+
 function levelOptions(t: Translate) {
   return [
     { value: "", label: t("toc.editor.level.none") },
@@ -146,8 +157,7 @@ export const AddElementForm = memo(function AddElementForm({
         <Select label={t("toc.editor.field.level")} name="level" defaultValue="" options={levelOptions(t)} />
       </div>
       <Field label={t("toc.editor.field.code")} hint={t("toc.editor.field.codeHint")} name="code" required />
-      <Field label={t("toc.editor.field.titleEn")} name="title_en" required />
-      <Field label={t("toc.editor.field.titleFr")} name="title_fr" lang="fr" />
+      <TitleFields />
       <Select
         label={t("toc.editor.field.parent")}
         name="parent"
@@ -201,6 +211,51 @@ function readEvidence(value: string): EvidenceLink[] | null {
 const writeEvidence = (links: readonly EvidenceLink[] | null) =>
   (links ?? []).map((link) => (link.label ? `${link.url} ${link.label}` : link.url)).join("\n");
 
+type LinkReasons = Pick<EditorLink, "rationale" | "evidenceStrength" | "evidenceLinks">;
+
+/** The assumption behind a causal link (English, French), the strength of its evidence and the evidence itself. */
+function LinkReasonFields({ link, assumptionHint }: { link?: LinkReasons; assumptionHint?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <TextArea
+        label={t("toc.editor.field.assumptionEn")}
+        hint={assumptionHint ? t("toc.editor.field.assumptionHint") : undefined}
+        name="assumption_en"
+        defaultValue={link?.rationale?.en ?? ""}
+      />
+      <TextArea
+        label={t("toc.editor.field.assumptionFr")}
+        name="assumption_fr"
+        defaultValue={link?.rationale?.fr ?? ""}
+        lang="fr"
+      />
+      <Select
+        label={t("toc.editor.field.evidenceStrength")}
+        name="evidenceStrength"
+        defaultValue={link?.evidenceStrength ?? ""}
+        options={strengthOptions(t)}
+      />
+      <TextArea
+        label={t("toc.editor.field.evidenceLinks")}
+        hint={t("toc.editor.field.evidenceLinksHint")}
+        name="evidenceLinks"
+        defaultValue={writeEvidence(link?.evidenceLinks ?? null)}
+      />
+    </>
+  );
+}
+
+/** What LinkReasonFields sent, over what the link had (other languages of the assumption are kept). */
+function readLinkReasons(data: FormData, before?: LinkReasons["rationale"]): LinkReasons {
+  const assumption = text(data, "assumption_en");
+  return {
+    rationale: assumption ? localized(assumption, text(data, "assumption_fr"), before) : null,
+    evidenceStrength: (text(data, "evidenceStrength") || null) as EvidenceStrength | null,
+    evidenceLinks: readEvidence(text(data, "evidenceLinks")),
+  };
+}
+
 export const LinkForm = memo(function LinkForm({
   onCanvas,
   selectedNodes,
@@ -212,17 +267,9 @@ export const LinkForm = memo(function LinkForm({
   const submit = (event: FormEvent<HTMLFormElement>) => {
     const data = form(event);
     const kind = text(data, "kind") as LinkKind;
-    const assumption = text(data, "assumption_en");
     dispatch({
       type: "addLink",
-      link: {
-        kind,
-        from: text(data, "from"),
-        to: text(data, "to"),
-        rationale: assumption ? localized(assumption, text(data, "assumption_fr")) : null,
-        evidenceStrength: (text(data, "evidenceStrength") || null) as EvidenceStrength | null,
-        evidenceLinks: readEvidence(text(data, "evidenceLinks")),
-      },
+      link: { kind, from: text(data, "from"), to: text(data, "to"), ...readLinkReasons(data) },
     });
   };
   if (options.length < 2) return <p className="meta">{t("toc.editor.linkNeedsTwo")}</p>;
@@ -254,23 +301,7 @@ export const LinkForm = memo(function LinkForm({
         defaultValue={second ?? options[1]?.value}
         options={options}
       />
-      <TextArea
-        label={t("toc.editor.field.assumptionEn")}
-        hint={t("toc.editor.field.assumptionHint")}
-        name="assumption_en"
-      />
-      <TextArea label={t("toc.editor.field.assumptionFr")} name="assumption_fr" lang="fr" />
-      <Select
-        label={t("toc.editor.field.evidenceStrength")}
-        name="evidenceStrength"
-        defaultValue=""
-        options={strengthOptions(t)}
-      />
-      <TextArea
-        label={t("toc.editor.field.evidenceLinks")}
-        hint={t("toc.editor.field.evidenceLinksHint")}
-        name="evidenceLinks"
-      />
+      <LinkReasonFields assumptionHint />
       <Button type="submit">{t("toc.editor.addLink")}</Button>
     </form>
   );
@@ -332,18 +363,7 @@ export const EditElementForm = memo(function EditElementForm({
         aria-label={t("toc.editor.editElement", { code: element.code })}
         key={`${element.key}-${JSON.stringify(element)}`}
       >
-        <Field
-          label={t("toc.editor.field.titleEn")}
-          name="title_en"
-          defaultValue={element.title.en}
-          required
-        />
-        <Field
-          label={t("toc.editor.field.titleFr")}
-          name="title_fr"
-          defaultValue={element.title.fr ?? ""}
-          lang="fr"
-        />
+        <TitleFields title={element.title} />
         <div className="toc-form-row">
           <Select
             label={t("toc.editor.field.level")}
@@ -396,16 +416,7 @@ export const EditLinkForm = memo(function EditLinkForm({
   const { t } = useI18n();
   const submit = (event: FormEvent<HTMLFormElement>) => {
     const data = form(event);
-    const assumption = text(data, "assumption_en");
-    dispatch({
-      type: "editLink",
-      key: link.key,
-      changes: {
-        rationale: assumption ? localized(assumption, text(data, "assumption_fr"), link.rationale) : null,
-        evidenceStrength: (text(data, "evidenceStrength") || null) as EvidenceStrength | null,
-        evidenceLinks: readEvidence(text(data, "evidenceLinks")),
-      },
-    });
+    dispatch({ type: "editLink", key: link.key, changes: readLinkReasons(data, link.rationale) });
   };
   const heading = t("toc.editor.selectedLink", {
     from,
@@ -422,29 +433,7 @@ export const EditLinkForm = memo(function EditLinkForm({
           aria-label={heading}
           key={`${link.key}-${JSON.stringify(link)}`}
         >
-          <TextArea
-            label={t("toc.editor.field.assumptionEn")}
-            name="assumption_en"
-            defaultValue={link.rationale?.en ?? ""}
-          />
-          <TextArea
-            label={t("toc.editor.field.assumptionFr")}
-            name="assumption_fr"
-            defaultValue={link.rationale?.fr ?? ""}
-            lang="fr"
-          />
-          <Select
-            label={t("toc.editor.field.evidenceStrength")}
-            name="evidenceStrength"
-            defaultValue={link.evidenceStrength ?? ""}
-            options={strengthOptions(t)}
-          />
-          <TextArea
-            label={t("toc.editor.field.evidenceLinks")}
-            hint={t("toc.editor.field.evidenceLinksHint")}
-            name="evidenceLinks"
-            defaultValue={writeEvidence(link.evidenceLinks)}
-          />
+          <LinkReasonFields link={link} />
           <Button type="submit">{t("toc.editor.applyChanges")}</Button>
         </form>
       )}
@@ -487,18 +476,7 @@ export const SettingsForm = memo(function SettingsForm({
       aria-label={t("toc.editor.settings")}
       key={JSON.stringify(settings)}
     >
-      <Field
-        label={t("toc.editor.field.titleEn")}
-        name="title_en"
-        defaultValue={settings.title.en}
-        required
-      />
-      <Field
-        label={t("toc.editor.field.titleFr")}
-        name="title_fr"
-        defaultValue={settings.title.fr ?? ""}
-        lang="fr"
-      />
+      <TitleFields title={settings.title} />
       <TextArea
         label={t("toc.editor.field.descriptionEn")}
         name="description_en"
