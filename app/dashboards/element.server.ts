@@ -1,12 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { elements, indicators } from "../../db/schema";
+import { elements } from "../../db/schema";
 import type { Viewer } from "../auth/policy";
 import { inScope, visiblePlan } from "../plan-graph/scope.server";
 import type { ElementKind, LocalizedText } from "../plan-graph/vocabulary";
 import type { RollUpStatus } from "../rollup/rollup";
 import { storedPlanRollUps } from "../rollup/store.server";
 import { type LatestFigure, latestFigures } from "./figures.server";
+import { planLabels } from "./labels.server";
 import type { FigureMeasure } from "./latest-figure";
 import { readOverviewFilters } from "./overview.server";
 import {
@@ -50,25 +51,7 @@ export async function getElementDashboard({
   const node = current?.elements.find((candidate) => candidate.elementId === element.id);
   if (!current || !node) return null;
 
-  const elementRows = await db
-    .select({ id: elements.id, code: elements.code, kind: elements.kind, title: elements.title })
-    .from(elements)
-    .where(eq(elements.planId, plan.id));
-  const indicatorRows = await db
-    .select({
-      id: indicators.id,
-      code: indicators.code,
-      name: indicators.name,
-      unit: indicators.unit,
-      measure: indicators.measure,
-      scale: indicators.scale,
-      aggregation: indicators.aggregation,
-      frequency: indicators.frequency,
-    })
-    .from(indicators)
-    .where(eq(indicators.planId, plan.id));
-  const elementById = new Map(elementRows.map((row) => [row.id, row]));
-  const indicatorById = new Map(indicatorRows.map((row) => [row.id, row]));
+  const { elementById, indicatorById, indicatorRows } = await planLabels(db, plan.id);
   const assessments = new Map(current.indicators.map((assessment) => [assessment.indicatorId, assessment]));
   const shownIndicators = new Set(current.indicators.map((assessment) => assessment.indicatorId));
   // Inputs not judged for want of targets say so; an indicator among them shows its latest figure.

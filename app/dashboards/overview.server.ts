@@ -1,7 +1,5 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
-import { elements, indicators } from "../../db/schema";
 import type { Viewer } from "../auth/policy";
 import { planPeriods } from "../indicators/periods";
 import { compareCodes } from "../plan-graph/graph";
@@ -18,6 +16,7 @@ import {
 } from "../rollup/rollup";
 import { storedPlanRollUps } from "../rollup/store.server";
 import { latestFiguresReader } from "./figures.server";
+import { planLabels } from "./labels.server";
 import { emptyChartReason, indicatorUnjudgedReason, type UnjudgedReason, unjudgedReasons } from "./unjudged";
 
 /**
@@ -91,23 +90,7 @@ export async function getPlanOverview({
   if (!current) return null;
   const previous = previousDay ? rolled[1] : undefined;
   const trend = rolled.slice(previousDay ? 2 : 1);
-  const elementRows = await db
-    .select({ id: elements.id, code: elements.code, kind: elements.kind, title: elements.title })
-    .from(elements)
-    .where(eq(elements.planId, plan.id));
-  const indicatorRows = await db
-    .select({
-      id: indicators.id,
-      code: indicators.code,
-      name: indicators.name,
-      unit: indicators.unit,
-      measure: indicators.measure,
-      scale: indicators.scale,
-      aggregation: indicators.aggregation,
-      frequency: indicators.frequency,
-    })
-    .from(indicators)
-    .where(eq(indicators.planId, plan.id));
+  const { elementById, indicatorById, indicatorRows } = await planLabels(db, plan.id);
   // What is not judged for want of targets says so, and shows its latest figure (NSWP's sourced figures). Whether
   // an indicator has a target does not depend on the day, so the figures are read once for every day shown.
   const withoutTarget = new Set(
@@ -128,8 +111,6 @@ export async function getPlanOverview({
   const { figures, reasons: unjudged } = unjudgedOn(current, filters.asOf);
   const previousUnjudged = previous && previousDay ? unjudgedOn(previous, previousDay).reasons : null;
 
-  const elementById = new Map(elementRows.map((row) => [row.id, row]));
-  const indicatorById = new Map(indicatorRows.map((row) => [row.id, row]));
   const byCode = (a: { code: string }, b: { code: string }) => compareCodes(a.code, b.code);
 
   const elementRollUps = new Map(current.elements.map((element) => [element.elementId, element]));
