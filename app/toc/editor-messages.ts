@@ -147,7 +147,7 @@ export const messages = defineMessages(
 
     "toc.editor.conflict.title": "Someone saved this canvas before you",
     "toc.editor.conflict.body":
-      "You started from version {base}; the canvas is now at version {current}. Nothing was overwritten. Merge applies your changes again on their version and saves; reload shows their version and sets your changes aside.",
+      "You started from version {base}; the canvas is now at version {current}. Nothing was overwritten. Merge applies your changes again on their version and saves, except where you both changed the same thing: there their version is kept; reload shows their version and sets your changes aside.",
     "toc.editor.conflict.merge": "Merge my changes and save",
     "toc.editor.conflict.reload": "Reload their version (discard mine)",
     "toc.editor.conflict.later": "Decide later",
@@ -356,7 +356,7 @@ export const messages = defineMessages(
 
     "toc.editor.conflict.title": "Quelqu’un a enregistré ce canevas avant vous",
     "toc.editor.conflict.body":
-      "Vous êtes parti·e de la version {base} ; le canevas en est à la version {current}. Rien n’a été écrasé. « Fusionner » applique à nouveau vos modifications sur leur version et enregistre ; « Recharger » affiche leur version et met vos modifications de côté.",
+      "Vous êtes parti·e de la version {base} ; le canevas en est à la version {current}. Rien n’a été écrasé. « Fusionner » applique à nouveau vos modifications sur leur version et enregistre, sauf là où vous avez tous deux modifié la même chose : leur version y est conservée ; « Recharger » affiche leur version et met vos modifications de côté.",
     "toc.editor.conflict.merge": "Fusionner mes modifications et enregistrer",
     "toc.editor.conflict.reload": "Recharger leur version (abandonner les miennes)",
     "toc.editor.conflict.later": "Décider plus tard",

@@ -464,6 +464,25 @@ describe("merging after a conflict", () => {
     expect(save.deletedLinks).toEqual([]);
   });
 
+  it("keeps their value where we both changed the same field, and mine where only I did", () => {
+    const mine = run(start(), {
+      type: "editElement",
+      key: "imp",
+      changes: { title: { en: "Mine" }, level: "regional" },
+    });
+    const theirs = canvas(4);
+    theirs.doc = {
+      ...theirs.doc,
+      elements: {
+        ...theirs.doc.elements,
+        imp: { ...(theirs.doc.elements.imp as EditorElement), title: { en: "Theirs" } },
+      },
+    };
+    const merged = run(mine, { type: "rebase", canvas: theirs });
+    expect(merged.present.elements.imp).toMatchObject({ title: { en: "Theirs" }, level: "regional" });
+    expect(editDocument(merged).elementEdits).toEqual([{ element: "imp", changes: { level: "regional" } }]);
+  });
+
   it("drops my edits to what they deleted, and a link of mine that their links would make a cycle", () => {
     const mine = run(
       start(),

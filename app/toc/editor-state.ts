@@ -642,11 +642,26 @@ export function isDirty(state: Pick<EditorState, "base" | "present">): boolean {
   return JSON.stringify(base.settings) !== JSON.stringify(present.settings);
 }
 
+/** My changes to fields they left as they were: where we both changed the same field, theirs is kept. */
+function notChangedByThem<T extends object>(
+  changes: Partial<T>,
+  before: T | undefined,
+  theirs: T,
+): Partial<T> {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  return Object.fromEntries(
+    Object.entries(changes).filter(
+      ([field]) => before === undefined || same(before[field as keyof T], theirs[field as keyof T]),
+    ),
+  ) as Partial<T>;
+}
+
 /**
  * Applies the edits that turned `base` into `mine` onto `theirs` (a canvas saved by someone else since): my moves,
  * my new elements and links, my changes to elements, links and settings, my removals. Where theirs no longer has
  * what an edit is about (an element they deleted), the edit is dropped; a link of mine that would now close a cycle
- * or repeat one of theirs is dropped too, so the merged canvas is one the server accepts.
+ * or repeat one of theirs is dropped too, so the merged canvas is one the server accepts. Where we both changed the
+ * same field of an element or a link, theirs is kept: a merge never overwrites their work.
  */
 export function replay(base: EditorDoc, mine: EditorDoc, theirs: EditorDoc): EditorDoc {
   const edits = editDocument({ base, present: mine, baseVersion: 0 });
@@ -664,7 +679,8 @@ export function replay(base: EditorDoc, mine: EditorDoc, theirs: EditorDoc): Edi
   }
   for (const { element, changes } of edits.elementEdits) {
     const current = elements[element];
-    if (current) elements[element] = { ...current, ...changes };
+    if (current)
+      elements[element] = { ...current, ...notChangedByThem(changes, base.elements[element], current) };
   }
   const nodes: Record<string, EditorNode> = { ...theirs.nodes };
   for (const key of edits.removedNodes) delete nodes[key];
@@ -681,7 +697,7 @@ export function replay(base: EditorDoc, mine: EditorDoc, theirs: EditorDoc): Edi
   for (const key of edits.deletedLinks) delete links[key];
   for (const { link, changes } of edits.linkEdits) {
     const current = links[link];
-    if (current) links[link] = { ...current, ...changes };
+    if (current) links[link] = { ...current, ...notChangedByThem(changes, base.links[link], current) };
   }
   doc = { ...doc, links };
   for (const link of edits.addedLinks) {
