@@ -145,7 +145,7 @@ export const messages = defineMessages(
     "toc.editor.problem.alreadyOnCanvas": "That element is already on the canvas.",
     "toc.editor.problem.nothingToPaste": "Select elements and copy them first.",
 
-    "toc.editor.conflict.title": "Someone saved this canvas before you",
+    "toc.editor.conflict.title": "Someone saved this canvas since you opened it",
     "toc.editor.conflict.body":
       "You started from version {base}; the canvas is now at version {current}. Nothing was overwritten. Merge applies your changes again on their version and saves, except where you both changed the same thing: there their version is kept; reload shows their version and sets your changes aside.",
     "toc.editor.conflict.merge": "Merge my changes and save",
@@ -354,7 +354,7 @@ export const messages = defineMessages(
     "toc.editor.problem.alreadyOnCanvas": "Cet élément est déjà sur le canevas.",
     "toc.editor.problem.nothingToPaste": "Sélectionnez d’abord des éléments et copiez-les.",
 
-    "toc.editor.conflict.title": "Quelqu’un a enregistré ce canevas avant vous",
+    "toc.editor.conflict.title": "Quelqu’un a enregistré ce canevas depuis que vous l’avez ouvert",
     "toc.editor.conflict.body":
       "Vous êtes parti·e de la version {base} ; le canevas en est à la version {current}. Rien n’a été écrasé. « Fusionner » applique à nouveau vos modifications sur leur version et enregistre, sauf là où vous avez tous deux modifié la même chose : leur version y est conservée ; « Recharger » affiche leur version et met vos modifications de côté.",
     "toc.editor.conflict.merge": "Fusionner mes modifications et enregistrer",

@@ -468,7 +468,9 @@ describe("the theory-of-change editor", () => {
       for (let i = 0; i < 3; i++) await second.page.keyboard.press("Shift+ArrowRight");
       await add(second.page, `B${run}.OUT`, "Second session's outcome");
       await second.page.getByRole("button", { name: "Save", exact: true }).click();
-      const dialog = second.page.getByRole("dialog", { name: "Someone saved this canvas before you" });
+      const dialog = second.page.getByRole("dialog", {
+        name: "Someone saved this canvas since you opened it",
+      });
       await dialog.waitFor();
       expect(await dialog.innerText()).toContain(
         "You started from version 1; the canvas is now at version 2.",
@@ -496,7 +498,7 @@ describe("the theory-of-change editor", () => {
       // The first session is now behind: its next save gets the dialog too, and "reload" shows the merged canvas.
       await add(first.page, `C${run}.OUT`, "Set aside");
       await first.page.getByRole("button", { name: "Save", exact: true }).click();
-      const again = first.page.getByRole("dialog", { name: "Someone saved this canvas before you" });
+      const again = first.page.getByRole("dialog", { name: "Someone saved this canvas since you opened it" });
       await again.getByRole("button", { name: "Reload their version (discard mine)" }).click();
       await node(first.page, `B${run}.OUT`).waitFor();
       expect(await node(first.page, `C${run}.OUT`).count()).toBe(0);
