@@ -3,6 +3,7 @@ import { Form } from "react-router";
 import { Citation } from "../components/citation";
 import { SyntheticBadge } from "../components/synthetic-badge";
 import { formatNumber, type Translate, useI18n } from "../i18n/i18n";
+import { genders } from "../indicators/dimensions";
 import type { ReportState, RollUpStatus } from "../rollup/rollup";
 import { type CsvCell, csvDataUrl } from "./csv";
 import type { LatestFigure } from "./figures.server";
@@ -213,6 +214,24 @@ export function DashboardHeader({
       {children}
       {scopedNotice && <p className="notice">{scopedNotice}</p>}
     </header>
+  );
+}
+
+/** The gender filter of a dashboard's filter form: every gender, or one. */
+export function GenderFilter({ id, value }: { id: string; value: string | null }) {
+  const { t } = useI18n();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t("indicators.dimension.gender")}</label>
+      <select id={id} name="gender" defaultValue={value ?? ""}>
+        <option value="">{t("dashboard.allGenders")}</option>
+        {genders.map((gender) => (
+          <option key={gender} value={gender}>
+            {t(`indicators.gender.${gender}`)}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
 

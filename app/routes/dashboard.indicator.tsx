@@ -9,6 +9,7 @@ import {
   CsvLink,
   DashboardFilters,
   DashboardHeader,
+  GenderFilter,
   IndicatorChartFrame,
   Percent,
   RollUpStatusBadge,
@@ -17,7 +18,6 @@ import { getIndicatorDashboard } from "../dashboards/indicator.server";
 import { loadDashboard } from "../dashboards/load.server";
 import { indicatorUnjudgedReason } from "../dashboards/unjudged";
 import { formatDate, pickText, useI18n } from "../i18n/i18n";
-import { genders } from "../indicators/dimensions";
 import { periodLabel } from "../indicators/display";
 import type { Route } from "./+types/dashboard.indicator";
 
@@ -144,19 +144,7 @@ export default function IndicatorDashboardPage({ loaderData }: Route.ComponentPr
             </select>
           </div>
         )}
-        {hasGender && (
-          <div className="field">
-            <label htmlFor="indicator-gender">{t("indicators.dimension.gender")}</label>
-            <select id="indicator-gender" name="gender" defaultValue={filters.gender ?? ""}>
-              <option value="">{t("dashboard.allGenders")}</option>
-              {genders.map((gender) => (
-                <option key={gender} value={gender}>
-                  {t(`indicators.gender.${gender}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
+        {hasGender && <GenderFilter id="indicator-gender" value={filters.gender} />}
       </DashboardFilters>
 
       <Card className="dashboard-health" aria-labelledby="status-heading">

@@ -2,11 +2,16 @@ import { Link } from "react-router";
 import { useFormatValue } from "../components/indicator-values";
 import { Card } from "../components/ui/card";
 import { Table } from "../components/ui/table";
-import { CsvLink, DashboardFilters, DashboardHeader, SharesChartFrame } from "../dashboards/components";
+import {
+  CsvLink,
+  DashboardFilters,
+  DashboardHeader,
+  GenderFilter,
+  SharesChartFrame,
+} from "../dashboards/components";
 import { loadDashboard } from "../dashboards/load.server";
 import { getRegionDashboard, type RegionDashboard } from "../dashboards/regions.server";
 import { formatDate, formatNumber, pickText, useI18n } from "../i18n/i18n";
-import { genders } from "../indicators/dimensions";
 import { periodLabel } from "../indicators/display";
 import type { Route } from "./+types/dashboard.regions";
 
@@ -100,17 +105,7 @@ export default function RegionDashboardPage({ loaderData }: Route.ComponentProps
         fromLabelKey="dashboard.periodsFrom"
         hint={t("dashboard.regions.filtersHint")}
       >
-        <div className="field">
-          <label htmlFor="regions-gender">{t("indicators.dimension.gender")}</label>
-          <select id="regions-gender" name="gender" defaultValue={filters.gender ?? ""}>
-            <option value="">{t("dashboard.allGenders")}</option>
-            {genders.map((gender) => (
-              <option key={gender} value={gender}>
-                {t(`indicators.gender.${gender}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <GenderFilter id="regions-gender" value={filters.gender} />
       </DashboardFilters>
 
       <Card aria-labelledby="reported-heading">
