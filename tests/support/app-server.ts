@@ -1,0 +1,49 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/**
+ * Starts the app the way a person does (`npm start`: build if needed, migrate, seed, serve) on a free port with a
+ * fresh data folder (the browser tests, `npm run bench:toc`); resolves once it answers `/healthz`.
+ */
+export async function startApp(): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(path.join(tmpdir(), "throughline-app-"));
+  const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "app/cli/main.ts", "start"], {
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: "" },
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
+  });
+  const stop = async () => {
+    if (server.exitCode !== null || !server.pid) return;
+    process.kill(-server.pid, "SIGTERM");
+    await new Promise((resolve) => server.once("exit", resolve));
+  };
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    if (server.exitCode !== null)
+      throw new Error(`the app exited with code ${server.exitCode} before it served`);
+    try {
+      if ((await fetch(`${baseUrl}/healthz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error("the app did not answer /healthz within 180 s");
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return { baseUrl, stop };
+}
