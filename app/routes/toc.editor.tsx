@@ -116,7 +116,9 @@ export default function TocEditorPage({ loaderData }: Route.ComponentProps) {
   return <Editor key={`${loaderData.plan.slug}/${loaderData.meta.slug}`} data={loaderData} />;
 }
 
-const TocCanvas = lazy(() => import("../components/toc/canvas"));
+// In the browser the canvas's code starts loading with the page, while it hydrates, not after.
+const canvasModule = typeof document === "undefined" ? null : import("../components/toc/canvas");
+const TocCanvas = lazy(() => canvasModule ?? import("../components/toc/canvas"));
 
 function useHydrated() {
   const [hydrated, setHydrated] = useState(false);
@@ -369,6 +371,18 @@ function Editor({ data }: { data: LoaderData }) {
     state.selectedLinks.length === 1 ? state.present.links[state.selectedLinks[0] as string] : undefined;
   const settings = state.present.settings;
 
+  const tables = (
+    <section aria-label={t("toc.editor.tableLabel")}>
+      <OutlineView
+        doc={state.present}
+        overlay={overlay}
+        citations={citations}
+        planSlug={plan.slug}
+        onSelect={hydrated ? showNode : undefined}
+      />
+    </section>
+  );
+
   return (
     <>
       <title>{`${title.text} · ${t("toc.list.title")} · Throughline`}</title>
@@ -402,7 +416,11 @@ function Editor({ data }: { data: LoaderData }) {
           </a>
         </p>
         {!data.wholePlan && <p className="notice">{t("toc.editor.scoped")}</p>}
-        {!hydrated && <p className="meta toc-nojs">{t("toc.editor.noScript")}</p>}
+        {!hydrated && (
+          <noscript>
+            <p className="meta">{t("toc.editor.noScript")}</p>
+          </noscript>
+        )}
       </header>
 
       {hydrated && (
@@ -595,17 +613,15 @@ function Editor({ data }: { data: LoaderData }) {
               />
             </Suspense>
           )}
-          {!showCanvas && (
-            <section aria-label={t("toc.editor.tableLabel")}>
-              <OutlineView
-                doc={state.present}
-                overlay={overlay}
-                citations={citations}
-                planSlug={plan.slug}
-                onSelect={hydrated ? showNode : undefined}
-              />
-            </section>
-          )}
+          {!showCanvas &&
+            (hydrated ? (
+              tables
+            ) : (
+              // Before the page is hydrated the tables are for readers without JavaScript only: inside <noscript> the
+              // browser does not build them and React does not hydrate them, which on a canvas of a thousand nodes
+              // is most of the time to a usable editor.
+              <noscript>{tables}</noscript>
+            ))}
         </div>
         <aside className="toc-side" aria-label={t("toc.editor.sidePanel")}>
           {hydrated && selectedKey && (

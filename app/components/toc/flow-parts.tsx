@@ -7,6 +7,8 @@ import {
   type Node,
   type NodeProps,
   Position,
+  type ReactFlowState,
+  useStore,
 } from "@xyflow/react";
 import { memo } from "react";
 import { pickText, useI18n } from "../../i18n/i18n";
@@ -38,8 +40,19 @@ export const handleSides: Record<LayoutDirection, { source: Position; target: Po
   UP: { source: Position.Top, target: Position.Bottom },
 };
 
-function TocNodeView({ data, sourcePosition, targetPosition }: NodeProps<TocFlowNode>) {
+/**
+ * Below this zoom a node's words are too small to read (under 5 px), so it is drawn as its kind's box with its code
+ * only: a few elements instead of a dozen and no text to lay out, which keeps a canvas of a thousand nodes quick to
+ * open and to move while all of it is in view. Its accessible name (on React Flow's wrapper) is the same.
+ */
+export const overviewZoom = 0.4;
+export const isOverview = (state: ReactFlowState) => state.transform[2] < overviewZoom;
+
+function TocNodeView({ id, data, sourcePosition, targetPosition }: NodeProps<TocFlowNode>) {
   const { t, locale } = useI18n();
+  const overview = useStore(isOverview);
+  // In the overview a node keeps the height it had in full, so links do not move when one zooms past the limit.
+  const height = useStore((state) => (overview ? state.nodeLookup.get(id)?.measured.height : undefined));
   const { element, overlay, highlighted, pinned } = data;
   const title = pickText(element.title, locale);
   const classes = [
@@ -47,9 +60,18 @@ function TocNodeView({ data, sourcePosition, targetPosition }: NodeProps<TocFlow
     `toc-node-${element.kind}`,
     `toc-node-status-${element.status}`,
     highlighted === true ? "is-highlighted" : highlighted === false ? "is-dimmed" : "",
-  ];
+    overview ? "toc-node-overview" : "",
+  ].filter(Boolean);
+  if (overview)
+    return (
+      <div className={classes.join(" ")} style={height ? { height } : undefined}>
+        <Handle type="target" position={targetPosition ?? Position.Left} />
+        <span className="code">{element.code}</span>
+        <Handle type="source" position={sourcePosition ?? Position.Right} />
+      </div>
+    );
   return (
-    <div className={classes.filter(Boolean).join(" ")}>
+    <div className={classes.join(" ")}>
       <Handle type="target" position={targetPosition ?? Position.Left} />
       <p className="toc-node-head">
         <span className="toc-node-kind">{t(`kind.${element.kind}`)}</span>
