@@ -67,6 +67,10 @@ export async function loader(args: Route.LoaderArgs) {
   if (!canvas) throw new Response("Not Found", { status: 404 });
   const url = new URL(args.request.url);
   const { asOf } = readOverviewFilters(url, plan, todayUtc());
+  // A large canvas's tables (thousands of rows) are rendered on request only: a reader with JavaScript never shows
+  // them at first, and rendering them was a good part of the time such a page took to answer.
+  const tablesInPage =
+    Object.keys(canvas.doc.nodes).length <= tablesInPageLimit || url.searchParams.get("view") === "tables";
   const [row] = await db
     .select({ id: tocCanvases.id })
     .from(tocCanvases)
@@ -106,8 +110,12 @@ export async function loader(args: Route.LoaderArgs) {
     overlay: overlay.elements,
     measured: overlay.measured,
     findings: findings ?? [],
+    tablesInPage,
   };
 }
+
+/** Up to this many nodes, the page carries the canvas as tables for readers without JavaScript. */
+const tablesInPageLimit = 300;
 
 type LoaderData = Route.ComponentProps["loaderData"];
 
@@ -416,7 +424,7 @@ function Editor({ data }: { data: LoaderData }) {
           </a>
         </p>
         {!data.wholePlan && <p className="notice">{t("toc.editor.scoped")}</p>}
-        {!hydrated && (
+        {!hydrated && data.tablesInPage && (
           <noscript>
             <p className="meta">{t("toc.editor.noScript")}</p>
           </noscript>
@@ -620,7 +628,15 @@ function Editor({ data }: { data: LoaderData }) {
               // Before the page is hydrated the tables are for readers without JavaScript only: inside <noscript> the
               // browser does not build them and React does not hydrate them, which on a canvas of a thousand nodes
               // is most of the time to a usable editor.
-              <noscript>{tables}</noscript>
+              <noscript>
+                {data.tablesInPage ? (
+                  tables
+                ) : (
+                  <p>
+                    <a href="?view=tables">{t("toc.editor.openTables")}</a>
+                  </p>
+                )}
+              </noscript>
             ))}
         </div>
         <aside className="toc-side" aria-label={t("toc.editor.sidePanel")}>

@@ -11,6 +11,7 @@ export const messages = defineMessages(
     "toc.editor.exportJson": "Download as JSON",
     "toc.editor.scoped":
       "You see the parts of this canvas your organisation funds: elements outside them are not shown.",
+    "toc.editor.openTables": "Open this canvas as tables (it is large: the page takes longer)",
     "toc.editor.noScript":
       "This is the canvas as tables. With JavaScript on, the page also draws it as a diagram, and those who may edit it can change it.",
 
@@ -217,6 +218,8 @@ export const messages = defineMessages(
     "toc.editor.exportJson": "Télécharger en JSON",
     "toc.editor.scoped":
       "Vous voyez les parties de ce canevas que votre organisation finance : les éléments en dehors ne sont pas affichés.",
+    "toc.editor.openTables":
+      "Ouvrir ce canevas sous forme de tableaux (il est grand : la page est plus longue à venir)",
     "toc.editor.noScript":
       "Voici le canevas sous forme de tableaux. Avec JavaScript activé, la page le dessine aussi en diagramme, et les personnes qui peuvent le modifier disposent des outils d’édition.",
 

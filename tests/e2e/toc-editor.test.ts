@@ -3,14 +3,16 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { demoPlanSlug } from "../../app/demo-data/content";
+import { createSyntheticCanvas } from "../support/synthetic-toc";
 import { launchChromium, openPage, signIn } from "./browser";
-import { demoEmails } from "./http";
+import { demoEmails, signInOverHttp } from "./http";
 
 /**
  * The theory-of-change editor (issue 6): a small canvas built with the mouse, auto-laid out (elkjs in a Web Worker,
  * under the Content-Security-Policy), saved, reloaded identical and downloaded as SVG and PNG; the same canvas built
  * with the keyboard only; the warning before leaving unsaved changes; two sessions saving the same canvas, the second
- * getting the conflict dialog and losing nothing; the page without JavaScript (tables and checks); axe-core on the
+ * getting the conflict dialog and losing nothing; the page without JavaScript (tables and checks); a large canvas
+ * (320 nodes) opening readable on its beginning, and its tables on request without JavaScript; axe-core on the
  * editor.
  *
  * Canvases are created on the synthetic demo plan (its elements have no causal links, and the new elements have no
@@ -532,6 +534,51 @@ describe("the theory-of-change editor", () => {
         .waitFor();
     } finally {
       await close();
+    }
+  });
+
+  it("opens a large canvas readable at its beginning, and gives readers without JavaScript its tables on request", async () => {
+    const cookie = await signInOverHttp(baseUrl, demoEmails.me_officer);
+    const address = await createSyntheticCanvas(baseUrl, cookie, 320, 480);
+
+    const withScript = await openPage(browser, { locale: "en-GB", viewport: { width: 1400, height: 1000 } });
+    try {
+      await signIn(withScript.page, baseUrl, demoEmails.me_officer);
+      await withScript.page.goto(address);
+      await withScript.page.waitForFunction(() => performance.getEntriesByName("toc:interactive").length > 0);
+      // Only what is in view is drawn, in full (not the zoomed-out boxes), starting with the first activities.
+      const drawn = await withScript.page.locator(".react-flow__node").count();
+      expect(drawn).toBeGreaterThan(0);
+      expect(drawn).toBeLessThan(320);
+      expect(await withScript.page.locator(".toc-node-overview").count()).toBe(0);
+      await withScript.page
+        .locator(".react-flow__node")
+        .filter({ hasText: /SYN320\.ACTIVITY1 Synthetic activity 1\b/ })
+        .waitFor();
+      // The whole canvas one button away, zoomed out to boxes with their codes.
+      await withScript.page.getByRole("button", { name: "Show the whole canvas" }).click();
+      await expect.poll(() => withScript.page.locator(".toc-node-overview").count()).toBe(320);
+      expect(withScript.errors).toEqual([]);
+    } finally {
+      await withScript.close();
+    }
+
+    const withoutScript = await openPage(browser, { locale: "en-GB", javaScriptEnabled: false });
+    try {
+      await signIn(withoutScript.page, baseUrl, demoEmails.board);
+      await withoutScript.page.goto(address);
+      expect(await withoutScript.page.getByTestId("toc-outline").count()).toBe(0);
+      await withoutScript.page.getByRole("link", { name: /Open this canvas as tables/ }).click();
+      await withoutScript.page.waitForLoadState("load");
+      const outline = withoutScript.page.getByTestId("toc-outline");
+      expect(await outline.locator("tbody tr[data-code]").count()).toBe(320);
+      expect(
+        await outline
+          .locator('tbody tr[data-kind="contributes_to"], tbody tr[data-kind="precondition_of"]')
+          .count(),
+      ).toBe(480);
+    } finally {
+      await withoutScript.close();
     }
   });
 
