@@ -382,13 +382,15 @@ function Flow({ state, dispatch, overlay, highlight, editable, connectKind, labe
 
   const large = nodes.length > 300;
   const overview = useStore(isOverview);
-  // A drag or a pan keeps the pointer to the element it started on, so the browser need not find what is under the
-  // pointer at every move (with a thousand nodes in view that search took more than a frame). Connecting from a
-  // handle looks for the handle under the pointer: it is left alone.
+  // Dragging a node or the background keeps the pointer to it, so the browser need not find what is under the
+  // pointer at every move (with a thousand nodes in view that search took more than a frame). Handles (connecting
+  // looks for the handle under the pointer) and links (a click selects them) are left alone.
   const capturePointer = useCallback((event: React.PointerEvent) => {
     const target = event.target as Element;
     if (event.button !== 0 || target.closest(".react-flow__handle")) return;
-    const owner = target.closest(".react-flow__node, .react-flow__pane");
+    const owner = target.classList.contains("react-flow__pane")
+      ? target
+      : target.closest(".react-flow__node");
     if (owner && !owner.hasPointerCapture(event.pointerId)) owner.setPointerCapture(event.pointerId);
   }, []);
   return (

@@ -57,9 +57,24 @@ export async function warmUpLayout(): Promise<void> {
     ]),
   };
   try {
-    for (let run = 0; run < 3; run++) await layOut(request);
+    // Only in the worker: warming up on the page would freeze it.
+    for (let run = 0; run < 3; run++) if (!(await inTheWorker(request))) return;
   } catch {
     // The layout a person asks for reports the failure.
+  }
+}
+
+/** The layout in elkjs's worker, or null if the worker cannot start (a layout's own error is thrown as it is). */
+async function inTheWorker(request: LayoutRequest) {
+  if (workerBroken) return null;
+  try {
+    engine ??= workerEngine();
+    return await Promise.race([runLayout(engine.elk, request), engine.failed]);
+  } catch (error) {
+    if (error !== workerFailure) throw error;
+    workerBroken = true;
+    engine = null;
+    return null;
   }
 }
 
@@ -67,15 +82,7 @@ export async function warmUpLayout(): Promise<void> {
 export async function layOut(
   request: LayoutRequest,
 ): Promise<{ positions: LayoutPosition[]; milliseconds: number; inWorker: boolean }> {
-  if (!workerBroken)
-    try {
-      engine ??= workerEngine();
-      const result = await Promise.race([runLayout(engine.elk, request), engine.failed]);
-      return { ...result, inWorker: true };
-    } catch (error) {
-      if (error !== workerFailure) throw error;
-      workerBroken = true;
-      engine = null;
-    }
+  const result = await inTheWorker(request);
+  if (result) return { ...result, inWorker: true };
   return { ...(await onThePage(request)), inWorker: false };
 }
