@@ -6,7 +6,7 @@ import { getPlanOverview, readOverviewFilters } from "../../app/dashboards/overv
 import { demoPlanSlug } from "../../app/demo-data/content";
 import { generateDemoData } from "../../app/demo-data/generate.server";
 import { seedNswp } from "../../app/plan-graph/seed.server";
-import { approveEntry } from "../../app/progress/workflow.server";
+import { approveEntry, todayUtc } from "../../app/progress/workflow.server";
 import { loadPlanRollUps, loadRollUpData } from "../../app/rollup/load.server";
 import { rollUp } from "../../app/rollup/rollup";
 import type { Database } from "../../db/client";
@@ -84,7 +84,15 @@ describe("the plan overview", () => {
         )
         .limit(1);
       expect(waiting, "the demo plan has a submitted report waiting").toBeDefined();
-      const before = await getPlanOverview({ db: tx, slug: demoPlanSlug, viewer: board, url: url(), today });
+      // The approval is stamped with the real clock: the overview is read as of the real day, as the board sees it.
+      const now = todayUtc();
+      const before = await getPlanOverview({
+        db: tx,
+        slug: demoPlanSlug,
+        viewer: board,
+        url: url(),
+        today: now,
+      });
       const [officer] = await tx
         .insert(users)
         .values({ email: "meo@dashboards.example", name: "M&E", passwordHash: "not-used" })
@@ -95,7 +103,13 @@ describe("the plan overview", () => {
         viewer: { ...board, id: officer?.id as string, roles: ["me_officer"] },
         entryId: waiting?.id as string,
       });
-      const after = await getPlanOverview({ db: tx, slug: demoPlanSlug, viewer: board, url: url(), today });
+      const after = await getPlanOverview({
+        db: tx,
+        slug: demoPlanSlug,
+        viewer: board,
+        url: url(),
+        today: now,
+      });
       expect(after?.completeness.approved).toBe((before?.completeness.approved ?? 0) + 1);
       expect(after?.completeness.submitted).toBe((before?.completeness.submitted ?? 0) - 1);
     });
