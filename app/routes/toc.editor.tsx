@@ -57,9 +57,10 @@ export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: tocS
 
 /**
  * The theory-of-change editor (docs/guides/theory-of-change.md). Server-rendered: the canvas as tables (elements by
- * kind with their roll-up, links with their assumptions) and its checks, which is the whole page without
- * JavaScript and what a screen reader uses. With JavaScript, the React Flow canvas loads (a dynamic import, so
- * other pages do not ship it) and those who may edit get the editing tools; the tables stay one toggle away.
+ * kind with their roll-up, links with their assumptions, in <noscript>; above 300 nodes on request) and its checks,
+ * which is the whole page without JavaScript. With JavaScript, the React Flow canvas loads (a dynamic import, so
+ * other pages do not ship it) and those who may edit get the editing tools; the tables, which a screen reader uses
+ * best, stay one toggle away.
  */
 export async function loader(args: Route.LoaderArgs) {
   const { db, plan, scope, canEdit } = await requireTocPlan(args);

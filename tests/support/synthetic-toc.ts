@@ -138,3 +138,21 @@ export async function createSyntheticCanvas(
     throw new Error(`saving the canvas answered ${saved.status}: ${await saved.text()}`);
   return `${baseUrl}${plan}/${canvasSlug}`;
 }
+
+/** Deletes from the plan the elements (and so the links) `createSyntheticCanvas` made, leaving the demo plan as it was. */
+export async function deleteSyntheticElements(baseUrl: string, cookie: string, nodeCount: number) {
+  const address = `${baseUrl}/plans/${demoPlanSlug}/toc/synthetic-${nodeCount}.json`;
+  const loaded = (await (await fetch(address, { headers: { Cookie: cookie } })).json()) as {
+    version: number;
+    doc: { elements: Record<string, { code: string }> };
+  };
+  const deletedElements = Object.entries(loaded.doc.elements)
+    .filter(([, element]) => element.code.startsWith(`SYN${nodeCount}.`))
+    .map(([id]) => id);
+  const saved = await fetch(address, {
+    method: "POST",
+    headers: { Cookie: cookie, Origin: baseUrl, "Content-Type": "application/json" },
+    body: JSON.stringify({ baseVersion: loaded.version, deletedElements }),
+  });
+  if (saved.status !== 200) throw new Error(`deleting the synthetic elements answered ${saved.status}`);
+}

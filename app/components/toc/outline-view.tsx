@@ -12,8 +12,8 @@ import { OverlayLine } from "./overlay-line";
 
 /**
  * The canvas as tables: its elements by kind (level, status in the plan, roll-up status and progress against
- * expected, source) and the links among them (with their assumption and evidence). What the page shows before
- * JavaScript runs, and what a screen reader uses; in the editor it follows every unsaved change.
+ * expected, source) and the links among them (with their assumption and evidence). What the page shows without
+ * JavaScript, and what a screen reader uses; in the editor it follows every unsaved change.
  */
 export function OutlineView({
   doc,
@@ -26,13 +26,17 @@ export function OutlineView({
   overlay: Readonly<Record<string, NodeOverlay>>;
   citations: { elements: Record<string, CitationView>; links: Record<string, CitationView> };
   planSlug: string;
-  /** In the editor: selects an element (it then opens its panel); absent before JavaScript runs. */
+  /** In the editor: selects an element (it then opens its panel); absent without JavaScript. */
   onSelect?: (key: string) => void;
 }) {
   const { t, locale } = useI18n();
   const onCanvas = Object.keys(doc.nodes).flatMap((key) => doc.elements[key] ?? []);
   const byKind = new Map<ElementKind, typeof onCanvas>();
-  for (const element of onCanvas) byKind.set(element.kind, [...(byKind.get(element.kind) ?? []), element]);
+  for (const element of onCanvas) {
+    const ofKind = byKind.get(element.kind);
+    if (ofKind) ofKind.push(element);
+    else byKind.set(element.kind, [element]);
+  }
   const links = Object.values(doc.links)
     .filter((link) => doc.nodes[link.from] && doc.nodes[link.to])
     .filter((link) => isCausal(link.kind) || doc.settings.showOutline)
