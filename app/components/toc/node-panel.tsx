@@ -8,6 +8,7 @@ import type { NodePanel as NodePanelData } from "../../toc/overlay.server";
 import type { Pathway } from "../../toc/pathways";
 import { Citation } from "../citation";
 import { Button } from "../ui/button";
+import { EvidenceLinks } from "./outline-view";
 import { OverlayLine, type OverlayValue } from "./overlay-line";
 
 const noPathways: Pathway[] = [];
@@ -303,17 +304,7 @@ function Story({
                   ? t(`evidence.${link.evidenceStrength}`)
                   : t("toc.editor.evidenceUnknown")}
               </p>
-              {link?.evidenceLinks?.length ? (
-                <ul className="toc-evidence-links">
-                  {link.evidenceLinks.map((evidence) => (
-                    <li key={evidence.url}>
-                      <a href={evidence.url} rel="noopener noreferrer" target="_blank">
-                        {evidence.label ?? evidence.url}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
+              <EvidenceLinks links={link?.evidenceLinks} />
               {linkCitation && <Citation citation={linkCitation} full />}
             </>
           )}

@@ -2,7 +2,7 @@ import { Link } from "react-router";
 import { pickText, useI18n } from "../../i18n/i18n";
 import { compareCodes } from "../../plan-graph/graph";
 import type { CitationView } from "../../plan-graph/queries.server";
-import { type ElementKind, elementKinds } from "../../plan-graph/vocabulary";
+import { type ElementKind, type EvidenceLink, elementKinds } from "../../plan-graph/vocabulary";
 import { type EditorDoc, type EditorLink, isCausal } from "../../toc/editor-state";
 import type { NodeOverlay } from "../../toc/overlay.server";
 import { Citation } from "../citation";
@@ -182,22 +182,28 @@ function LinkRow({
         {isCausal(link.kind) ? (
           <>
             {link.evidenceStrength ? t(`evidence.${link.evidenceStrength}`) : t("toc.editor.evidenceUnknown")}
-            {link.evidenceLinks?.length ? (
-              <ul className="toc-evidence-links">
-                {link.evidenceLinks.map((evidence) => (
-                  <li key={evidence.url}>
-                    <a href={evidence.url} rel="noopener noreferrer" target="_blank">
-                      {evidence.label ?? evidence.url}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
+            <EvidenceLinks links={link.evidenceLinks} />
           </>
         ) : (
           "—"
         )}
       </td>
     </tr>
+  );
+}
+
+/** A link's evidence, each opening in a new tab (the canvas tables and the node panel). */
+export function EvidenceLinks({ links }: { links: readonly EvidenceLink[] | null | undefined }) {
+  if (!links?.length) return null;
+  return (
+    <ul className="toc-evidence-links">
+      {links.map((evidence) => (
+        <li key={evidence.url}>
+          <a href={evidence.url} rel="noopener noreferrer" target="_blank">
+            {evidence.label ?? evidence.url}
+          </a>
+        </li>
+      ))}
+    </ul>
   );
 }
