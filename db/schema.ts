@@ -234,7 +234,33 @@ export const auditEvents = pgTable("audit_events", {
   before: jsonb("before"),
   after: jsonb("after"),
   rationale: text("rationale"),
+  /**
+   * The hash chain (migration 0009): `hash` = SHA-256 over the previous row's hash and this row's content, set by a
+   * trigger that also gives the row its id under a lock, so ids follow the chain. `cli audit verify` recomputes it.
+   */
+  prevHash: text("prev_hash"),
+  hash: text("hash"),
 });
+
+/**
+ * Sensitive reads (evidence downloads, exports, CSV downloads, entry pages with narratives): who read what, when.
+ * Append-only like the audit trail; never holds the content read.
+ */
+export const readEvents = pgTable(
+  "read_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actor: text("actor").notNull(),
+    /** A dotted verb: `evidence.download`, `plan.export`, `canvas.export`, `dashboard.csv`, `entry.view`, … */
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id").notNull(),
+    /** What was read, without its content (a file's name and size, a CSV's filters). */
+    detail: jsonb("detail"),
+  },
+  (t) => [index("read_events_at_idx").on(t.at), index("read_events_entity_idx").on(t.entityType, t.entityId)],
+);
 
 // ---------------------------------------------------------------- accounts and sessions (docs/security.md)
 
@@ -255,6 +281,11 @@ export const users = pgTable(
     totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
     /** The last TOTP time step accepted, so a code cannot be replayed within its window. */
     totpLastStep: bigint("totp_last_step", { mode: "number" }),
+    /** Set by an administrator's password reset: the user must choose a new password at next sign-in. */
+    passwordChangeRequired: boolean("password_change_required").notNull().default(false),
+    /** Failed sign-ins on this account (from any address) since `failedSignInsSince`, shown at next sign-in. */
+    failedSignIns: integer("failed_sign_ins").notNull().default(0),
+    failedSignInsSince: timestamp("failed_sign_ins_since", { withTimezone: true }),
     deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -297,6 +328,21 @@ export const sessions = pgTable(
     userAgent: text("user_agent"),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Single-use recovery codes for the second factor; only their hashes are kept. */
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    createdAt: createdAt(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [index("recovery_codes_user_idx").on(t.userId)],
 );
 
 /** Failed sign-ins, for throttling per (account, address) and per address. Old rows are pruned. */
@@ -532,14 +578,19 @@ export const entryEvidence = pgTable(
     contentType: text("content_type"),
     size: integer("size"),
     content: bytea("content"),
+    /** SHA-256 of a file's bytes (hex), kept after removal so the audit trail can name what was removed. */
+    sha256: text("sha256"),
     addedBy: uuid("added_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
+    /** A removed piece of evidence is a tombstone: hidden everywhere, kept until a retention rule purges it. */
+    removedAt: timestamp("removed_at", { withTimezone: true }),
+    removedBy: uuid("removed_by").references(() => users.id, { onDelete: "set null" }),
   },
   (t) => [
     index("entry_evidence_entry_idx").on(t.entryId),
     check(
       "evidence_link_or_file",
-      sql`(${t.url} is not null and ${t.content} is null) or (${t.url} is null and ${t.content} is not null and ${t.fileName} is not null)`,
+      sql`(${t.url} is not null and ${t.content} is null) or (${t.url} is null and ${t.fileName} is not null and (${t.content} is not null or ${t.removedAt} is not null))`,
     ),
   ],
 );
@@ -572,6 +623,8 @@ export const koboConnections = pgTable("kobo_connections", {
   mapping: jsonb("mapping").notNull(),
   /** The newest `_submission_time` already pulled: the next run asks only for later ones. */
   lastSubmissionTime: text("last_submission_time"),
+  /** Set while a sync runs (claimed by a conditional update): one sync per connection at a time. */
+  syncStartedAt: timestamp("sync_started_at", { withTimezone: true }),
   createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
