@@ -24,7 +24,14 @@ export async function startApp({ onOutput }: { onOutput?: (text: string) => void
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "throughline-app-"));
   const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "app/cli/main.ts", "start"], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: "" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      // A line per request would drown the test output: on the terminal, only warnings and errors (unless LOG_LEVEL).
+      LOG_LEVEL: onOutput ? "info" : (process.env.LOG_LEVEL ?? "warn"),
+    },
     stdio: ["ignore", onOutput ? "pipe" : "inherit", "inherit"],
     detached: true,
   });
