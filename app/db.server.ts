@@ -2,6 +2,7 @@ import { type Database, DatabaseOpenError, openDatabase } from "../db/client";
 import { seedDemoAccounts } from "./auth/demo.server";
 import { ensureDemoData } from "./demo-data/generate.server";
 import { appSecretOf, InvalidEnvironment, readEnv } from "./env.server";
+import { logger } from "./logger.server";
 import { hasPlans, seedNswp } from "./plan-graph/seed.server";
 import { ImportRejected } from "./plan-graph/store.server";
 
@@ -33,7 +34,7 @@ export async function openAtStartup() {
       error instanceof InvalidEnvironment ||
       error instanceof ImportRejected
     ) {
-      console.error(error.message);
+      logger.fatal(error.message);
       process.exit(1);
     }
     throw error;
@@ -50,10 +51,10 @@ async function openForServer(): Promise<Database> {
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.pgliteDir });
   if (env.SEED === "nswp" && !(await hasPlans(database.db))) {
     const summaries = await seedNswp({ db: database.db, actor: "system:seed", onlyIfEmpty: true });
-    if (summaries.length) console.log(`Loaded the NSWP data set into ${database.description}.`);
+    if (summaries.length) logger.info(`Loaded the NSWP data set into ${database.description}.`);
   }
   if (env.demo && (await seedDemoAccounts({ db: database.db, appSecret: appSecretOf(env) }))) {
-    console.log("Demo mode: created the demo accounts (see the README).");
+    logger.info("Demo mode: created the demo accounts (see the README).");
   }
   // Demo mode also gets the synthetic demo plan (shown with its badge, never mixed with sourced plans).
   if (env.demo && env.SEED === "nswp") {
@@ -61,7 +62,7 @@ async function openForServer(): Promise<Database> {
     const summary = await ensureDemoData({ db: database.db });
     if (summary) {
       const ms = Math.round(performance.now() - started);
-      console.log(`Demo mode: generated the synthetic demo plan (${summary.entries} entries, ${ms} ms).`);
+      logger.info(`Demo mode: generated the synthetic demo plan (${summary.entries} entries, ${ms} ms).`);
     }
   }
   // PGlite writes to its folder as it goes: close it properly when the server is stopped.

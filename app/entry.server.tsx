@@ -3,20 +3,25 @@ import { createReadableStreamFromReadable } from "@react-router/node";
 import { isbot } from "isbot";
 import type { RenderToPipeableStreamOptions } from "react-dom/server";
 import { renderToPipeableStream } from "react-dom/server";
-import type { EntryContext, RouterContextProvider } from "react-router";
+import type { EntryContext, HandleErrorFunction, RouterContextProvider } from "react-router";
 import { ServerRouter } from "react-router";
 
 import { openAtStartup } from "./db.server";
 
 import { cspNonceContext } from "./request-context";
+import { reportRequestError } from "./request-log.server";
 
-export { clientAddressContext } from "./request-context";
+export { clientAddressContext, requestLogContext } from "./request-context";
 
 // The server build is imported before it listens: open (migrate, seed) the database now, so a problem stops the
 // start with one clear line instead of failing the first request.
 await openAtStartup();
 
 export const streamTimeout = 5_000;
+
+/** React Router's error report (it would print the raw error, SQL parameters included): the sanitised log line. */
+export const handleError: HandleErrorFunction = (error, { request, context }) =>
+  reportRequestError(error, { request, context });
 
 export default function handleRequest(
   request: Request,
@@ -86,7 +91,7 @@ export default function handleRequest(
           // errors encountered during initial shell rendering since they'll
           // reject and get logged in handleDocumentRequest.
           if (shellRendered) {
-            console.error(error);
+            reportRequestError(error, { request, context: loadContext });
           }
         },
       },

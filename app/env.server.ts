@@ -5,6 +5,8 @@ import { z } from "zod";
 
 const flag = z.enum(["true", "false"]).transform((value) => value === "true");
 
+const logLevel = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info");
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
@@ -41,7 +43,13 @@ const envSchema = z.object({
     .transform((value) =>
       value === "true" ? true : value === "false" ? false : /^\d+$/.test(value) ? Number(value) : value,
     ),
+  /** The least severe log events written (app/logger.server.ts); "silent" writes none. */
+  LOG_LEVEL: logLevel,
 });
+
+/** LOG_LEVEL alone, for the logger, which exists before the rest is read; a bad value is reported by `readEnv`. */
+export const readLogLevel = (source: NodeJS.ProcessEnv = process.env) =>
+  logLevel.catch("info").parse(source.LOG_LEVEL);
 
 /** A configuration value a person must fix; its message names the variable. */
 export class InvalidEnvironment extends Error {

@@ -5,6 +5,9 @@ import compression from "compression";
 import express from "express";
 import { RouterContextProvider, type ServerBuild } from "react-router";
 import { crossSiteRefusal } from "./auth/cross-site";
+import { logger } from "./logger.server";
+import type { RequestLog } from "./request-context";
+import { answerUnhandledError, requestLogger } from "./request-log.server";
 
 /**
  * Serves the production build. A small Express server rather than react-router-serve because the sign-in throttle
@@ -14,13 +17,16 @@ export async function serve({ port, trustProxy }: { port: number; trustProxy: st
   // Importing the build opens the database (app/entry.server.tsx) before the server listens.
   const build = (await import(pathToFileURL(path.resolve("build/server/index.js")).href)) as ServerBuild;
   // The build has its own copy of app modules: take the context object from it so that both sides share it.
-  const { clientAddressContext } = build.entry.module as unknown as {
+  const { clientAddressContext, requestLogContext } = build.entry.module as unknown as {
     clientAddressContext: import("react-router").RouterContext<string>;
+    requestLogContext: import("react-router").RouterContext<RequestLog | null>;
   };
 
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", trustProxy);
+  // First, so that every response (refusals and static files included) gets its line, its id and its duration.
+  app.use(requestLogger());
   app.use(compression());
   // Headers every response gets, static files and refusals included (pages get CSP and more from the app).
   app.use((_request, response, next) => {
@@ -52,13 +58,15 @@ export async function serve({ port, trustProxy }: { port: number; trustProxy: st
     "*",
     createRequestHandler({
       build,
-      getLoadContext(request) {
+      getLoadContext(request, response) {
         const context = new RouterContextProvider();
         context.set(clientAddressContext, request.ip ?? "unknown");
+        context.set(requestLogContext, response.locals.requestLog);
         return context;
       },
     }),
   );
+  app.use(answerUnhandledError);
   await new Promise<void>((resolve) => app.listen(port, resolve));
-  console.log(`Throughline is serving http://localhost:${port}`);
+  logger.info(`Throughline is serving http://localhost:${port}`);
 }

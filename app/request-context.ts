@@ -13,3 +13,10 @@ export const viewerContext = createContext<Viewer | null>(null);
 
 /** The session behind the cookie (active, or waiting for its second factor), when there is one. */
 export const sessionContext = createContext<CurrentSession | null>(null);
+
+/**
+ * What the request's log line says about it (app/request-log.server.ts): the id (also the `X-Request-Id` response
+ * header, for error pages to show), the matched route pattern and the signed-in user, filled in as they are known.
+ */
+export type RequestLog = { id: string; route?: string; userId?: string };
+export const requestLogContext = createContext<RequestLog | null>(null);

@@ -28,6 +28,7 @@ import {
 } from "./i18n/i18n";
 import { getOrganisation } from "./plan-graph/queries.server";
 import { cspNonceContext, viewerContext } from "./request-context";
+import { recordRequest } from "./request-log.server";
 import stylesheet from "./styles.css?url";
 
 const favicon = `data:image/svg+xml,${encodeURIComponent(
@@ -39,7 +40,7 @@ export const links: Route.LinksFunction = () => [
   { rel: "icon", href: favicon, type: "image/svg+xml" },
 ];
 
-export const middleware: Route.MiddlewareFunction[] = [protect];
+export const middleware: Route.MiddlewareFunction[] = [recordRequest, protect];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const locale = negotiateLocale(request);
@@ -209,7 +210,8 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useI18n();
   const notFound = isRouteErrorResponse(error) && error.status === 404;
-  if (!notFound) console.error(error);
+  // On the server, React Router has logged it already, sanitised (app/request-log.server.ts).
+  if (!notFound && typeof document !== "undefined") console.error(error);
   return (
     <div className="error-page">
       <h1>{notFound ? t("error.notFound.title") : t("error.unexpected.title")}</h1>

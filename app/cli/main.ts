@@ -15,6 +15,7 @@ import { appSecretOf, InvalidEnvironment, readEnv } from "../env.server";
 import { translator } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { importIndicators } from "../indicators/store.server";
+import { createLogger } from "../logger.server";
 import { seedNswp } from "../plan-graph/seed.server";
 import {
   exportPlanGraph,
@@ -43,6 +44,19 @@ Commands:
 
 Environment: DATABASE_URL (PostgreSQL; default: embedded PGlite in DATA_DIR/pglite), DATA_DIR (default .data), PORT,
 APP_SECRET (required outside demo mode). See the README.`;
+
+/**
+ * Diagnostics (progress, unexpected failures) go to the logger, on stderr so that results printed for the person
+ * (`export`, `stats`, …) stay clean on stdout. A failure Node would print raw (with any SQL parameters in a database
+ * error) is logged sanitised instead (app/logger.server.ts).
+ */
+const log = createLogger({ destination: process.stderr });
+for (const event of ["uncaughtException", "unhandledRejection"] as const) {
+  process.on(event, (error: unknown) => {
+    log.fatal({ err: error }, "Throughline stopped on an unexpected error");
+    process.exit(1);
+  });
+}
 
 /** A failure to report in one line, with an exit code, and no stack trace. */
 class CliError extends Error {}
@@ -196,7 +210,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   async start() {
     const env = readEnv();
     if (buildIsStale()) {
-      console.log("Building the app…");
+      log.info("Building the app…");
       const build = spawnSync("node_modules/.bin/react-router", ["build"], { stdio: "inherit" });
       if (build.status !== 0) throw new CliError("The build failed (see above).");
     }
@@ -264,7 +278,7 @@ async function main() {
     ) {
       console.error(error.message);
     } else {
-      throw error;
+      log.fatal({ err: error }, `The command "${name}" failed`);
     }
     process.exitCode = 1;
   }

@@ -5,6 +5,7 @@ import { recordAudit } from "../audit.server";
 import { decryptSecret } from "../auth/secrets.server";
 import { translator } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
+import { logger } from "../logger.server";
 import {
   type IndicatorRules,
   insertEntries,
@@ -321,7 +322,7 @@ export async function syncConnection({
     });
   } catch (error) {
     // A database refusal (e.g. a period locked while the run was fetching): nothing of the run was written.
-    console.error("Kobo sync could not be saved:", (error as Error).message);
+    logger.error({ err: error, connectionId }, "Kobo sync could not be saved");
     return fail(runMessage("error.database"), submissions.length);
   }
 }

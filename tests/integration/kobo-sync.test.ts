@@ -7,6 +7,7 @@ import { createConnection, restartConnection, updateConnection } from "../../app
 import type { KoboMapping } from "../../app/kobo/format";
 import { runErrorText } from "../../app/kobo/run-error";
 import { syncConnection } from "../../app/kobo/sync.server";
+import { logger } from "../../app/logger.server";
 import type { Database, Db } from "../../db/client";
 import {
   auditEvents,
@@ -534,7 +535,7 @@ describe("a failed run's error", () => {
     await inRollback(database.db, async (tx) => {
       const id = await newConnection(tx);
       // Entries entered by someone who is not a user: the database refuses them all.
-      const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+      const logged = vi.spyOn(logger, "error").mockImplementation(() => {});
       const run = await syncConnection({
         db: tx,
         connectionId: id,

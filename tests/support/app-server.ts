@@ -14,16 +14,28 @@ async function freePort(): Promise<number> {
 
 /**
  * Starts the app the way a person does (`npm start`: build if needed, migrate, seed, serve) on a free port with a
- * fresh data folder (the browser tests, `npm run bench:toc`); resolves once it answers `/healthz`.
+ * fresh data folder (the browser tests, `npm run bench:toc`); resolves once it answers `/healthz`. With `onOutput`,
+ * what the app writes on stdout (its log) goes there instead of the terminal.
  */
-export async function startApp(): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
+export async function startApp({ onOutput }: { onOutput?: (text: string) => void } = {}): Promise<{
+  baseUrl: string;
+  stop: () => Promise<void>;
+}> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "throughline-app-"));
   const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "app/cli/main.ts", "start"], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: "" },
-    stdio: ["ignore", "inherit", "inherit"],
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      // A line per request would drown the test output: on the terminal, only warnings and errors (unless LOG_LEVEL).
+      LOG_LEVEL: onOutput ? "info" : (process.env.LOG_LEVEL ?? "warn"),
+    },
+    stdio: ["ignore", onOutput ? "pipe" : "inherit", "inherit"],
     detached: true,
   });
+  if (onOutput) server.stdout?.on("data", (chunk) => onOutput(String(chunk)));
   const stop = async () => {
     if (server.exitCode !== null || !server.pid) return;
     process.kill(-server.pid, "SIGTERM");

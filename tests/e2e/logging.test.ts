@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startApp } from "../support/app-server";
+import { demoEmails, get, signInOverHttp } from "./http";
+
+// An app of its own (the shared one's log goes to the terminal), as `npm start` runs it, its stdout captured.
+let output = "";
+let app: Awaited<ReturnType<typeof startApp>>;
+beforeAll(async () => {
+  app = await startApp({ onOutput: (text) => (output += text) });
+}, 240_000);
+afterAll(async () => {
+  await app?.stop();
+});
+
+const records = () =>
+  output
+    .split("\n")
+    .filter((line) => line.startsWith("{"))
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+
+describe("the server's log", () => {
+  it("has one line per request with its route, status, duration, id and user, and no query value, cookie or e-mail", async () => {
+    const cookie = await signInOverHttp(app.baseUrl, demoEmails.staff);
+    const response = await get(app.baseUrl, "/plans/2010-2012/dashboard?asOf=SECRETVALUE", cookie);
+    expect(response.status).toBe(200);
+    const id = response.headers.get("X-Request-Id");
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the line is written once the response has finished
+
+    const line = records().find((record) => record.reqId === id);
+    expect(line).toMatchObject({
+      level: "info",
+      req: { method: "GET", path: "/plans/2010-2012/dashboard" },
+      route: "/plans/:slug/dashboard",
+      res: { statusCode: 200 },
+      responseTime: expect.any(Number),
+      userId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
+    const signIn = records().find((record) => (record.req as { path?: string })?.path === "/login");
+    expect(signIn).toMatchObject({ req: { method: "POST" }, res: { statusCode: 302 } });
+
+    expect(output).not.toContain("SECRETVALUE");
+    expect(output).not.toContain("asOf");
+    expect(output).not.toContain(cookie.split("=")[1]);
+    expect(output).not.toContain("@example.org");
+    expect(output).not.toContain("throughline-demo");
+  });
+});
