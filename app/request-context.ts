@@ -13,3 +13,6 @@ export const viewerContext = createContext<Viewer | null>(null);
 
 /** The session behind the cookie (active, or waiting for its second factor), when there is one. */
 export const sessionContext = createContext<CurrentSession | null>(null);
+
+/** Set when this response shows the failed sign-ins notice, so the root middleware clears its cookie. */
+export const signInNoticeShownContext = createContext<boolean>(false);

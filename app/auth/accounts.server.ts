@@ -319,7 +319,7 @@ export async function enrolSecondFactor({
 // ---------------------------------------------------------------- signing in
 
 /** Failed sign-ins on the account since the last successful one, told to the user when they next sign in. */
-export type SignInNotice = { failedSignIns: number; since: string };
+export type SignInNotice = { userId: string; failedSignIns: number; since: string };
 
 export type SignInResult =
   | { outcome: "throttled"; retryAfterSeconds: number }
@@ -349,7 +349,7 @@ async function takeSignInNotice(tx: Db, userId: string): Promise<SignInNotice | 
     .for("update");
   if (!row || row.failedSignIns === 0) return null;
   await tx.update(users).set({ failedSignIns: 0, failedSignInsSince: null }).where(eq(users.id, userId));
-  return { failedSignIns: row.failedSignIns, since: new Date(row.since ?? Date.now()).toISOString() };
+  return { userId, failedSignIns: row.failedSignIns, since: new Date(row.since ?? Date.now()).toISOString() };
 }
 
 /**
