@@ -329,15 +329,18 @@ export type SignInResult =
 
 type RequestFacts = { ipAddress: string; userAgent: string | null; now: Date };
 
-/** One more failed sign-in on an existing account, from whatever address, for the notice at its next sign-in. */
-async function countFailedSignIn(tx: Db, userId: string, now: Date) {
+/**
+ * One more failed sign-in on the account with this email, from whatever address, for the notice at its next
+ * sign-in. For an email without an account the same statement changes nothing: both cost the same.
+ */
+async function countFailedSignIn(tx: Db, email: string, now: Date) {
   await tx
     .update(users)
     .set({
       failedSignIns: sql`${users.failedSignIns} + 1`,
       failedSignInsSince: sql`coalesce(${users.failedSignInsSince}, ${now.toISOString()}::timestamptz)`,
     })
-    .where(eq(users.id, userId));
+    .where(eq(users.email, email));
 }
 
 /** At a complete sign-in: the failures since the last one (null when none), and the count starts again. */
@@ -378,7 +381,7 @@ export async function signInWithPassword({
   if (!user || !passwordMatches || user.deactivatedAt) {
     // The reserved row stays: it is this failure.
     await db.transaction(async (tx) => {
-      if (user) await countFailedSignIn(tx, user.id, now);
+      await countFailedSignIn(tx, address, now);
       await recordAudit(tx, {
         actor: user ? `user:${user.id}` : "anonymous",
         action: "auth.sign_in.failed",
@@ -446,7 +449,7 @@ export async function signInWithSecondFactor({
   });
   if (step === undefined) {
     await db.transaction(async (tx) => {
-      await countFailedSignIn(tx, user.id, now);
+      await countFailedSignIn(tx, user.email, now);
       await recordAudit(tx, {
         actor: `user:${user.id}`,
         action: "auth.sign_in.failed",
