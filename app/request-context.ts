@@ -20,3 +20,6 @@ export const sessionContext = createContext<CurrentSession | null>(null);
  */
 export type RequestLog = { id: string; route?: string; userId?: string };
 export const requestLogContext = createContext<RequestLog | null>(null);
+
+/** Set when this response shows the failed sign-ins notice, so the root middleware clears its cookie. */
+export const signInNoticeShownContext = createContext<boolean>(false);

@@ -14,7 +14,7 @@ import {
 } from "react-router";
 import type { Route } from "./+types/root";
 import { can } from "./auth/policy";
-import { protect } from "./auth/request.server";
+import { protect, takeSignInNotice } from "./auth/request.server";
 import { Button } from "./components/ui/button";
 import { getDb } from "./db.server";
 import {
@@ -42,15 +42,21 @@ export const links: Route.LinksFunction = () => [
 
 export const middleware: Route.MiddlewareFunction[] = [recordRequest, protect];
 
+/** "7 December 2026 at 22:14 UTC": written on the server, so the page reads the same before and after hydration. */
+const noticeMoment = (iso: string, locale: Locale) =>
+  `${new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(new Date(iso))} UTC`;
+
 export async function loader({ request, context }: Route.LoaderArgs) {
   const locale = negotiateLocale(request);
   const viewer = context.get(viewerContext);
   const organisation = viewer ? await getOrganisation({ db: await getDb() }) : null;
+  const notice = takeSignInNotice({ request, context });
   return data(
     {
       locale,
       organisation,
       nonce: context.get(cspNonceContext),
+      signInNotice: notice && { count: notice.failedSignIns, since: noticeMoment(notice.since, locale) },
       viewer: viewer && {
         name: viewer.name,
         email: viewer.email,
@@ -89,6 +95,14 @@ export function Layout({ children }: { children: React.ReactNode }) {
             viewer={rootData?.viewer ?? null}
           />
           <main id="main" className="page">
+            {rootData?.signInNotice && (
+              <p className="notice sign-in-notice" role="status">
+                {i18n.t(
+                  rootData.signInNotice.count === 1 ? "signIn.failedNotice.one" : "signIn.failedNotice.other",
+                  rootData.signInNotice,
+                )}
+              </p>
+            )}
             {children}
           </main>
           <footer className="site-footer">

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { userRoles, users } from "../../db/schema";
 import { recordAudit } from "../audit.server";
@@ -13,7 +13,7 @@ import {
   type SessionLimits,
   startSession,
 } from "./sessions.server";
-import { clearSignInFailures, recordSignInFailure, signInRetryAfter, typedEmailKey } from "./throttle.server";
+import { clearSignInFailures, reserveSignInAttempt, typedEmailKey } from "./throttle.server";
 import { verifyTotp } from "./totp";
 
 export type RoleGrant = { role: Role; accessUntil: string | null };
@@ -318,17 +318,50 @@ export async function enrolSecondFactor({
 
 // ---------------------------------------------------------------- signing in
 
+/** Failed sign-ins on the account since the last successful one, told to the user when they next sign in. */
+export type SignInNotice = { userId: string; failedSignIns: number; since: string };
+
 export type SignInResult =
   | { outcome: "throttled"; retryAfterSeconds: number }
   | { outcome: "refused" }
   | { outcome: "second_factor"; token: string }
-  | { outcome: "signed_in"; token: string };
+  | { outcome: "signed_in"; token: string; notice?: SignInNotice | null };
 
 type RequestFacts = { ipAddress: string; userAgent: string | null; now: Date };
 
 /**
+ * One more failed sign-in on the account with this email, from whatever address, for the notice at its next
+ * sign-in. For an email without an account the same statement changes nothing: both cost the same.
+ */
+async function countFailedSignIn(tx: Db, email: string, now: Date) {
+  await tx
+    .update(users)
+    .set({
+      failedSignIns: sql`${users.failedSignIns} + 1`,
+      failedSignInsSince: sql`coalesce(${users.failedSignInsSince}, ${now.toISOString()}::timestamptz)`,
+    })
+    .where(eq(users.email, email));
+}
+
+/** At a complete sign-in: the failures since the last one (null when none), and the count starts again. */
+async function takeSignInNotice(tx: Db, userId: string): Promise<SignInNotice | null> {
+  const [row] = await tx
+    .select({ failedSignIns: users.failedSignIns, since: users.failedSignInsSince })
+    .from(users)
+    .where(eq(users.id, userId))
+    .for("update");
+  if (!row || row.failedSignIns === 0) return null;
+  await tx.update(users).set({ failedSignIns: 0, failedSignInsSince: null }).where(eq(users.id, userId));
+  return { userId, failedSignIns: row.failedSignIns, since: new Date(row.since ?? Date.now()).toISOString() };
+}
+
+/**
  * Step one: email and password. The answer never says whether the email exists. A correct password for an account
  * with a second factor starts a `second_factor` session that can do nothing but finish signing in.
+ *
+ * The attempt is reserved against the throttle before anything else (see `reserveSignInAttempt`): parallel
+ * requests cannot get past the limits, and an attempt the throttle refuses costs no password hashing, whether the
+ * account exists or not. Past the throttle, a known and an unknown email both cost one argon2 verification.
  */
 export async function signInWithPassword({
   db,
@@ -340,14 +373,15 @@ export async function signInWithPassword({
   replaces,
 }: { db: Db; email: string; password: string; replaces?: string } & RequestFacts): Promise<SignInResult> {
   const address = normaliseEmail(email);
-  const retryAfterSeconds = await signInRetryAfter({ db, email: address, ipAddress, now });
+  const retryAfterSeconds = await reserveSignInAttempt({ db, email: address, ipAddress, now });
   if (retryAfterSeconds > 0) return { outcome: "throttled", retryAfterSeconds };
 
   const [user] = await db.select().from(users).where(eq(users.email, address));
   const passwordMatches = await verifyPassword(user?.passwordHash, password);
   if (!user || !passwordMatches || user.deactivatedAt) {
+    // The reserved row stays: it is this failure.
     await db.transaction(async (tx) => {
-      await recordSignInFailure({ db: tx, email: address, ipAddress, now });
+      await countFailedSignIn(tx, address, now);
       await recordAudit(tx, {
         actor: user ? `user:${user.id}` : "anonymous",
         action: "auth.sign_in.failed",
@@ -364,26 +398,30 @@ export async function signInWithPassword({
   }
   const stage = user.totpEnabledAt ? "second_factor" : "active";
   return db.transaction(async (tx) => {
+    // The reserved row and this address's earlier failures on the account go: they were the user's own typing.
     await clearSignInFailures({ db: tx, email: address, ipAddress });
     // Rotation: whatever session this browser had before ends; the new one gets a new id.
     if (replaces) await endSession({ db: tx, id: replaces, reason: "rotated", now });
     const session = await startSession({ db: tx, userId: user.id, stage, now, ipAddress, userAgent });
+    // Only a complete sign-in hears about failed ones: someone who has the password but not the code does not.
+    const notice = stage === "active" ? await takeSignInNotice(tx, user.id) : null;
     await recordAudit(tx, {
       actor: `user:${user.id}`,
       action: stage === "active" ? "auth.sign_in" : "auth.sign_in.password_ok",
       entityType: "session",
       entityId: session.id,
-      after: { ipAddress },
+      after: { ipAddress, ...(notice && { failedSignInsNotice: notice }) },
     });
     return stage === "active"
-      ? { outcome: "signed_in", token: session.token }
+      ? { outcome: "signed_in", token: session.token, notice }
       : { outcome: "second_factor", token: session.token };
   });
 }
 
 /**
  * Step two: the TOTP code. Success ends the half-signed-in session and starts a new one (a new id at sign-in, so a
- * planted session id is useless). Wrong codes count towards the same throttle as wrong passwords.
+ * planted session id is useless). Wrong codes count towards the same throttle as wrong passwords, reserved the
+ * same way, and towards the account's failed sign-ins.
  */
 export async function signInWithSecondFactor({
   db,
@@ -403,7 +441,7 @@ export async function signInWithSecondFactor({
 } & RequestFacts): Promise<SignInResult> {
   const [user] = await db.select().from(users).where(eq(users.id, userId));
   if (!user?.totpSecret) return { outcome: "refused" };
-  const retryAfterSeconds = await signInRetryAfter({ db, email: user.email, ipAddress, now });
+  const retryAfterSeconds = await reserveSignInAttempt({ db, email: user.email, ipAddress, now });
   if (retryAfterSeconds > 0) return { outcome: "throttled", retryAfterSeconds };
   const step = verifyTotp(decryptSecret(user.totpSecret, appSecret), code.replace(/\s/g, ""), {
     now,
@@ -411,7 +449,7 @@ export async function signInWithSecondFactor({
   });
   if (step === undefined) {
     await db.transaction(async (tx) => {
-      await recordSignInFailure({ db: tx, email: user.email, ipAddress, now });
+      await countFailedSignIn(tx, user.email, now);
       await recordAudit(tx, {
         actor: `user:${user.id}`,
         action: "auth.sign_in.failed",
@@ -423,6 +461,7 @@ export async function signInWithSecondFactor({
     return { outcome: "refused" };
   }
   return db.transaction(async (tx) => {
+    await clearSignInFailures({ db: tx, email: user.email, ipAddress });
     await tx.update(users).set({ totpLastStep: step }).where(eq(users.id, user.id));
     await endSession({ db: tx, id: sessionId, reason: "rotated", now });
     const session = await startSession({
@@ -433,14 +472,20 @@ export async function signInWithSecondFactor({
       ipAddress,
       userAgent,
     });
+    const notice = await takeSignInNotice(tx, user.id);
     await recordAudit(tx, {
       actor: `user:${user.id}`,
       action: "auth.sign_in",
       entityType: "session",
       entityId: session.id,
-      after: { ipAddress, secondFactor: true, replaces: sessionId },
+      after: {
+        ipAddress,
+        secondFactor: true,
+        replaces: sessionId,
+        ...(notice && { failedSignInsNotice: notice }),
+      },
     });
-    return { outcome: "signed_in", token: session.token };
+    return { outcome: "signed_in", token: session.token, notice };
   });
 }
 

@@ -35,15 +35,18 @@ export function hashPassword(password: string): Promise<string> {
 /** A dummy hash to verify against when the email is unknown, so timing does not reveal which emails exist. */
 let dummyHash: Promise<string> | undefined;
 
+/**
+ * Whether `password` matches `storedHash`. Without a stored hash (no such account) the same argon2 verification is
+ * run against a dummy hash: a known and an unknown email cost the same. The dummy hash is made on the first call,
+ * whichever kind it is, so not even the first attempt tells them apart.
+ */
 export async function verifyPassword(storedHash: string | undefined, password: string): Promise<boolean> {
+  dummyHash ??= hashPassword("throughline-dummy-password");
+  const dummy = await dummyHash;
   if (password.length > passwordLength.max * 4) return false;
-  if (!storedHash) {
-    dummyHash ??= hashPassword("throughline-dummy-password");
-    await verify(await dummyHash, password);
-    return false;
-  }
   try {
-    return await verify(storedHash, password);
+    const matches = await verify(storedHash ?? dummy, password);
+    return storedHash !== undefined && matches;
   } catch {
     return false;
   }

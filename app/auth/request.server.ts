@@ -2,8 +2,14 @@ import { randomBytes } from "node:crypto";
 import { redirect } from "react-router";
 import { getDb } from "../db.server";
 import { appSecretOf, type Env, readEnv } from "../env.server";
-import { clientAddressContext, cspNonceContext, sessionContext, viewerContext } from "../request-context";
-import { loadViewer } from "./accounts.server";
+import {
+  clientAddressContext,
+  cspNonceContext,
+  sessionContext,
+  signInNoticeShownContext,
+  viewerContext,
+} from "../request-context";
+import { loadViewer, type SignInNotice } from "./accounts.server";
 import { crossSiteRefusal } from "./cross-site";
 import { can, type Permission, type Viewer } from "./policy";
 import { findSession, type SessionLimits } from "./sessions.server";
@@ -44,6 +50,52 @@ function readSessionToken(request: Request): string | undefined {
     if (name === sessionCookieName()) return value.join("=") || undefined;
   }
   return undefined;
+}
+
+// ---------------------------------------------------------------- the failed sign-ins notice
+
+/**
+ * At a complete sign-in the account's failed attempts since the last one travel to the page the user lands on in a
+ * short-lived cookie (the database count has already started again): the user it is for, how many, since when.
+ * The first page shown to that user reads it, and that response clears it.
+ */
+function signInNoticeCookieName() {
+  return env().demo ? "throughline_sign_in_notice" : "__Host-throughline_sign_in_notice";
+}
+
+/** The cookie carrying `notice` to the next page, or (`null`) clearing it. */
+export function signInNoticeCookie(notice: SignInNotice | null) {
+  const attributes = ["Path=/", "HttpOnly", "SameSite=Lax", ...(env().demo ? [] : ["Secure"])];
+  const value = notice ? `${notice.userId}.${notice.failedSignIns}.${new Date(notice.since).getTime()}` : "";
+  return [`${signInNoticeCookieName()}=${value}`, `Max-Age=${notice ? 600 : 0}`, ...attributes].join("; ");
+}
+
+function readCookie(request: Request, wanted: string): string | undefined {
+  const cookies = request.headers.get("Cookie") ?? "";
+  for (const part of cookies.split(";")) {
+    const [name, ...value] = part.trim().split("=");
+    if (name === wanted) return value.join("=") || undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The notice for the signed-in viewer, if the request carries one for them (anything else in the cookie is
+ * ignored), for the root loader: the response that shows it clears the cookie.
+ */
+export function takeSignInNotice({
+  request,
+  context,
+}: Pick<MiddlewareArgs, "request" | "context">): SignInNotice | null {
+  const viewer = context.get(viewerContext);
+  const cookie = readCookie(request, signInNoticeCookieName());
+  const match = /^([0-9a-f-]{36})\.(\d{1,9})\.(\d{1,15})$/.exec(cookie ?? "");
+  if (!viewer || !match || match[1] !== viewer.id) return null;
+  const since = new Date(Number(match[3]));
+  const failedSignIns = Number(match[2]);
+  if (failedSignIns === 0 || Number.isNaN(since.getTime())) return null;
+  context.set(signInNoticeShownContext, true);
+  return { userId: viewer.id, failedSignIns, since: since.toISOString() };
 }
 
 // ---------------------------------------------------------------- the root middleware
@@ -120,6 +172,10 @@ export async function protect(
   if (!env().demo) headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   if (token) headers.set("Cache-Control", "no-store");
   if (clearCookie && !headers.has("Set-Cookie")) headers.append("Set-Cookie", sessionCookie(null));
+  // The failed sign-ins notice is on this page (the root loader took it): once is enough.
+  if (viewer && context.get(signInNoticeShownContext) && response.status < 300) {
+    headers.append("Set-Cookie", signInNoticeCookie(null));
+  }
   return response;
 }
 

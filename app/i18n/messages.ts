@@ -142,6 +142,10 @@ const en = {
   "signIn.passwordRequired": "Enter your password.",
   "signIn.refused": "The email or the password is not right.",
   "signIn.throttled": "Too many attempts. Try again in {minutes} minutes.",
+  "signIn.failedNotice.one":
+    "There was {count} failed attempt to sign in to your account since {since}. If it was not you, tell an administrator.",
+  "signIn.failedNotice.other":
+    "There were {count} failed attempts to sign in to your account since {since}. If they were not yours, tell an administrator.",
   "signIn.demoTitle": "Demo mode",
   "signIn.demoBody":
     "This is a demonstration installation. Every demo account below uses the password {password}. Do not enter real data.",
@@ -374,6 +378,10 @@ const fr: Record<keyof typeof en, string> = {
   "signIn.passwordRequired": "Saisissez votre mot de passe.",
   "signIn.refused": "L’adresse e-mail ou le mot de passe est incorrect.",
   "signIn.throttled": "Trop de tentatives. Réessayez dans {minutes} minutes.",
+  "signIn.failedNotice.one":
+    "Il y a eu {count} tentative de connexion échouée sur votre compte depuis le {since}. Si ce n’était pas vous, prévenez un administrateur.",
+  "signIn.failedNotice.other":
+    "Il y a eu {count} tentatives de connexion échouées sur votre compte depuis le {since}. Si ce n’était pas vous, prévenez un administrateur.",
   "signIn.demoTitle": "Mode démonstration",
   "signIn.demoBody":
     "Ceci est une installation de démonstration. Tous les comptes de démonstration ci-dessous utilisent le mot de passe {password}. N’y saisissez pas de données réelles.",

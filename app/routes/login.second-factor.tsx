@@ -2,7 +2,7 @@ import { data, Form, redirect, useActionData, useLoaderData } from "react-router
 import { z } from "zod";
 import { getUserEmail, signInWithSecondFactor } from "../auth/accounts.server";
 import { demoAccounts, demoAdminTotpSecret } from "../auth/demo.server";
-import { appSecret, clientAddress, isDemo, sessionCookie } from "../auth/request.server";
+import { appSecret, clientAddress, isDemo, sessionCookie, signInNoticeCookie } from "../auth/request.server";
 import { totpCode, totpStep } from "../auth/totp";
 import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
@@ -62,9 +62,10 @@ export async function action(args: Route.ActionArgs) {
   }
   if (result.outcome !== "signed_in")
     return data({ errors: { code: "secondFactor.wrong" } }, { status: 401 });
-  return redirect(safeRedirect(form.data.redirectTo), {
-    headers: { "Set-Cookie": sessionCookie(result.token) },
-  });
+  const headers = new Headers({ "Set-Cookie": sessionCookie(result.token) });
+  // Failed attempts since the last sign-in: told on the page the user lands on.
+  if (result.notice) headers.append("Set-Cookie", signInNoticeCookie(result.notice));
+  return redirect(safeRedirect(form.data.redirectTo), { headers });
 }
 
 /** A throttled attempt tells the browser when to try again (the action's Retry-After reaches the document). */

@@ -2,7 +2,7 @@ import { data, Form, redirect, useActionData, useLoaderData } from "react-router
 import { z } from "zod";
 import { signInWithPassword } from "../auth/accounts.server";
 import { demoAccounts, demoPassword } from "../auth/demo.server";
-import { clientAddress, isDemo, sessionCookie } from "../auth/request.server";
+import { clientAddress, isDemo, sessionCookie, signInNoticeCookie } from "../auth/request.server";
 import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
 import { Field } from "../components/ui/field";
@@ -61,8 +61,12 @@ export async function action(args: Route.ActionArgs) {
       return redirect(`/login/second-factor?redirectTo=${encodeURIComponent(redirectTo)}`, {
         headers: { "Set-Cookie": sessionCookie(result.token) },
       });
-    case "signed_in":
-      return redirect(redirectTo, { headers: { "Set-Cookie": sessionCookie(result.token) } });
+    case "signed_in": {
+      const headers = new Headers({ "Set-Cookie": sessionCookie(result.token) });
+      // Failed attempts since the last sign-in: told on the page the user lands on.
+      if (result.notice) headers.append("Set-Cookie", signInNoticeCookie(result.notice));
+      return redirect(redirectTo, { headers });
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 import http from "node:http";
 import { beforeAll, describe, expect, inject, it } from "vitest";
+import { demoPassword } from "../../app/auth/demo.server";
 import { demoEmails, get, post, signInOverHttp } from "./http";
 
 const baseUrl = inject("baseUrl");
@@ -112,7 +113,16 @@ describe("bad input over HTTP", () => {
 
 describe("the language switcher", () => {
   it("only ever sends the browser back to a page of this site", async () => {
-    for (const target of ["https://evil.example/", "//evil.example/", "/\\evil.example/"]) {
+    for (const target of [
+      "https://evil.example/",
+      "//evil.example/",
+      "/\\evil.example/",
+      // Browsers drop tabs and newlines in URLs: "/\t/evil.example" is "//evil.example".
+      "/\t/evil.example/",
+      "/%09/evil.example/",
+      "/.//evil.example/",
+      "javascript:alert(1)",
+    ]) {
       const response = await post(
         baseUrl,
         "/language",
@@ -123,5 +133,49 @@ describe("the language switcher", () => {
     }
     const local = await post(baseUrl, "/language", "lang=fr&redirectTo=%2Fplans%2F2010-2012");
     expect(local.headers.get("Location")).toBe("/plans/2010-2012");
+  });
+
+  it("and so does the sign-in page, whatever its redirectTo", async () => {
+    const page = await (
+      await get(baseUrl, `/login?redirectTo=${encodeURIComponent("/\t/evil.example")}`)
+    ).text();
+    expect(page).toContain('name="redirectTo" value="/"');
+  });
+});
+
+describe("failed sign-in attempts", () => {
+  it("are told to the account's user on the first page after signing in, once", async () => {
+    const email = demoEmails.funder;
+    for (const password of ["not-the-password", "nor-this-one"]) {
+      const wrong = await post(baseUrl, "/login", new URLSearchParams({ email, password }).toString());
+      expect(wrong.status).toBe(401);
+    }
+    const signedIn = await post(
+      baseUrl,
+      "/login",
+      new URLSearchParams({ email, password: demoPassword }).toString(),
+    );
+    expect(signedIn.status).toBe(302);
+    // The session cookie and the notice's: what the browser would send to the page it is sent to.
+    const cookies = signedIn.headers
+      .getSetCookie()
+      .map((header) => header.split(";")[0])
+      .join("; ");
+    const landing = await get(baseUrl, signedIn.headers.get("Location") ?? "/", cookies);
+    expect(landing.status).toBe(200);
+    const notice = /(\d+) failed attempts to sign in to your account since ([^<]*UTC)/.exec(
+      await landing.text(),
+    );
+    expect(Number(notice?.[1])).toBeGreaterThanOrEqual(2);
+    expect(landing.headers.getSetCookie().join()).toMatch(/sign_in_notice=;.*Max-Age=0/);
+    // Shown once: the next page (without the cleared cookie) and the next sign-in say nothing more.
+    const session = cookies.split("; ").filter((cookie) => cookie.startsWith("throughline_session="));
+    expect(await (await get(baseUrl, "/", session.join("; "))).text()).not.toContain("failed attempts");
+    const again = await post(
+      baseUrl,
+      "/login",
+      new URLSearchParams({ email, password: demoPassword }).toString(),
+    );
+    expect(again.headers.getSetCookie().join()).not.toContain("sign_in_notice");
   });
 });
