@@ -2,7 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { indicatorElements, indicators, koboConnections, koboRuns } from "../../db/schema";
 import { recordAudit } from "../audit.server";
-import { decryptSecret } from "../auth/secrets.server";
+import { type AppSecrets, decryptSecret } from "../auth/secrets.server";
 import { translator } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import {
@@ -191,7 +191,7 @@ export async function syncConnection({
   db: Db;
   connectionId: string;
   userId: string;
-  appSecret: string;
+  appSecret: AppSecrets;
   fetch?: typeof fetch;
   today?: string;
   timeoutMs?: number;
@@ -212,7 +212,7 @@ export async function syncConnection({
 
   let token: string;
   try {
-    token = decryptSecret(connection.tokenEncrypted, appSecret);
+    token = decryptSecret(connection.tokenEncrypted, appSecret, "kobo-token");
   } catch {
     return fail(runMessage("error.token"));
   }
