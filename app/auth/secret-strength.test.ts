@@ -26,6 +26,12 @@ describe("APP_SECRET strength", () => {
     }
   });
 
+  it("accepts the secret demo mode generates into DATA_DIR/app-secret", () => {
+    const env = readEnv({ DATA_DIR: mkdtempSync(path.join(tmpdir(), "throughline-demo-")) });
+    expect(env.appSecret).toBeDefined();
+    expect(secretWeakness(env.appSecret as string)).toBeNull();
+  });
+
   it("refuses short, repeated, patterned or sequential secrets", () => {
     expect(secretWeakness("Zk3q9v2XH7m0pLr8sT1wYb4nC6dF5g")).toMatch(/at least 32 random characters/);
     for (const weak of [
