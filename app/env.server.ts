@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { secretWeakness } from "./auth/secret-strength";
 
 const flag = z.enum(["true", "false"]).transform((value) => value === "true");
 
@@ -22,8 +23,22 @@ const envSchema = z.object({
   SEED: z.enum(["nswp", "none"]).default("nswp"),
   /** Demo mode: demo users, the demo password on the sign-in page, plain-http cookies. Default: on when embedded. */
   DEMO: flag.optional(),
-  /** Encrypts stored secrets (TOTP seeds, API tokens). Required outside demo mode. */
-  APP_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** Encrypts stored secrets (TOTP seeds, API tokens). Required outside demo mode; must be random (secret-strength). */
+  APP_SECRET: z
+    .string()
+    .optional()
+    .superRefine((value, context) => {
+      const weakness = value === undefined ? null : secretWeakness(value);
+      if (weakness) context.addIssue({ code: "custom", message: weakness });
+    }),
+  /**
+   * The secret APP_SECRET replaces, during a rotation only: values sealed under it still open until
+   * `cli rotate-secret` has sealed them again. Not checked for strength: a weak old secret is what one rotates away from.
+   */
+  APP_SECRET_PREVIOUS: z
+    .string()
+    .optional()
+    .transform((value) => value || undefined),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()
@@ -56,11 +71,13 @@ export class InvalidEnvironment extends Error {
   override name = "InvalidEnvironment";
 }
 
-export type Env = Omit<z.infer<typeof envSchema>, "DEMO" | "APP_SECRET"> & {
+export type Env = Omit<z.infer<typeof envSchema>, "DEMO" | "APP_SECRET" | "APP_SECRET_PREVIOUS"> & {
   pgliteDir: string;
   demo: boolean;
   /** Use `appSecretOf(env)`: only what seals secrets needs it, so CLI commands run without it. */
   appSecret: string | undefined;
+  /** APP_SECRET_PREVIOUS: use `appSecretsOf(env)`. */
+  appSecretPrevious: string | undefined;
 };
 
 /** Reads the environment once; a bad value stops the process with a message naming the variable. */
@@ -70,13 +87,18 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     throw new InvalidEnvironment(`Invalid environment: ${problems.join("; ")}`);
   }
-  const { DEMO, APP_SECRET, ...env } = parsed.data;
+  const { DEMO, APP_SECRET, APP_SECRET_PREVIOUS, ...env } = parsed.data;
+  if (APP_SECRET_PREVIOUS !== undefined && (APP_SECRET === undefined || APP_SECRET_PREVIOUS === APP_SECRET))
+    throw new InvalidEnvironment(
+      "Invalid environment: APP_SECRET_PREVIOUS: set only while rotating, to the secret APP_SECRET replaces (see `npm run cli -- rotate-secret`)",
+    );
   const demo = DEMO ?? env.DATABASE_URL === undefined;
   return {
     ...env,
     pgliteDir: path.resolve(env.DATA_DIR, "pglite"),
     demo,
     appSecret: APP_SECRET ?? (demo ? demoSecret(env.DATA_DIR) : undefined),
+    appSecretPrevious: APP_SECRET_PREVIOUS,
   };
 }
 
@@ -86,6 +108,11 @@ export function appSecretOf(env: Env): string {
   throw new InvalidEnvironment(
     "Invalid environment: APP_SECRET: required outside demo mode (at least 32 random characters, e.g. `openssl rand -base64 48`)",
   );
+}
+
+/** The secrets that seal and open stored secrets: APP_SECRET, and during a rotation APP_SECRET_PREVIOUS. */
+export function appSecretsOf(env: Env): { current: string; previous: string | undefined } {
+  return { current: appSecretOf(env), previous: env.appSecretPrevious };
 }
 
 /** In demo mode without APP_SECRET, a random secret kept beside the embedded database. */

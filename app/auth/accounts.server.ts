@@ -5,7 +5,7 @@ import { recordAudit } from "../audit.server";
 import { hashPassword, type PasswordProblem, passwordProblem, verifyPassword } from "./password.server";
 import { effectiveRoles, type Viewer } from "./policy";
 import type { Role } from "./roles";
-import { decryptSecret, encryptSecret } from "./secrets.server";
+import { type AppSecrets, decryptSecret, encryptSecret } from "./secrets.server";
 import {
   endSession,
   endSessionsOfUser,
@@ -118,7 +118,7 @@ export async function createUser({
   funderCode?: string | null;
   /** Enrol a second factor at creation (the CLI's first admin, demo users). */
   totpSecret?: string | null;
-  appSecret?: string;
+  appSecret?: AppSecrets;
   now?: Date;
 }): Promise<string> {
   const address = normaliseEmail(email);
@@ -137,7 +137,7 @@ export async function createUser({
         passwordHash,
         funderCode: grants.some((grant) => grant.role === "funder") ? funderCode : null,
         ...(totpSecret && appSecret
-          ? { totpSecret: encryptSecret(totpSecret, appSecret), totpEnabledAt: now }
+          ? { totpSecret: encryptSecret(totpSecret, appSecret, "totp-seed"), totpEnabledAt: now }
           : {}),
       })
       .returning({ id: users.id });
@@ -296,7 +296,7 @@ export async function enrolSecondFactor({
   userId: string;
   secret: string;
   code: string;
-  appSecret: string;
+  appSecret: AppSecrets;
   now?: Date;
 }): Promise<boolean> {
   const step = verifyTotp(secret, code, { now, lastUsedStep: null });
@@ -304,7 +304,11 @@ export async function enrolSecondFactor({
   await db.transaction(async (tx) => {
     await tx
       .update(users)
-      .set({ totpSecret: encryptSecret(secret, appSecret), totpEnabledAt: now, totpLastStep: step })
+      .set({
+        totpSecret: encryptSecret(secret, appSecret, "totp-seed"),
+        totpEnabledAt: now,
+        totpLastStep: step,
+      })
       .where(eq(users.id, userId));
     await recordAudit(tx, {
       actor: `user:${userId}`,
@@ -437,13 +441,13 @@ export async function signInWithSecondFactor({
   sessionId: string;
   userId: string;
   code: string;
-  appSecret: string;
+  appSecret: AppSecrets;
 } & RequestFacts): Promise<SignInResult> {
   const [user] = await db.select().from(users).where(eq(users.id, userId));
   if (!user?.totpSecret) return { outcome: "refused" };
   const retryAfterSeconds = await reserveSignInAttempt({ db, email: user.email, ipAddress, now });
   if (retryAfterSeconds > 0) return { outcome: "throttled", retryAfterSeconds };
-  const step = verifyTotp(decryptSecret(user.totpSecret, appSecret), code.replace(/\s/g, ""), {
+  const step = verifyTotp(decryptSecret(user.totpSecret, appSecret, "totp-seed"), code.replace(/\s/g, ""), {
     now,
     lastUsedStep: user.totpLastStep,
   });

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { redirect } from "react-router";
 import { getDb } from "../db.server";
-import { appSecretOf, type Env, readEnv } from "../env.server";
+import { appSecretsOf, type Env, readEnv } from "../env.server";
 import {
   clientAddressContext,
   cspNonceContext,
@@ -205,5 +205,5 @@ export function clientAddress({ context }: RequestArgs) {
 }
 
 export const isDemo = () => env().demo;
-/** The application secret (required outside demo mode), from the environment read once. */
-export const appSecret = () => appSecretOf(env());
+/** The application secret (required outside demo mode) and, during a rotation, the previous one; read once. */
+export const appSecret = () => appSecretsOf(env());

@@ -8,10 +8,11 @@ import { count, eq } from "drizzle-orm";
 import { type Database, DatabaseOpenError, openDatabase } from "../../db/client";
 import { elementLinks, elements, plans } from "../../db/schema";
 import { AccountProblem, createUser } from "../auth/accounts.server";
+import { RotationRefused, rotateSecrets } from "../auth/rotate-secret.server";
 import { generateTotpSecret, otpauthUri } from "../auth/totp";
 import { problemMessage } from "../auth/user-forms.server";
 import { DemoDataRefused, generateDemoData } from "../demo-data/generate.server";
-import { appSecretOf, InvalidEnvironment, readEnv } from "../env.server";
+import { appSecretOf, appSecretsOf, InvalidEnvironment, readEnv } from "../env.server";
 import { translator } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { importIndicators } from "../indicators/store.server";
@@ -41,9 +42,11 @@ Commands:
   demo-data [--entries N] [--seed S]
                         create or regenerate the synthetic demo plan "synthetic-demo" with N progress
                         entries (default 500) from seed S (default 1): the same seed gives the same data
+  rotate-secret         seal every stored secret (second-factor keys, KoboToolbox tokens) again under APP_SECRET,
+                        opening them with APP_SECRET or APP_SECRET_PREVIOUS (the secret it replaces); all or nothing
 
 Environment: DATABASE_URL (PostgreSQL; default: embedded PGlite in DATA_DIR/pglite), DATA_DIR (default .data), PORT,
-APP_SECRET (required outside demo mode). See the README.`;
+APP_SECRET (required outside demo mode), APP_SECRET_PREVIOUS (while rotating). See the README.`;
 
 /**
  * Diagnostics (progress, unexpected failures) go to the logger, on stderr so that results printed for the person
@@ -207,6 +210,21 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     });
   },
 
+  async "rotate-secret"() {
+    const { current, previous } = appSecretsOf(readEnv());
+    await withDatabase(async ({ db, description }) => {
+      const report = await rotateSecrets({ db, actor: actor(), current, previous });
+      const { totpSeeds, koboTokens } = report.resealed;
+      console.log(
+        `Re-sealed ${totpSeeds} second-factor key(s) and ${koboTokens} KoboToolbox token(s) in ${description} under APP_SECRET (key id ${report.keyId}); ${report.alreadyCurrent} were already.`,
+      );
+      if (previous)
+        console.log(
+          `Nothing is sealed under APP_SECRET_PREVIOUS (key id ${report.previousKeyId}) any more: remove it from the configuration and restart.`,
+        );
+    });
+  },
+
   async start() {
     const env = readEnv();
     if (buildIsStale()) {
@@ -274,6 +292,7 @@ async function main() {
       error instanceof CliError ||
       error instanceof DemoDataRefused ||
       error instanceof DatabaseOpenError ||
+      error instanceof RotationRefused ||
       error instanceof InvalidEnvironment
     ) {
       console.error(error.message);

@@ -2,7 +2,7 @@ import { asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { indicators, koboConnections, koboRuns, plans } from "../../db/schema";
 import { recordAudit } from "../audit.server";
-import { encryptSecret } from "../auth/secrets.server";
+import { type AppSecrets, encryptSecret } from "../auth/secrets.server";
 import { resolveDimensions } from "../indicators/dimensions";
 import { compareCodes } from "../plan-graph/graph";
 import type { LocalizedText } from "../plan-graph/vocabulary";
@@ -125,7 +125,7 @@ export async function createConnection({
   planId: string;
   settings: ConnectionSettings;
   token: string;
-  appSecret: string;
+  appSecret: AppSecrets;
 }): Promise<string> {
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -133,7 +133,7 @@ export async function createConnection({
       .values({
         ...settings,
         planId,
-        tokenEncrypted: encryptSecret(token, appSecret),
+        tokenEncrypted: encryptSecret(token, appSecret, "kobo-token"),
         mapping: emptyMapping,
         createdBy: userId,
       })
@@ -169,7 +169,7 @@ export async function updateConnection({
   settings: ConnectionSettings;
   mapping: KoboMapping;
   token: string | null;
-  appSecret: string;
+  appSecret: AppSecrets;
 }): Promise<"updated" | "notFound" | "tokenRequired"> {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(koboConnections).where(eq(koboConnections.id, id)).for("update");
@@ -180,7 +180,7 @@ export async function updateConnection({
       .set({
         ...settings,
         mapping,
-        ...(token ? { tokenEncrypted: encryptSecret(token, appSecret) } : {}),
+        ...(token ? { tokenEncrypted: encryptSecret(token, appSecret, "kobo-token") } : {}),
         updatedAt: new Date(),
       })
       .where(eq(koboConnections.id, id));

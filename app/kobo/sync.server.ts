@@ -2,7 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { indicatorElements, indicators, koboConnections, koboRuns } from "../../db/schema";
 import { recordAudit } from "../audit.server";
-import { decryptSecret } from "../auth/secrets.server";
+import { type AppSecrets, decryptSecret } from "../auth/secrets.server";
 import { translator } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { logger } from "../logger.server";
@@ -192,7 +192,7 @@ export async function syncConnection({
   db: Db;
   connectionId: string;
   userId: string;
-  appSecret: string;
+  appSecret: AppSecrets;
   fetch?: typeof fetch;
   today?: string;
   timeoutMs?: number;
@@ -213,7 +213,7 @@ export async function syncConnection({
 
   let token: string;
   try {
-    token = decryptSecret(connection.tokenEncrypted, appSecret);
+    token = decryptSecret(connection.tokenEncrypted, appSecret, "kobo-token");
   } catch {
     return fail(runMessage("error.token"));
   }

@@ -28,7 +28,7 @@ export function loader(args: Route.LoaderArgs) {
       ? {
           secret,
           uri: otpauthUri(secret, viewer.email),
-          sealed: encryptSecret(secret, appSecret()),
+          sealed: encryptSecret(secret, appSecret(), "enrolment"),
         }
       : null,
   };
@@ -48,7 +48,7 @@ export async function action(args: Route.ActionArgs) {
   if (!form.ok) return form.response;
   let secret: string;
   try {
-    secret = decryptSecret(form.data.sealed, appSecret());
+    secret = decryptSecret(form.data.sealed, appSecret(), "enrolment");
   } catch {
     return data({ errors: { code: "secondFactor.wrong" } }, { status: 400 });
   }

@@ -594,8 +594,8 @@ describe("the API token", () => {
       const [row] = await tx.select().from(koboConnections).where(eq(koboConnections.id, id));
       const sealed = row?.tokenEncrypted ?? "";
       expect(sealed).not.toContain(fake.token);
-      expect(sealed).toMatch(/^v1\./);
-      expect(decryptSecret(sealed, appSecret)).toBe(fake.token);
+      expect(sealed).toMatch(/^v2\.kobo-token\./);
+      expect(decryptSecret(sealed, appSecret, "kobo-token")).toBe(fake.token);
 
       const replacement = "fedcba9876543210fedcba9876543210fedcba98";
       const settings = { name: "Training reports", serverUrl: fake.baseUrl, assetUid: uid };
@@ -609,7 +609,7 @@ describe("the API token", () => {
         appSecret,
       });
       const [after] = await tx.select().from(koboConnections).where(eq(koboConnections.id, id));
-      expect(decryptSecret(after?.tokenEncrypted ?? "", appSecret)).toBe(replacement);
+      expect(decryptSecret(after?.tokenEncrypted ?? "", appSecret, "kobo-token")).toBe(replacement);
 
       // A stored token never goes to another server: a new address needs the token again.
       const elsewhere = { ...settings, serverUrl: "https://collector.example.net" };
