@@ -14,13 +14,25 @@ async function freePort(): Promise<number> {
 
 /**
  * Starts the app the way a person does (`npm start`: build if needed, migrate, seed, serve) on a free port with a
- * fresh data folder (the browser tests, `npm run bench:toc`); resolves once it answers `/healthz`.
+ * fresh data folder (the browser tests, `npm run bench:toc`); resolves once it answers `/healthz`. Without `env`,
+ * it is the demo a fresh clone shows; `env` adds variables (APP_SECRET for a real installation), `dataDir` reuses
+ * a data folder.
  */
-export async function startApp(): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
+export async function startApp({
+  env = {},
+  dataDir = mkdtempSync(path.join(tmpdir(), "throughline-app-")),
+}: {
+  env?: Record<string, string>;
+  dataDir?: string;
+} = {}): Promise<{
+  baseUrl: string;
+  port: number;
+  dataDir: string;
+  stop: () => Promise<void>;
+}> {
   const port = await freePort();
-  const dataDir = mkdtempSync(path.join(tmpdir(), "throughline-app-"));
   const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "app/cli/main.ts", "start"], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: "" },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: "", ...env },
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,
   });
@@ -45,5 +57,5 @@ export async function startApp(): Promise<{ baseUrl: string; stop: () => Promise
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  return { baseUrl, stop };
+  return { baseUrl, port, dataDir, stop };
 }
