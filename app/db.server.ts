@@ -1,5 +1,5 @@
 import { type Database, DatabaseOpenError, openDatabase } from "../db/client";
-import { seedDemoAccounts } from "./auth/demo.server";
+import { DemoAccountsPresent, refuseDemoAccounts, seedDemoAccounts } from "./auth/demo.server";
 import { ensureDemoData } from "./demo-data/generate.server";
 import { appSecretOf, InvalidEnvironment, readEnv } from "./env.server";
 import { logger } from "./logger.server";
@@ -32,7 +32,8 @@ export async function openAtStartup() {
     if (
       error instanceof DatabaseOpenError ||
       error instanceof InvalidEnvironment ||
-      error instanceof ImportRejected
+      error instanceof ImportRejected ||
+      error instanceof DemoAccountsPresent
     ) {
       logger.fatal(error.message);
       process.exit(1);
@@ -49,6 +50,15 @@ async function openForServer(): Promise<Database> {
   const env = readEnv();
   appSecretOf(env); // outside demo mode, refuse to start without APP_SECRET
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.pgliteDir });
+  // A real installation never serves the demo accounts, whose password is public (docs/decisions/010-demo-mode.md).
+  if (!env.demo) {
+    try {
+      await refuseDemoAccounts({ db: database.db });
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+  }
   if (env.SEED === "nswp" && !(await hasPlans(database.db))) {
     const summaries = await seedNswp({ db: database.db, actor: "system:seed", onlyIfEmpty: true });
     if (summaries.length) logger.info(`Loaded the NSWP data set into ${database.description}.`);

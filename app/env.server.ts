@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 import { secretWeakness } from "./auth/secret-strength";
@@ -21,7 +22,10 @@ const envSchema = z.object({
   DATA_DIR: z.string().trim().min(1).default(".data"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   SEED: z.enum(["nswp", "none"]).default("nswp"),
-  /** Demo mode: demo users, the demo password on the sign-in page, plain-http cookies. Default: on when embedded. */
+  /**
+   * Demo mode: demo users, the demo password on the sign-in page, plain-http cookies. Default: on when neither
+   * APP_SECRET nor DATABASE_URL is set (docs/decisions/010-demo-mode.md); an explicit `true` also serves other machines.
+   */
   DEMO: flag.optional(),
   /** Encrypts stored secrets (TOTP seeds, API tokens). Required outside demo mode; must be random (secret-strength). */
   APP_SECRET: z
@@ -51,13 +55,11 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
-  /** Express's "trust proxy": false (default), true, a hop count, or a subnet list. Needed behind a load balancer. */
-  TRUST_PROXY: z
-    .string()
-    .default("false")
-    .transform((value) =>
-      value === "true" ? true : value === "false" ? false : /^\d+$/.test(value) ? Number(value) : value,
-    ),
+  /**
+   * Express's "trust proxy": false (default), a hop count, or a comma list of trusted proxy addresses / subnets.
+   * `true` is refused: it would take the client-supplied left-most X-Forwarded-For.
+   */
+  TRUST_PROXY: z.string().trim().default("false").transform(parseTrustProxy),
   /** The least severe log events written (app/logger.server.ts); "silent" writes none. */
   LOG_LEVEL: logLevel,
 });
@@ -65,6 +67,49 @@ const envSchema = z.object({
 /** LOG_LEVEL alone, for the logger, which exists before the rest is read; a bad value is reported by `readEnv`. */
 export const readLogLevel = (source: NodeJS.ProcessEnv = process.env) =>
   logLevel.catch("info").parse(source.LOG_LEVEL);
+
+type TrustProxy = false | number | string[];
+
+/** The presets Express (proxy-addr) knows by name. */
+const proxyPresets = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+/** An address or a subnet (`10.0.0.0/8`, `fd00::/8`), or a proxy-addr preset. */
+function isTrustedProxyEntry(entry: string) {
+  if (proxyPresets.has(entry)) return true;
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const version = isIP(address);
+  if (!version || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+function parseTrustProxy(value: string, context: z.RefinementCtx): TrustProxy {
+  if (value === "" || value === "false") return false;
+  if (value === "true") {
+    context.addIssue({
+      code: "custom",
+      message:
+        "`true` is refused: it trusts the left-most X-Forwarded-For, which any client can write. Give the number of proxies in front of the app (e.g. 1) or their addresses/subnets (e.g. 10.0.0.0/8)",
+    });
+    return z.NEVER;
+  }
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops >= 1 && hops <= 10) return hops;
+    context.addIssue({ code: "custom", message: "a hop count must be between 1 and 10 (or `false`)" });
+    return z.NEVER;
+  }
+  const entries = value.split(",").map((entry) => entry.trim());
+  const bad = entries.filter((entry) => !isTrustedProxyEntry(entry));
+  if (bad.length) {
+    context.addIssue({
+      code: "custom",
+      message: `not an IP address or subnet: ${bad.map((entry) => JSON.stringify(entry)).join(", ")} (expected \`false\`, a hop count, or a comma list such as 10.0.0.0/8,::1)`,
+    });
+    return z.NEVER;
+  }
+  return entries;
+}
 
 /** A configuration value a person must fix; its message names the variable. */
 export class InvalidEnvironment extends Error {
@@ -74,6 +119,11 @@ export class InvalidEnvironment extends Error {
 export type Env = Omit<z.infer<typeof envSchema>, "DEMO" | "APP_SECRET" | "APP_SECRET_PREVIOUS"> & {
   pgliteDir: string;
   demo: boolean;
+  /**
+   * Demo mode that nobody asked for explicitly (a fresh clone's `npm start`): the server listens on loopback only
+   * and answers only requests addressed to localhost. False outside demo mode and with DEMO=true.
+   */
+  demoLoopbackOnly: boolean;
   /** Use `appSecretOf(env)`: only what seals secrets needs it, so CLI commands run without it. */
   appSecret: string | undefined;
   /** APP_SECRET_PREVIOUS: use `appSecretsOf(env)`. */
@@ -92,11 +142,18 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new InvalidEnvironment(
       "Invalid environment: APP_SECRET_PREVIOUS: set only while rotating, to the secret APP_SECRET replaces (see `npm run cli -- rotate-secret`)",
     );
-  const demo = DEMO ?? env.DATABASE_URL === undefined;
+  // docs/decisions/010-demo-mode.md: APP_SECRET means a real installation, whatever the database.
+  if (DEMO === true && APP_SECRET !== undefined) {
+    throw new InvalidEnvironment(
+      "Invalid environment: DEMO=true and APP_SECRET cannot be set together: APP_SECRET means a real installation, which is never in demo mode. Unset DEMO (or APP_SECRET, for a demo).",
+    );
+  }
+  const demo = DEMO ?? (APP_SECRET === undefined && env.DATABASE_URL === undefined);
   return {
     ...env,
     pgliteDir: path.resolve(env.DATA_DIR, "pglite"),
     demo,
+    demoLoopbackOnly: demo && DEMO !== true,
     appSecret: APP_SECRET ?? (demo ? demoSecret(env.DATA_DIR) : undefined),
     appSecretPrevious: APP_SECRET_PREVIOUS,
   };

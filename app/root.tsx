@@ -14,7 +14,7 @@ import {
 } from "react-router";
 import type { Route } from "./+types/root";
 import { can } from "./auth/policy";
-import { protect, takeSignInNotice } from "./auth/request.server";
+import { isDemo, protect, takeSignInNotice } from "./auth/request.server";
 import { Button } from "./components/ui/button";
 import { getDb } from "./db.server";
 import {
@@ -57,6 +57,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       organisation,
       nonce: context.get(cspNonceContext),
       signInNotice: notice && { count: notice.failedSignIns, since: noticeMoment(notice.since, locale) },
+      demo: isDemo(),
       viewer: viewer && {
         name: viewer.name,
         email: viewer.email,
@@ -93,6 +94,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
               rootData?.organisation?.name ? pickText(rootData.organisation.name, locale) : null
             }
             viewer={rootData?.viewer ?? null}
+            demo={rootData?.demo ?? false}
           />
           <main id="main" className="page">
             {rootData?.signInNotice && (
@@ -121,14 +123,18 @@ type ViewerSummary = NonNullable<Route.ComponentProps["loaderData"]["viewer"]>;
 function Header({
   organisationName,
   viewer,
+  demo,
 }: {
   organisationName: { text: string; lang: string } | null;
   viewer: ViewerSummary | null;
+  demo: boolean;
 }) {
   const { t, locale } = useI18n();
   const location = useLocation();
   return (
     <header className="site-header">
+      {/* Demo mode (docs/decisions/010-demo-mode.md): every page says so, before anything else. */}
+      {demo && <p className="demo-banner">{t("shell.demoBanner")}</p>}
       <div className="site-header-inner">
         <Link to="/" className="brand">
           <span className="brand-mark" aria-hidden="true">

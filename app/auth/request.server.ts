@@ -11,6 +11,7 @@ import {
 } from "../request-context";
 import { loadViewer, type SignInNotice } from "./accounts.server";
 import { crossSiteRefusal } from "./cross-site";
+import { demoHostRefusal, demoRefusalStatus } from "./demo-host";
 import { can, type Permission, type Viewer } from "./policy";
 import { findSession, type SessionLimits } from "./sessions.server";
 
@@ -123,14 +124,22 @@ type MiddlewareArgs = {
 };
 
 /**
- * Runs for every request (document, data and resource routes): refuses cross-site writes (the production server
- * already did, before React Router's own checks; this covers the dev server), loads the session and the viewer
- * once, and adds the security headers to the response.
+ * Runs for every request (document, data and resource routes): refuses requests to a loopback-only demo that are
+ * not addressed to localhost and cross-site writes (the production server already did, before React Router's own
+ * checks; this covers the dev server), loads the session and the viewer once, and adds the security headers to the
+ * response.
  */
 export async function protect(
   { request, context }: MiddlewareArgs,
   next: () => Promise<Response>,
 ): Promise<Response> {
+  const demoRefusal = env().demoLoopbackOnly ? demoHostRefusal(request.headers) : null;
+  if (demoRefusal) {
+    return new Response(demoRefusal, {
+      status: demoRefusalStatus,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
+  }
   const refusal = crossSiteRefusal(request);
   if (refusal) {
     return new Response(`Cross-site request refused: ${refusal}.`, {

@@ -9,6 +9,7 @@ import { type Database, DatabaseOpenError, openDatabase } from "../../db/client"
 import { elementLinks, elements, plans } from "../../db/schema";
 import { AccountProblem, createUser } from "../auth/accounts.server";
 import { RotationRefused, rotateSecrets } from "../auth/rotate-secret.server";
+import { removeDemoAccounts } from "../auth/demo.server";
 import { generateTotpSecret, otpauthUri } from "../auth/totp";
 import { problemMessage } from "../auth/user-forms.server";
 import { DemoDataRefused, generateDemoData } from "../demo-data/generate.server";
@@ -39,6 +40,8 @@ Commands:
   create-admin --email <address> --name <name>
                         create an administrator (password from ADMIN_PASSWORD, or asked for); prints the
                         key of the second factor every administrator needs
+  remove-demo-accounts  remove the demo accounts (their password is public) before serving a database as a real
+                        installation: deleted, or deactivated and renamed when kept work names them (audited)
   demo-data [--entries N] [--seed S]
                         create or regenerate the synthetic demo plan "synthetic-demo" with N progress
                         entries (default 500) from seed S (default 1): the same seed gives the same data
@@ -193,6 +196,23 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     console.log(`  or:  ${otpauthUri(secret, email.trim().toLowerCase())}`);
   },
 
+  async "remove-demo-accounts"() {
+    await withDatabase(async ({ db, description }) => {
+      const removed = await removeDemoAccounts({ db, actor: actor() });
+      if (!removed.length) {
+        console.log(`No demo account in ${description}.`);
+        return;
+      }
+      for (const account of removed) {
+        console.log(
+          account.outcome === "deleted"
+            ? `Deleted ${account.email}.`
+            : `Deactivated ${account.email} and renamed it ${account.renamedTo} (kept: entries or decisions name it).`,
+        );
+      }
+    });
+  },
+
   async "demo-data"(args) {
     const option = (name: string, fallback: number) => {
       const at = args.indexOf(`--${name}`);
@@ -234,7 +254,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     }
     // NODE_ENV is already "production" (./mode, imported first).
     const { serve } = await import("../http-server");
-    await serve({ port: env.PORT, trustProxy: env.TRUST_PROXY });
+    await serve({ port: env.PORT, trustProxy: env.TRUST_PROXY, loopbackOnly: env.demoLoopbackOnly });
   },
 };
 

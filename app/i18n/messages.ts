@@ -16,6 +16,8 @@ const en = {
   "shell.breadcrumbs": "Breadcrumbs",
   "shell.language": "Language",
   "shell.footer": "Throughline: strategic plans, results and theories of change.",
+  "shell.demoBanner":
+    "Demo installation — do not enter real data: its accounts and their password are public.",
   "nav.plans": "Plans",
   "nav.sources": "Sources",
   "language.en": "English",
@@ -251,6 +253,8 @@ const fr: Record<keyof typeof en, string> = {
   "shell.breadcrumbs": "Fil d’Ariane",
   "shell.language": "Langue",
   "shell.footer": "Throughline : plans stratégiques, résultats et théories du changement.",
+  "shell.demoBanner":
+    "Installation de démonstration — n’y saisissez pas de données réelles : ses comptes et leur mot de passe sont publics.",
   "nav.plans": "Plans",
   "nav.sources": "Sources",
   "language.en": "English",

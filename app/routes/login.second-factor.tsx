@@ -1,9 +1,8 @@
 import { data, Form, redirect, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
-import { getUserEmail, signInWithSecondFactor } from "../auth/accounts.server";
-import { demoAccounts, demoAdminTotpSecret } from "../auth/demo.server";
+import { signInWithSecondFactor } from "../auth/accounts.server";
+import { demoAdminCode } from "../auth/demo.server";
 import { appSecret, clientAddress, isDemo, sessionCookie, signInNoticeCookie } from "../auth/request.server";
-import { totpCode, totpStep } from "../auth/totp";
 import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
 import { Field } from "../components/ui/field";
@@ -23,13 +22,12 @@ function requirePendingSession(context: Route.LoaderArgs["context"]) {
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const session = requirePendingSession(context);
-  // Demo mode only: the demo admin has no authenticator app, so its own sign-in shows the code the app would show.
-  const demoAdmin =
-    isDemo() && (await getUserEmail({ db: await getDb(), id: session.userId })) === demoAccounts[0]?.email;
-  return {
-    redirectTo: safeRedirect(new URL(request.url).searchParams.get("redirectTo")),
-    demoCode: demoAdmin ? totpCode(demoAdminTotpSecret, totpStep(new Date())) : null,
-  };
+  // Demo mode only: the demo admin has no authenticator app, so its own sign-in shows the code the app would show
+  // (from its key, random per installation).
+  const demoCode = isDemo()
+    ? await demoAdminCode({ db: await getDb(), userId: session.userId, appSecret: appSecret() })
+    : null;
+  return { redirectTo: safeRedirect(new URL(request.url).searchParams.get("redirectTo")), demoCode };
 }
 
 const codeForm = z.object({

@@ -14,15 +14,25 @@ async function freePort(): Promise<number> {
 
 /**
  * Starts the app the way a person does (`npm start`: build if needed, migrate, seed, serve) on a free port with a
- * fresh data folder (the browser tests, `npm run bench:toc`); resolves once it answers `/healthz`. With `onOutput`,
- * what the app writes on stdout (its log) goes there instead of the terminal.
+ * fresh data folder (the browser tests, `npm run bench:toc`); resolves once it answers `/healthz`. Without `env`,
+ * it is the demo a fresh clone shows; `env` adds variables (APP_SECRET for a real installation), `dataDir` reuses
+ * a data folder. With `onOutput`, what the app writes on stdout (its log) goes there instead of the terminal.
  */
-export async function startApp({ onOutput }: { onOutput?: (text: string) => void } = {}): Promise<{
+export async function startApp({
+  env = {},
+  dataDir = mkdtempSync(path.join(tmpdir(), "throughline-app-")),
+  onOutput,
+}: {
+  env?: Record<string, string>;
+  dataDir?: string;
+  onOutput?: (text: string) => void;
+} = {}): Promise<{
   baseUrl: string;
+  port: number;
+  dataDir: string;
   stop: () => Promise<void>;
 }> {
   const port = await freePort();
-  const dataDir = mkdtempSync(path.join(tmpdir(), "throughline-app-"));
   const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "app/cli/main.ts", "start"], {
     env: {
       ...process.env,
@@ -31,6 +41,7 @@ export async function startApp({ onOutput }: { onOutput?: (text: string) => void
       DATABASE_URL: "",
       // A line per request would drown the test output: on the terminal, only warnings and errors (unless LOG_LEVEL).
       LOG_LEVEL: onOutput ? "info" : (process.env.LOG_LEVEL ?? "warn"),
+      ...env,
     },
     stdio: ["ignore", onOutput ? "pipe" : "inherit", "inherit"],
     detached: true,
@@ -57,5 +68,5 @@ export async function startApp({ onOutput }: { onOutput?: (text: string) => void
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  return { baseUrl, stop };
+  return { baseUrl, port, dataDir, stop };
 }
