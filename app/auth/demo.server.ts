@@ -2,10 +2,14 @@ import { and, count, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { elements, fundedElements, plans, users } from "../../db/schema";
 import { createUser, type RoleGrant } from "./accounts.server";
+import { rolesNeedSecondFactor } from "./policy";
 
 /** Demo mode only (docs/security.md): the password of every demo account, shown on the sign-in page. */
 export const demoPassword = "throughline-demo";
-/** The demo admin's TOTP secret (admins must use a second factor); demo mode shows its current code. */
+/**
+ * The TOTP secret of the demo accounts whose roles need a second factor (the admin and the M&E officer); demo mode
+ * shows their current code at the second-factor step.
+ */
 export const demoAdminTotpSecret = "THROUGHLINEDEMOADMINSECRET";
 /** The demo funder's organisation and what it funds: invented for the demo, not taken from the sources. */
 export const demoFunder = { code: "demo-foundation", plan: "2013-2015", element: "O2.S2" } as const;
@@ -37,7 +41,7 @@ export async function seedDemoAccounts({ db, appSecret }: { db: Db; appSecret: s
 
 async function createDemoAccounts(db: Db, appSecret: string) {
   for (const account of demoAccounts) {
-    const isAdmin = account.grants.some((grant) => grant.role === "admin");
+    const needsSecondFactor = rolesNeedSecondFactor(account.grants.map((grant) => grant.role));
     const isFunder = account.grants.some((grant) => grant.role === "funder");
     await createUser({
       db,
@@ -45,7 +49,7 @@ async function createDemoAccounts(db: Db, appSecret: string) {
       ...account,
       password: demoPassword,
       funderCode: isFunder ? demoFunder.code : null,
-      totpSecret: isAdmin ? demoAdminTotpSecret : null,
+      totpSecret: needsSecondFactor ? demoAdminTotpSecret : null,
       appSecret,
     });
   }

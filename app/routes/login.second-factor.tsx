@@ -1,8 +1,12 @@
+import { eq } from "drizzle-orm";
 import { data, Form, redirect, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
-import { getUserEmail, signInWithSecondFactor } from "../auth/accounts.server";
-import { demoAccounts, demoAdminTotpSecret } from "../auth/demo.server";
+import { users } from "../../db/schema";
+import { signInWithSecondFactor } from "../auth/accounts.server";
+import { demoAccounts } from "../auth/demo.server";
 import { appSecret, clientAddress, isDemo, sessionCookie } from "../auth/request.server";
+import { isRecoveryCodeShape, isTotpShape } from "../auth/second-factor.server";
+import { decryptSecret } from "../auth/secrets.server";
 import { totpCode, totpStep } from "../auth/totp";
 import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
@@ -23,20 +27,32 @@ function requirePendingSession(context: Route.LoaderArgs["context"]) {
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const session = requirePendingSession(context);
-  // Demo mode only: the demo admin has no authenticator app, so its own sign-in shows the code the app would show.
-  const demoAdmin =
-    isDemo() && (await getUserEmail({ db: await getDb(), id: session.userId })) === demoAccounts[0]?.email;
   return {
     redirectTo: safeRedirect(new URL(request.url).searchParams.get("redirectTo")),
-    demoCode: demoAdmin ? totpCode(demoAdminTotpSecret, totpStep(new Date())) : null,
+    demoCode: isDemo() ? await demoCode(session.userId) : null,
   };
 }
 
+/**
+ * Demo mode only: the demo accounts that need a second factor (admin, M&E officer) have no authenticator app, so
+ * their own sign-in shows the code the app would show.
+ */
+async function demoCode(userId: string) {
+  const [user] = await (await getDb())
+    .select({ email: users.email, totpSecret: users.totpSecret })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!user?.totpSecret || !demoAccounts.some((account) => account.email === user.email)) return null;
+  return totpCode(decryptSecret(user.totpSecret, appSecret()), totpStep(new Date()));
+}
+
 const codeForm = z.object({
+  // A 6-digit code from the app, or one of the user's recovery codes.
   code: z
     .string()
     .trim()
-    .regex(/^\d{3}\s?\d{3}$/, "secondFactor.codeFormat"),
+    .max(64, "secondFactor.codeFormat")
+    .refine((code) => isTotpShape(code) || isRecoveryCodeShape(code), "secondFactor.codeFormat"),
   redirectTo: z.string().optional(),
 });
 
@@ -91,9 +107,7 @@ export default function SecondFactor() {
           <Field
             label={t("secondFactor.code")}
             name="code"
-            inputMode="numeric"
             autoComplete="one-time-code"
-            pattern="[0-9 ]*"
             required
             error={error ? t(error as MessageKey, { minutes: result?.retryAfterMinutes ?? 15 }) : undefined}
           />
