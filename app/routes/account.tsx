@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { data, Form, Link, useActionData, useLoaderData } from "react-router";
+import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
 import { userRoles } from "../../db/schema";
 import { AccountProblem } from "../auth/accounts.server";
@@ -37,7 +37,13 @@ export async function loader(args: Route.LoaderArgs) {
     .select({ role: userRoles.role })
     .from(userRoles)
     .where(eq(userRoles.userId, viewer.id));
+  const done = new URL(args.request.url).searchParams.get("done");
   return {
+    done: (done === "password"
+      ? "account.passwordChanged"
+      : done === "removed"
+        ? "account.removed"
+        : null) as MessageKey | null,
     viewer: {
       name: viewer.name,
       email: viewer.email,
@@ -140,7 +146,7 @@ export async function action(args: Route.ActionArgs) {
           currentCode: input.currentCode,
           ...secrets,
         });
-        return { intent: input.intent, done: "account.removed" as const };
+        return redirect("/account?done=removed");
       case "recovery-codes": {
         const recoveryCodes = await regenerateRecoveryCodes({
           db,
@@ -161,7 +167,8 @@ export async function action(args: Route.ActionArgs) {
           repeatPassword: input.repeatPassword,
           ...where,
         });
-        return { intent: input.intent, done: "account.passwordChanged" as const };
+        // A new request, so that the page (and the session's pending step) is read again after the change.
+        return redirect("/account?done=password");
     }
   } catch (error) {
     if (!(error instanceof AccountProblem)) throw error;
@@ -173,12 +180,11 @@ type ActionResult = {
   intent?: Intent;
   errors?: Record<string, string | undefined>;
   recoveryCodes?: string[];
-  done?: MessageKey;
 };
 
 export default function Account() {
   const { t } = useI18n();
-  const { viewer, enrolment } = useLoaderData<typeof loader>();
+  const { viewer, enrolment, done } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   // Errors belong to the form that was sent (several forms have a "current password" field).
   const errorsOf = (intent: Intent) =>
@@ -243,9 +249,9 @@ export default function Account() {
           {t(result.errors.form as MessageKey)}
         </p>
       )}
-      {result?.done && (
+      {done && !result && (
         <p className="notice" role="status">
-          {t(result.done)}
+          {t(done)}
         </p>
       )}
       {pending === "change_password" ? (
