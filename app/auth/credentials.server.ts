@@ -177,10 +177,14 @@ export async function enrolSecondFactor({
 
 type Reauthentication = { currentPassword: string; currentCode: string; appSecret: string } & Where;
 
-/** A new authenticator app replaces the old one (a lost or new phone): new secret, new recovery codes. */
+/**
+ * A new authenticator app replaces the old one (a lost or new phone): new secret, new recovery codes, and the user's
+ * other sessions end (whoever has the old phone may have signed in with it).
+ */
 export async function replaceSecondFactor({
   db,
   userId,
+  sessionId,
   currentPassword,
   currentCode,
   secret,
@@ -188,7 +192,9 @@ export async function replaceSecondFactor({
   appSecret,
   ipAddress,
   now,
-}: { db: Db; userId: string; secret: string; code: string } & Reauthentication): Promise<string[]> {
+}: { db: Db; userId: string; sessionId: string; secret: string; code: string } & Reauthentication): Promise<
+  string[]
+> {
   const user = await userById(db, userId);
   if (!user.totpEnabledAt) throw new AccountProblem("currentCode", "notEnrolled");
   return withReauthentication(
@@ -197,12 +203,19 @@ export async function replaceSecondFactor({
       if (!(await storeSecondFactor(tx, userId, { secret, code, appSecret }, now)))
         throw new AccountProblem("code", "wrongCode");
       const codes = await issueRecoveryCodes({ db: tx, userId, now });
+      const ended = await endSessionsOfUser({
+        db: tx,
+        userId,
+        reason: "second_factor_replaced",
+        now,
+        except: sessionId,
+      });
       await recordAudit(tx, {
         actor: `user:${userId}`,
         action: "user.second_factor.replace",
         entityType: "user",
         entityId: userId,
-        after: { recoveryCodes: codes.length },
+        after: { recoveryCodes: codes.length, sessionsEnded: ended },
       });
       return codes;
     },

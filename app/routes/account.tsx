@@ -130,6 +130,7 @@ export async function action(args: Route.ActionArgs) {
         const recoveryCodes = await replaceSecondFactor({
           db,
           userId: viewer.id,
+          sessionId: args.context.get(sessionContext)?.id ?? "",
           currentPassword: input.currentPassword,
           currentCode: input.currentCode,
           secret,

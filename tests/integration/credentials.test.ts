@@ -20,7 +20,7 @@ import {
 import { findSession, type SessionLimits } from "../../app/auth/sessions.server";
 import { generateTotpSecret, totpCode, totpStep } from "../../app/auth/totp";
 import type { Database, Db } from "../../db/client";
-import { auditEvents, recoveryCodes, users } from "../../db/schema";
+import { auditEvents, recoveryCodes, sessions, users } from "../../db/schema";
 import { createTestDatabase, inRollback } from "../support/database";
 
 const appSecret = "test-secret-test-secret-test-secret-0123";
@@ -184,11 +184,14 @@ describe("replacing or removing a second factor", () => {
       const oldSecret = generateTotpSecret();
       const newSecret = generateTotpSecret();
       const id = await user(tx, "replace@example.org", adminRole, oldSecret);
+      const here = await pendingSession(tx, "replace@example.org");
+      const elsewhere = await pendingSession(tx, "replace@example.org");
       const now = seconds(90);
       const replace = (currentPassword: string, currentCode: string) =>
         replaceSecondFactor({
           db: tx,
           userId: id,
+          sessionId: here.id,
           currentPassword,
           currentCode,
           secret: newSecret,
@@ -206,6 +209,13 @@ describe("replacing or removing a second factor", () => {
       expect(unchanged?.totpSecret).not.toBeNull();
 
       expect(await replace(password, totpCode(oldSecret, totpStep(now)))).toHaveLength(10);
+      // The user's other sessions end; the one in use stays.
+      const live = await tx
+        .select({ id: sessions.id })
+        .from(sessions)
+        .where(and(eq(sessions.userId, id), isNull(sessions.endedAt)));
+      expect(live.map((session) => session.id)).toEqual([here.id]);
+      expect(elsewhere.id).not.toBe(here.id);
       const later = seconds(200);
       const session = await pendingSession(tx, "replace@example.org", later);
       expect(
