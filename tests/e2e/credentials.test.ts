@@ -55,6 +55,15 @@ describe("an admin's password reset and a required second factor", () => {
       const blocked = await get(baseUrl, "/verification", cookie);
       expect(blocked.status).toBe(302);
       expect(blocked.headers.get("Location")).toBe("/account?required=password");
+      // The data request a client-side navigation makes is redirected as well, with none of the page's data.
+      const data = await get(baseUrl, "/verification.data", cookie);
+      const body = await data.text();
+      expect(body).toContain("/account?required=password");
+      expect(body).not.toContain("verification");
+      // The session cookie set at sign-in lives as long as the browser: no expiry date.
+      expect((await page.context().cookies()).find((c) => c.name === "throughline_session")?.expires).toBe(
+        -1,
+      );
 
       await page.getByLabel("Current password").fill(temporary);
       await page.getByLabel("New password", { exact: true }).fill(chosen);
