@@ -65,6 +65,12 @@ describe("an admin's password reset and a required second factor", () => {
         -1,
       );
 
+      // The account page itself accepts only the pending step's form.
+      const otherForm = await post(baseUrl, "/account", "intent=enrol&sealed=x&code=123456", {
+        Cookie: cookie,
+      });
+      expect(otherForm.status).toBe(403);
+
       await page.getByLabel("Current password").fill(temporary);
       await page.getByLabel("New password", { exact: true }).fill(chosen);
       await page.getByLabel("New password again").fill(chosen);

@@ -415,3 +415,88 @@ describe("passwords", () => {
     });
   });
 });
+
+describe("the audit trail", () => {
+  it("gets exactly one row for each credential change, and none of its codes or secrets", async () => {
+    await inRollback(database.db, async (tx) => {
+      const secret = generateTotpSecret();
+      const id = await user(tx, "audit-credentials@example.org");
+      const session = (await signInWithPassword({
+        db: tx,
+        email: "audit-credentials@example.org",
+        password,
+        ...facts(),
+      })) as {
+        token: string;
+      };
+      const sessionId = (await findSession({ db: tx, token: session.token, now: t0, limits }))?.id as string;
+      const count = async () => (await actions(tx, id)).length;
+      const steps: [string, (now: Date) => Promise<unknown>][] = [
+        [
+          "enrol",
+          (now) =>
+            enrolSecondFactor({
+              db: tx,
+              userId: id,
+              secret,
+              code: totpCode(secret, totpStep(now)),
+              appSecret,
+              now,
+            }),
+        ],
+        [
+          "regenerate",
+          (now) =>
+            regenerateRecoveryCodes({
+              db: tx,
+              userId: id,
+              currentPassword: password,
+              currentCode: totpCode(secret, totpStep(now)),
+              appSecret,
+              ...where(now),
+            }),
+        ],
+        [
+          "replace",
+          (now) =>
+            replaceSecondFactor({
+              db: tx,
+              userId: id,
+              sessionId,
+              currentPassword: password,
+              currentCode: totpCode(secret, totpStep(now)),
+              secret,
+              code: totpCode(secret, totpStep(now) + 1),
+              appSecret,
+              ...where(now),
+            }),
+        ],
+        [
+          "change password",
+          (now) =>
+            changePassword({
+              db: tx,
+              userId: id,
+              sessionId,
+              currentPassword: password,
+              newPassword: "another good passphrase",
+              repeatPassword: "another good passphrase",
+              ...where(now),
+            }),
+        ],
+        ["admin reset", (now) => resetSecondFactor({ db: tx, actor: "user:admin", userId: id, now })],
+      ];
+      let minute = 0;
+      for (const [name, step] of steps) {
+        const before = await count();
+        // Each step a few steps of 30 s later, so every TOTP code is a new one.
+        await step(seconds(120 * ++minute));
+        expect(await count(), name).toBe(before + 1);
+      }
+      const rows = await tx.select().from(auditEvents).where(eq(auditEvents.entityId, id));
+      const text = JSON.stringify(rows);
+      expect(text).not.toContain(secret);
+      expect(text).not.toContain("another good passphrase");
+    });
+  });
+});
