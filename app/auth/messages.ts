@@ -19,6 +19,8 @@ export const messages = defineMessages(
     "account.newCode": "Code from your app",
     "account.currentCode": "Current code from your app, or a recovery code",
     "account.recoveryCodesLeft": "Unused recovery codes: {count}.",
+    "account.noRecoveryCodes":
+      "You have no unused recovery code: if you lose your phone you cannot sign in. Make a new set below.",
     "account.replace": "Replace the second factor (new phone or app)",
     "account.replaceIntro":
       "Confirm with your password and a current code (or a recovery code), then add the new key to your new app and enter its code.",
@@ -66,6 +68,8 @@ export const messages = defineMessages(
     "account.newCode": "Code de votre application",
     "account.currentCode": "Code actuel de votre application, ou un code de secours",
     "account.recoveryCodesLeft": "Codes de secours inutilisés : {count}.",
+    "account.noRecoveryCodes":
+      "Vous n’avez plus de code de secours inutilisé : si vous perdez votre téléphone, vous ne pourrez plus vous connecter. Créez-en une nouvelle série ci-dessous.",
     "account.replace": "Remplacer le second facteur (nouveau téléphone ou nouvelle application)",
     "account.replaceIntro":
       "Confirmez avec votre mot de passe et un code actuel (ou un code de secours), puis ajoutez la nouvelle clé à votre nouvelle application et saisissez son code.",

@@ -289,8 +289,12 @@ export default function Account() {
             <Card>
               <h2>{t("account.secondFactor")}</h2>
               <p>{t("account.secondFactorOn")}</p>
-              <p>{t("account.recoveryCodesLeft", { count: viewer.recoveryCodesLeft })}</p>
-              <details open={result?.intent === "replace"}>
+              {viewer.recoveryCodesLeft > 0 ? (
+                <p>{t("account.recoveryCodesLeft", { count: viewer.recoveryCodesLeft })}</p>
+              ) : (
+                <p className="form-error">{t("account.noRecoveryCodes")}</p>
+              )}
+              <details className="credential-step" open={result?.intent === "replace"}>
                 <summary>{t("account.replace")}</summary>
                 <p>{t("account.replaceIntro")}</p>
                 <EnrolmentForm
@@ -300,7 +304,7 @@ export default function Account() {
                   reauthenticate
                 />
               </details>
-              <details open={result?.intent === "recovery-codes"}>
+              <details className="credential-step" open={result?.intent === "recovery-codes"}>
                 <summary>{t("account.regenerate")}</summary>
                 <p>{t("account.regenerateIntro")}</p>
                 <Form method="post" noValidate>
@@ -310,7 +314,7 @@ export default function Account() {
                 </Form>
               </details>
               {!viewer.secondFactorRequired && (
-                <details open={result?.intent === "remove"}>
+                <details className="credential-step" open={result?.intent === "remove"}>
                   <summary>{t("account.remove")}</summary>
                   <p>{t("account.removeIntro")}</p>
                   <Form method="post" noValidate>
