@@ -5,10 +5,10 @@ import compression from "compression";
 import express from "express";
 import { RouterContextProvider, type ServerBuild } from "react-router";
 import { crossSiteRefusal } from "./auth/cross-site";
+import { demoHostRefusal, demoRefusalStatus } from "./auth/demo-host";
 import { logger } from "./logger.server";
 import type { RequestLog } from "./request-context";
 import { answerUnhandledError, requestLogger } from "./request-log.server";
-import { demoHostRefusal, demoRefusalStatus } from "./auth/demo-host";
 
 /** Headers through which a client could claim another host, protocol or address; read only under TRUST_PROXY. */
 const forwardingHeaders = ["forwarded", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-for"];

@@ -3,9 +3,10 @@ import type { Db } from "../../db/client";
 import { userRoles, users } from "../../db/schema";
 import { recordAudit } from "../audit.server";
 import { hashPassword, type PasswordProblem, passwordProblem, verifyPassword } from "./password.server";
-import { effectiveRoles, type Viewer } from "./policy";
+import { effectiveRoles, type PendingStep, rolesNeedSecondFactor, type Viewer } from "./policy";
 import type { Role } from "./roles";
-import { type AppSecrets, decryptSecret, encryptSecret } from "./secrets.server";
+import { spendSecondFactor } from "./second-factor.server";
+import { type AppSecrets, encryptSecret } from "./secrets.server";
 import {
   endSession,
   endSessionsOfUser,
@@ -14,7 +15,6 @@ import {
   startSession,
 } from "./sessions.server";
 import { clearSignInFailures, reserveSignInAttempt, typedEmailKey } from "./throttle.server";
-import { verifyTotp } from "./totp";
 
 export type RoleGrant = { role: Role; accessUntil: string | null };
 
@@ -22,7 +22,20 @@ export type RoleGrant = { role: Role; accessUntil: string | null };
 export class AccountProblem extends Error {
   constructor(
     readonly field: string,
-    readonly problem: PasswordProblem | "emailTaken" | "funderRequired" | "accessUntilRequired" | "lastAdmin",
+    readonly problem:
+      | PasswordProblem
+      | "emailTaken"
+      | "funderRequired"
+      | "accessUntilRequired"
+      | "lastAdmin"
+      | "wrongPassword"
+      | "wrongCode"
+      | "samePassword"
+      | "passwordsDiffer"
+      | "secondFactorRequired"
+      | "alreadyEnrolled"
+      | "notEnrolled"
+      | "throttled",
   ) {
     super(`${field}: ${problem}`);
   }
@@ -60,13 +73,21 @@ export async function loadViewer({
     .from(userRoles)
     .where(eq(userRoles.userId, userId));
   const hasSecondFactor = user.totpEnabledAt !== null;
+  const held = effectiveRoles(grants, { today: today(now), hasSecondFactor: true });
+  const pendingStep: PendingStep | null = user.passwordChangeRequired
+    ? "change_password"
+    : !hasSecondFactor && rolesNeedSecondFactor(held)
+      ? "enrol_second_factor"
+      : null;
   return {
     id: user.id,
     email: user.email,
     name: user.name,
-    roles: effectiveRoles(grants, { today: today(now), hasSecondFactor }),
+    // Until the pending step is done, no role is in force (the server also redirects every page to /account).
+    roles: pendingStep ? [] : effectiveRoles(grants, { today: today(now), hasSecondFactor }),
     funderCode: user.funderCode,
     hasSecondFactor,
+    pendingStep,
   };
 }
 
@@ -251,7 +272,10 @@ export async function setUserActive({
   });
 }
 
-/** An admin sets a new password; the user's sessions end, so whoever held them must sign in again. */
+/**
+ * An admin sets a new password; the user's sessions end, so whoever held them must sign in again, and the user must
+ * choose their own password at that sign-in before anything else (so no admin knows a working password).
+ */
 export async function resetPassword({
   db,
   actor,
@@ -271,53 +295,16 @@ export async function resetPassword({
   if (problem) throw new AccountProblem("password", problem);
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+    await tx.update(users).set({ passwordHash, passwordChangeRequired: true }).where(eq(users.id, userId));
     const ended = await endSessionsOfUser({ db: tx, userId, reason: "password_reset", now });
     await recordAudit(tx, {
       actor,
       action: "user.password.reset",
       entityType: "user",
       entityId: userId,
-      after: { sessionsEnded: ended },
+      after: { sessionsEnded: ended, changeRequired: true },
     });
   });
-}
-
-/** Turns on the second factor once the user has typed a valid code from their app. */
-export async function enrolSecondFactor({
-  db,
-  userId,
-  secret,
-  code,
-  appSecret,
-  now = new Date(),
-}: {
-  db: Db;
-  userId: string;
-  secret: string;
-  code: string;
-  appSecret: AppSecrets;
-  now?: Date;
-}): Promise<boolean> {
-  const step = verifyTotp(secret, code, { now, lastUsedStep: null });
-  if (step === undefined) return false;
-  await db.transaction(async (tx) => {
-    await tx
-      .update(users)
-      .set({
-        totpSecret: encryptSecret(secret, appSecret, "totp-seed"),
-        totpEnabledAt: now,
-        totpLastStep: step,
-      })
-      .where(eq(users.id, userId));
-    await recordAudit(tx, {
-      actor: `user:${userId}`,
-      action: "user.second_factor.enrol",
-      entityType: "user",
-      entityId: userId,
-    });
-  });
-  return true;
 }
 
 // ---------------------------------------------------------------- signing in
@@ -423,9 +410,9 @@ export async function signInWithPassword({
 }
 
 /**
- * Step two: the TOTP code. Success ends the half-signed-in session and starts a new one (a new id at sign-in, so a
- * planted session id is useless). Wrong codes count towards the same throttle as wrong passwords, reserved the
- * same way, and towards the account's failed sign-ins.
+ * Step two: the TOTP code (or one of the user's recovery codes). Success ends the half-signed-in session and starts
+ * a new one (a new id at sign-in, so a planted session id is useless). Wrong codes count towards the same throttle
+ * as wrong passwords, reserved the same way, and towards the account's failed sign-ins.
  */
 export async function signInWithSecondFactor({
   db,
@@ -447,26 +434,12 @@ export async function signInWithSecondFactor({
   if (!user?.totpSecret) return { outcome: "refused" };
   const retryAfterSeconds = await reserveSignInAttempt({ db, email: user.email, ipAddress, now });
   if (retryAfterSeconds > 0) return { outcome: "throttled", retryAfterSeconds };
-  const step = verifyTotp(decryptSecret(user.totpSecret, appSecret, "totp-seed"), code.replace(/\s/g, ""), {
-    now,
-    lastUsedStep: user.totpLastStep,
-  });
-  if (step === undefined) {
-    await db.transaction(async (tx) => {
-      await countFailedSignIn(tx, user.email, now);
-      await recordAudit(tx, {
-        actor: `user:${user.id}`,
-        action: "auth.sign_in.failed",
-        entityType: "user",
-        entityId: user.id,
-        after: { reason: "wrong_second_factor", ipAddress },
-      });
-    });
-    return { outcome: "refused" };
-  }
-  return db.transaction(async (tx) => {
+  // The code is used up inside the transaction that starts the session: a TOTP step is claimed by a conditional
+  // update, a recovery code is marked used, so two requests with the same code cannot both sign in.
+  const signedIn = await db.transaction(async (tx) => {
+    const proof = await spendSecondFactor({ db: tx, user, code, appSecret, now });
+    if (!proof) return null;
     await clearSignInFailures({ db: tx, email: user.email, ipAddress });
-    await tx.update(users).set({ totpLastStep: step }).where(eq(users.id, user.id));
     await endSession({ db: tx, id: sessionId, reason: "rotated", now });
     const session = await startSession({
       db: tx,
@@ -484,13 +457,25 @@ export async function signInWithSecondFactor({
       entityId: session.id,
       after: {
         ipAddress,
-        secondFactor: true,
+        secondFactor: proof,
         replaces: sessionId,
         ...(notice && { failedSignInsNotice: notice }),
       },
     });
-    return { outcome: "signed_in", token: session.token, notice };
+    return { outcome: "signed_in", token: session.token, notice } as const;
   });
+  if (signedIn) return signedIn;
+  await db.transaction(async (tx) => {
+    await countFailedSignIn(tx, user.email, now);
+    await recordAudit(tx, {
+      actor: `user:${user.id}`,
+      action: "auth.sign_in.failed",
+      entityType: "user",
+      entityId: user.id,
+      after: { reason: "wrong_second_factor", ipAddress },
+    });
+  });
+  return { outcome: "refused" };
 }
 
 export async function signOut({

@@ -5,6 +5,7 @@ import { elements, fundedElements, plans, userRoles, users } from "../../db/sche
 import { recordAudit } from "../audit.server";
 import { createUser, type RoleGrant } from "./accounts.server";
 import { hashPassword } from "./password.server";
+import { rolesNeedSecondFactor } from "./policy";
 import { type AppSecrets, decryptSecret } from "./secrets.server";
 import { endSessionsOfUser } from "./sessions.server";
 import { generateTotpSecret, totpCode, totpStep } from "./totp";
@@ -41,7 +42,7 @@ export async function seedDemoAccounts({ db, appSecret }: { db: Db; appSecret: s
 
 async function createDemoAccounts(db: Db, appSecret: string) {
   for (const account of demoAccounts) {
-    const isAdmin = account.grants.some((grant) => grant.role === "admin");
+    const needsSecondFactor = rolesNeedSecondFactor(account.grants.map((grant) => grant.role));
     const isFunder = account.grants.some((grant) => grant.role === "funder");
     await createUser({
       db,
@@ -49,9 +50,9 @@ async function createDemoAccounts(db: Db, appSecret: string) {
       ...account,
       password: demoPassword,
       funderCode: isFunder ? demoFunder.code : null,
-      // Admins must use a second factor: the demo admin's key is random per installation, stored sealed like any
+      // Admins and M&E officers must use a second factor: the key is random per installation, stored sealed like any
       // user's, and demo mode shows its current code on the second-factor page (demoAdminCode).
-      totpSecret: isAdmin ? generateTotpSecret() : null,
+      totpSecret: needsSecondFactor ? generateTotpSecret() : null,
       appSecret,
     });
   }
@@ -63,11 +64,10 @@ async function createDemoAccounts(db: Db, appSecret: string) {
   if (funded) await db.insert(fundedElements).values({ funderCode: demoFunder.code, elementId: funded.id });
 }
 
-const demoAdminEmail = demoAccounts[0]?.email as string;
-
 /**
- * Demo mode only: the demo admin's current second-factor code, read from its stored key (the demo admin has no
- * authenticator app, so the second-factor page shows it). Null for any other user or without a key.
+ * Demo mode only: the current second-factor code of a demo account that has one (the admin and the M&E officer),
+ * read from its stored key (they have no authenticator app, so the second-factor page shows it). Null for any other
+ * user or without a key.
  */
 export async function demoAdminCode({
   db,
@@ -83,7 +83,15 @@ export async function demoAdminCode({
   const [user] = await db
     .select({ totpSecret: users.totpSecret })
     .from(users)
-    .where(and(eq(users.id, userId), eq(users.email, demoAdminEmail)));
+    .where(
+      and(
+        eq(users.id, userId),
+        inArray(
+          users.email,
+          demoAccounts.map((account) => account.email),
+        ),
+      ),
+    );
   if (!user?.totpSecret) return null;
   return totpCode(decryptSecret(user.totpSecret, appSecret, "totp-seed"), totpStep(now));
 }

@@ -86,4 +86,16 @@ describe("effectiveRoles", () => {
       "board",
     ]);
   });
+
+  it("withholds M&E officer powers until a second factor is enrolled (they read every entry and evidence file)", () => {
+    const officer = [
+      { role: "me_officer" as const, accessUntil: null },
+      { role: "staff" as const, accessUntil: null },
+    ];
+    expect(effectiveRoles(officer, { today: "2026-01-01", hasSecondFactor: false })).toEqual(["staff"]);
+    expect(effectiveRoles(officer, { today: "2026-01-01", hasSecondFactor: true })).toEqual([
+      "me_officer",
+      "staff",
+    ]);
+  });
 });

@@ -10,7 +10,24 @@ export type Viewer = {
   funderCode: string | null;
   /** True when the user has enrolled a TOTP second factor. */
   hasSecondFactor: boolean;
+  /**
+   * A step the user must take before anything else (the server redirects every page to /account until it is done,
+   * and no role is in force meanwhile): choose a new password after an admin reset, or enrol a second factor that
+   * their roles require.
+   */
+  pendingStep?: PendingStep | null;
 };
+
+export type PendingStep = "change_password" | "enrol_second_factor";
+
+/**
+ * Roles that need a second factor to be in force: admins manage accounts, M&E officers read every entry and
+ * evidence file.
+ */
+export const secondFactorRoles: readonly Role[] = ["admin", "me_officer"];
+
+export const rolesNeedSecondFactor = (roles: readonly Role[]) =>
+  roles.some((role) => secondFactorRoles.includes(role));
 
 /**
  * What a request wants to do. Resources that funders see in part carry `fundedBy`: the funder organisations whose
@@ -79,8 +96,8 @@ export function can(viewer: Viewer | null, permission: Permission): boolean {
 }
 
 /**
- * The roles that are in force: a consultant's role ends after its `accessUntil` date (UTC), and admin powers need
- * a second factor, so an admin who has not enrolled one acts without them until they do.
+ * The roles that are in force: a consultant's role ends after its `accessUntil` date (UTC), and admin and M&E
+ * officer powers need a second factor, so someone who has not enrolled one acts without them until they do.
  */
 export function effectiveRoles(
   held: readonly { role: Role; accessUntil: string | null }[],
@@ -88,6 +105,6 @@ export function effectiveRoles(
 ): Role[] {
   return held
     .filter((grant) => grant.accessUntil === null || grant.accessUntil >= today)
-    .filter((grant) => grant.role !== "admin" || hasSecondFactor)
+    .filter((grant) => hasSecondFactor || !secondFactorRoles.includes(grant.role))
     .map((grant) => grant.role);
 }

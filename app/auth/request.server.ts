@@ -12,6 +12,7 @@ import {
 import { loadViewer, type SignInNotice } from "./accounts.server";
 import { crossSiteRefusal } from "./cross-site";
 import { demoHostRefusal, demoRefusalStatus } from "./demo-host";
+import type { PendingStep } from "./policy";
 import { can, type Permission, type Viewer } from "./policy";
 import { findSession, type SessionLimits } from "./sessions.server";
 
@@ -38,10 +39,13 @@ function sessionCookieName() {
   return env().demo ? "throughline_session" : "__Host-throughline_session";
 }
 
+/**
+ * A browser-session cookie: no `Max-Age` or `Expires`, so the browser forgets it when it closes; the idle and
+ * absolute limits are enforced on the server (findSession). Clearing it sets `Max-Age=0`.
+ */
 export function sessionCookie(token: string | null) {
   const attributes = ["Path=/", "HttpOnly", "SameSite=Lax", ...(env().demo ? [] : ["Secure"])];
-  const lifetime = token ? env().SESSION_ABSOLUTE_HOURS * 3600 : 0;
-  return [`${sessionCookieName()}=${token ?? ""}`, `Max-Age=${lifetime}`, ...attributes].join("; ");
+  return [`${sessionCookieName()}=${token ?? ""}`, ...(token ? [] : ["Max-Age=0"]), ...attributes].join("; ");
 }
 
 function readSessionToken(request: Request): string | undefined {
@@ -165,8 +169,32 @@ export async function protect(
     }
   }
   context.set(viewerContext, viewer);
+  if (viewer?.pendingStep) enforcePendingStep(request, viewer.pendingStep);
 
-  const response = await next();
+  const response = withSecurityHeaders(await next(), nonce, Boolean(token), clearCookie);
+  // The failed sign-ins notice is on this page (the root loader took it): once is enough.
+  if (viewer && context.get(signInNoticeShownContext) && response.status < 300) {
+    response.headers.append("Set-Cookie", signInNoticeCookie(null));
+  }
+  return response;
+}
+
+/** Where a user with a pending step may go: their account page (to take the step), signing out, the language. */
+const openWhilePending = new Set(["/account", "/logout", "/language"]);
+
+/**
+ * A user who must change their password or enrol a second factor is sent to /account from every other address,
+ * documents and data requests alike (`/x.data` is the data request for `/x`), until the step is done.
+ */
+function enforcePendingStep(request: Request, step: PendingStep) {
+  const path = new URL(request.url).pathname.replace(/\.data$/, "").replace(/(.)\/$/, "$1");
+  if (openWhilePending.has(path)) return;
+  throw redirect(`/account?required=${step === "change_password" ? "password" : "second-factor"}`, {
+    headers: { "Cache-Control": "no-store" },
+  });
+}
+
+function withSecurityHeaders(response: Response, nonce: string, hasToken: boolean, clearCookie = false) {
   const headers = response.headers;
   if (env().NODE_ENV === "production") {
     // A response with its own policy (an evidence download's sandbox) keeps it.
@@ -179,12 +207,8 @@ export async function protect(
     headers.set("X-Frame-Options", "DENY");
   }
   if (!env().demo) headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-  if (token) headers.set("Cache-Control", "no-store");
+  if (hasToken) headers.set("Cache-Control", "no-store");
   if (clearCookie && !headers.has("Set-Cookie")) headers.append("Set-Cookie", sessionCookie(null));
-  // The failed sign-ins notice is on this page (the root loader took it): once is enough.
-  if (viewer && context.get(signInNoticeShownContext) && response.status < 300) {
-    headers.append("Set-Cookie", signInNoticeCookie(null));
-  }
   return response;
 }
 

@@ -138,22 +138,6 @@ export async function reserveSignInAttempt({ db, email, ipAddress, now }: Attemp
 const lockClass = { account: 7_311_001, address: 7_311_002 } as const;
 
 /**
- * Seconds to wait before another attempt may be made, or 0 when one may be made now. A check without a reservation:
- * parallel requests can all pass it; sign-in uses `reserveSignInAttempt`.
- */
-export async function signInRetryAfter({ db, email, ipAddress, now }: Attempt) {
-  return retryAfter(db, { account: typedEmailKey(email), address: throttleAddress(ipAddress), now });
-}
-
-/** Writes down a failure without a reservation (see `reserveSignInAttempt`). */
-export async function recordSignInFailure({ db, email, ipAddress, now }: Attempt) {
-  await db
-    .insert(signInFailures)
-    .values({ email: typedEmailKey(email), ipAddress: throttleAddress(ipAddress), at: now });
-  await db.delete(signInFailures).where(lt(signInFailures.at, pruneBefore(now)));
-}
-
-/**
  * A correct password clears that account's failures from that address (the user's own typing mistakes). Failures
  * from elsewhere stay: someone else's guesses keep counting towards the per-account wait.
  */

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from "node:crypto";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
 /** Time-based one-time passwords (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits), as authenticator apps use. */
 
@@ -59,7 +59,9 @@ export function totpCode(secret: string, step: number): string {
 
 /**
  * The time step a code belongs to, allowing one step of clock drift either way, or undefined. Steps at or before
- * `lastUsedStep` are refused, so a code cannot be used twice.
+ * `lastUsedStep` are refused; the caller then claims the step with a conditional update (claimTotpStep in
+ * second-factor.server.ts), so a code cannot be used twice even by two requests at once. Codes are compared in
+ * constant time, and every candidate step is computed and compared, so timing says nothing about which one matched.
  */
 export function verifyTotp(
   secret: string,
@@ -68,11 +70,13 @@ export function verifyTotp(
 ): number | undefined {
   if (!/^\d{6}$/.test(code)) return undefined;
   const current = totpStep(now);
+  const typed = Buffer.from(code);
+  let matched: number | undefined;
   for (const step of [current - 1, current, current + 1]) {
-    if (lastUsedStep !== null && step <= lastUsedStep) continue;
-    if (totpCode(secret, step) === code) return step;
+    const same = timingSafeEqual(Buffer.from(totpCode(secret, step)), typed);
+    if (same && matched === undefined && (lastUsedStep === null || step > lastUsedStep)) matched = step;
   }
-  return undefined;
+  return matched;
 }
 
 /** The otpauth:// address an authenticator app reads (typed in, or from a QR code). */

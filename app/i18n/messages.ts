@@ -1,3 +1,4 @@
+import { messages as credentialMessages } from "../auth/messages";
 import { messages as dashboardMessages } from "../dashboards/messages";
 import { messages as importMessages } from "../imports/messages";
 import { messages as indicatorMessages } from "../indicators/messages";
@@ -152,13 +153,14 @@ const en = {
   "signIn.demoBody":
     "This is a demonstration installation. Every demo account below uses the password {password}. Do not enter real data.",
   "secondFactor.title": "Second factor",
-  "secondFactor.intro": "Enter the 6-digit code from your authenticator app.",
+  "secondFactor.intro": "Enter the 6-digit code from your authenticator app, or one of your recovery codes.",
   "secondFactor.code": "Code",
   "secondFactor.submit": "Continue",
-  "secondFactor.codeFormat": "The code is 6 digits.",
+  "secondFactor.codeFormat":
+    "Enter the 6 digits from your app, or a recovery code such as abcd-efgh-2345-6789.",
   "secondFactor.wrong":
     "That code is not right, or has already been used. Wait for the next code and try again.",
-  "secondFactor.demoCode": "Demo mode: the demo administrator's current code is {code}.",
+  "secondFactor.demoCode": "Demo mode: this demo account's current code is {code}.",
 
   "password.rules": "8 to 128 characters; not one of the most common passwords, and not your email address.",
   "password.tooShort": "The password must have at least 8 characters.",
@@ -175,8 +177,7 @@ const en = {
   "account.secondFactor": "Second factor",
   "account.secondFactorOn": "A second factor (authenticator app) protects your account.",
   "account.secondFactorOff":
-    "Add a second factor: after your password, you will also enter a code from an authenticator app. Administrators must have one.",
-  "account.enrolStep1": "In your authenticator app, add an account with this key:",
+    "Add a second factor: after your password, you will also enter a code from an authenticator app. Administrators and M&E officers must have one.",
   "account.enrolStep2": "or open this address with it:",
   "account.enrolSubmit": "Turn on the second factor",
 
@@ -213,7 +214,8 @@ const en = {
   "users.rationale": "Reason (kept in the audit trail)",
   "users.saveRoles": "Save roles",
   "users.resetPassword": "Reset password",
-  "users.resetPasswordIntro": "Sets a new password and ends all of this user's sessions.",
+  "users.resetPasswordIntro":
+    "Sets a temporary password and ends all of this user's sessions. At their next sign-in they must choose their own password before anything else.",
   "users.newPassword": "New password",
   "users.deactivate": "Deactivate",
   "users.deactivateIntro": "The user can no longer sign in, and all their sessions end now.",
@@ -390,13 +392,14 @@ const fr: Record<keyof typeof en, string> = {
   "signIn.demoBody":
     "Ceci est une installation de démonstration. Tous les comptes de démonstration ci-dessous utilisent le mot de passe {password}. N’y saisissez pas de données réelles.",
   "secondFactor.title": "Second facteur",
-  "secondFactor.intro": "Saisissez le code à 6 chiffres de votre application d’authentification.",
+  "secondFactor.intro":
+    "Saisissez le code à 6 chiffres de votre application d’authentification, ou l’un de vos codes de secours.",
   "secondFactor.code": "Code",
   "secondFactor.submit": "Continuer",
-  "secondFactor.codeFormat": "Le code comporte 6 chiffres.",
+  "secondFactor.codeFormat":
+    "Saisissez les 6 chiffres de votre application, ou un code de secours comme abcd-efgh-2345-6789.",
   "secondFactor.wrong": "Ce code est incorrect ou a déjà été utilisé. Attendez le code suivant et réessayez.",
-  "secondFactor.demoCode":
-    "Mode démonstration : le code actuel de l’administrateur de démonstration est {code}.",
+  "secondFactor.demoCode": "Mode démonstration : le code actuel de ce compte de démonstration est {code}.",
 
   "password.rules":
     "8 à 128 caractères ; pas l’un des mots de passe les plus courants, ni votre adresse e-mail.",
@@ -414,8 +417,7 @@ const fr: Record<keyof typeof en, string> = {
   "account.secondFactor": "Second facteur",
   "account.secondFactorOn": "Un second facteur (application d’authentification) protège votre compte.",
   "account.secondFactorOff":
-    "Ajoutez un second facteur : après votre mot de passe, vous saisirez aussi un code d’une application d’authentification. Les administrateur·rices doivent en avoir un.",
-  "account.enrolStep1": "Dans votre application d’authentification, ajoutez un compte avec cette clé :",
+    "Ajoutez un second facteur : après votre mot de passe, vous saisirez aussi un code d’une application d’authentification. Les administrateur·rices et les chargé·es de suivi-évaluation doivent en avoir un.",
   "account.enrolStep2": "ou ouvrez-y cette adresse :",
   "account.enrolSubmit": "Activer le second facteur",
 
@@ -454,7 +456,7 @@ const fr: Record<keyof typeof en, string> = {
   "users.saveRoles": "Enregistrer les rôles",
   "users.resetPassword": "Réinitialiser le mot de passe",
   "users.resetPasswordIntro":
-    "Définit un nouveau mot de passe et ferme toutes les sessions de cet utilisateur.",
+    "Définit un mot de passe provisoire et ferme toutes les sessions de cette personne. À sa prochaine connexion, elle devra choisir son propre mot de passe avant toute autre chose.",
   "users.newPassword": "Nouveau mot de passe",
   "users.deactivate": "Désactiver",
   "users.deactivateIntro":
@@ -496,6 +498,7 @@ const fr: Record<keyof typeof en, string> = {
  */
 const catalogues = [
   { en, fr },
+  credentialMessages,
   indicatorMessages,
   progressMessages,
   importMessages,

@@ -9,6 +9,7 @@ import {
   setUserActive,
   setUserRoles,
 } from "../auth/accounts.server";
+import { resetSecondFactor } from "../auth/credentials.server";
 import { isDemo, requirePermission, sessionLimits } from "../auth/request.server";
 import { listLiveSessions } from "../auth/sessions.server";
 import {
@@ -51,6 +52,7 @@ const userForm = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("deactivate"), rationale }),
   z.object({ intent: z.literal("reactivate"), rationale }),
   z.object({ intent: z.literal("password"), password: z.string().max(1024, "password.tooLong") }),
+  z.object({ intent: z.literal("second-factor"), rationale }),
   z.object({ intent: z.literal("end-session"), sessionId: z.uuid() }),
   z.object({ intent: z.literal("end-sessions") }),
 ]);
@@ -94,6 +96,9 @@ export async function action(args: Route.ActionArgs) {
         break;
       case "password":
         await resetPassword({ db, actor, userId: user.id, password: input.password, now });
+        break;
+      case "second-factor":
+        await resetSecondFactor({ db, actor, userId: user.id, now, rationale: input.rationale || null });
         break;
       case "end-session":
         if (
@@ -178,6 +183,19 @@ export default function UserPage() {
               <Button type="submit">{t("users.resetPassword")}</Button>
             </Form>
           </Card>
+          {user.hasSecondFactor && (
+            <Card>
+              <h2>{t("users.resetSecondFactor")}</h2>
+              <p>{t("users.resetSecondFactorIntro")}</p>
+              <Form method="post" noValidate>
+                <input type="hidden" name="intent" value="second-factor" />
+                <Field label={t("users.rationale")} name="rationale" />
+                <Button type="submit" variant="secondary">
+                  {t("users.resetSecondFactor")}
+                </Button>
+              </Form>
+            </Card>
+          )}
         </div>
         <div>
           <Card>

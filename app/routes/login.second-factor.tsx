@@ -1,8 +1,10 @@
+import { eq } from "drizzle-orm";
 import { data, Form, redirect, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
 import { signInWithSecondFactor } from "../auth/accounts.server";
 import { demoAdminCode } from "../auth/demo.server";
 import { appSecret, clientAddress, isDemo, sessionCookie, signInNoticeCookie } from "../auth/request.server";
+import { isRecoveryCodeShape, isTotpShape } from "../auth/second-factor.server";
 import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
 import { Field } from "../components/ui/field";
@@ -22,8 +24,8 @@ function requirePendingSession(context: Route.LoaderArgs["context"]) {
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const session = requirePendingSession(context);
-  // Demo mode only: the demo admin has no authenticator app, so its own sign-in shows the code the app would show
-  // (from its key, random per installation).
+  // Demo mode only: the demo accounts that need a second factor (admin, M&E officer) have no authenticator app, so
+  // their own sign-in shows the code the app would show (from their key, random per installation).
   const demoCode = isDemo()
     ? await demoAdminCode({ db: await getDb(), userId: session.userId, appSecret: appSecret() })
     : null;
@@ -31,10 +33,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 }
 
 const codeForm = z.object({
+  // A 6-digit code from the app, or one of the user's recovery codes.
   code: z
     .string()
     .trim()
-    .regex(/^\d{3}\s?\d{3}$/, "secondFactor.codeFormat"),
+    .max(64, "secondFactor.codeFormat")
+    .refine((code) => isTotpShape(code) || isRecoveryCodeShape(code), "secondFactor.codeFormat"),
   redirectTo: z.string().optional(),
 });
 
@@ -90,9 +94,7 @@ export default function SecondFactor() {
           <Field
             label={t("secondFactor.code")}
             name="code"
-            inputMode="numeric"
             autoComplete="one-time-code"
-            pattern="[0-9 ]*"
             required
             error={error ? t(error as MessageKey, { minutes: result?.retryAfterMinutes ?? 15 }) : undefined}
           />

@@ -5,7 +5,6 @@ import {
   createUser,
   endSessionOf,
   endSessionsOf,
-  enrolSecondFactor,
   loadViewer,
   type RoleGrant,
   resetPassword,
@@ -15,6 +14,7 @@ import {
   signInWithSecondFactor,
   signOut,
 } from "../../app/auth/accounts.server";
+import { enrolSecondFactor } from "../../app/auth/credentials.server";
 import { demoFunder, seedDemoAccounts } from "../../app/auth/demo.server";
 import { findSession, type SessionLimits } from "../../app/auth/sessions.server";
 import { throttleRules } from "../../app/auth/throttle.server";
