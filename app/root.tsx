@@ -204,10 +204,28 @@ export default function App() {
   return <Outlet />;
 }
 
+/** A refusal's Retry-After (a 429 thrown by a loader, e.g. the dashboards' budget) reaches the browser. */
+export const headers: Route.HeadersFunction = ({ errorHeaders }) => {
+  const retryAfter = errorHeaders?.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
+
 /** The one error boundary: a clear page for a missing plan or element, a calm one for anything else. */
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useI18n();
+  if (isRouteErrorResponse(error) && error.status === 429) {
+    const seconds = Number((error.data as { retryAfterSeconds?: unknown })?.retryAfterSeconds) || 60;
+    return (
+      <div className="error-page">
+        <h1>{t("error.tooMany.title")}</h1>
+        <p>{t("error.tooMany.body", { seconds })}</p>
+        <p>
+          <Link to="/">{t("error.backHome")}</Link>
+        </p>
+      </div>
+    );
+  }
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   if (!notFound) console.error(error);
   return (

@@ -31,6 +31,7 @@ import { OutlineView } from "../components/toc/outline-view";
 import tocStyles from "../components/toc/toc.css?url";
 import { Button } from "../components/ui/button";
 import { Badge } from "../components/ui/status-badge";
+import { spendHistoryBudget } from "../dashboards/budget.server";
 import { readOverviewFilters } from "../dashboards/overview.server";
 import { formatDate, pickText, useI18n } from "../i18n/i18n";
 import { citationFormatter } from "../plan-graph/queries.server";
@@ -63,11 +64,13 @@ export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: tocS
  * best, stay one toggle away.
  */
 export async function loader(args: Route.LoaderArgs) {
-  const { db, plan, scope, canEdit } = await requireTocPlan(args);
+  const { db, plan, scope, canEdit, by } = await requireTocPlan(args);
+  const url = new URL(args.request.url);
+  const today = todayUtc();
+  spendHistoryBudget(by.id, url, today);
   const canvas = await loadCanvas({ db, plan, scope, slug: args.params.canvas, canEdit });
   if (!canvas) throw new Response("Not Found", { status: 404 });
-  const url = new URL(args.request.url);
-  const { asOf } = readOverviewFilters(url, plan, todayUtc());
+  const { asOf } = readOverviewFilters(url, plan, today);
   // A large canvas's tables (thousands of rows) are rendered on request only: a reader with JavaScript never shows
   // them at first, and rendering them was a good part of the time such a page took to answer.
   const tablesInPage =
