@@ -28,6 +28,7 @@ import {
 } from "./i18n/i18n";
 import { getOrganisation } from "./plan-graph/queries.server";
 import { cspNonceContext, viewerContext } from "./request-context";
+import { retryAfterHeaders } from "./retry-after";
 import stylesheet from "./styles.css?url";
 
 const favicon = `data:image/svg+xml,${encodeURIComponent(
@@ -205,10 +206,7 @@ export default function App() {
 }
 
 /** A refusal's Retry-After (a 429 thrown by a loader, e.g. the dashboards' budget) reaches the browser. */
-export const headers: Route.HeadersFunction = ({ errorHeaders }) => {
-  const retryAfter = errorHeaders?.get("Retry-After");
-  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
-};
+export const headers = retryAfterHeaders;
 
 /** The one error boundary: a clear page for a missing plan or element, a calm one for anything else. */
 export function ErrorBoundary() {

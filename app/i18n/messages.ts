@@ -32,7 +32,7 @@ const en = {
   "error.backHome": "Back to the plans",
   "error.tooMany.title": "Too many requests",
   "error.tooMany.body":
-    "You asked for many past days in a short time; each one is worked out afresh, so their number is limited. Please try again in {seconds} seconds. Today's figures are always available.",
+    "You asked for many past days in a short time; each one is worked out afresh, so their number is limited. Please try again in {seconds} s. Today's figures are always available.",
 
   "status.planned": "Planned",
   "status.future": "Future",
@@ -266,7 +266,7 @@ const fr: Record<keyof typeof en, string> = {
   "error.backHome": "Retour aux plans",
   "error.tooMany.title": "Trop de demandes",
   "error.tooMany.body":
-    "Vous avez demandé beaucoup de jours passés en peu de temps ; chacun est recalculé, leur nombre est donc limité. Veuillez réessayer dans {seconds} secondes. Les chiffres du jour restent toujours disponibles.",
+    "Vous avez demandé beaucoup de jours passés en peu de temps ; chacun est recalculé, leur nombre est donc limité. Veuillez réessayer dans {seconds} s. Les chiffres du jour restent toujours disponibles.",
 
   "status.planned": "Prévu",
   "status.future": "Futur",

@@ -37,6 +37,7 @@ import { formatDate, pickText, useI18n } from "../i18n/i18n";
 import { citationFormatter } from "../plan-graph/queries.server";
 import { type LayoutDirection, layoutDirections } from "../plan-graph/vocabulary";
 import { todayUtc } from "../progress/workflow.server";
+import { retryAfterHeaders } from "../retry-after";
 import { requireTocPlan } from "../toc/access.server";
 import { loadCanvas } from "../toc/canvas.server";
 import { tocChecks } from "../toc/checks";
@@ -63,6 +64,10 @@ export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: tocS
  * other pages do not ship it) and those who may edit get the editing tools; the tables, which a screen reader uses
  * best, stay one toggle away.
  */
+
+/** A 429 from the budget for past days keeps its Retry-After on data requests too. */
+export const headers = retryAfterHeaders;
+
 export async function loader(args: Route.LoaderArgs) {
   const { db, plan, scope, canEdit, by } = await requireTocPlan(args);
   const url = new URL(args.request.url);
