@@ -29,6 +29,7 @@ import {
 import { getOrganisation } from "./plan-graph/queries.server";
 import { cspNonceContext, viewerContext } from "./request-context";
 import { recordRequest } from "./request-log.server";
+import { retryAfterHeaders } from "./retry-after";
 import stylesheet from "./styles.css?url";
 
 const favicon = `data:image/svg+xml,${encodeURIComponent(
@@ -225,10 +226,25 @@ export default function App() {
   return <Outlet />;
 }
 
+/** A refusal's Retry-After (a 429 thrown by a loader, e.g. the dashboards' budget) reaches the browser. */
+export const headers = retryAfterHeaders;
+
 /** The one error boundary: a clear page for a missing plan or element, a calm one for anything else. */
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useI18n();
+  if (isRouteErrorResponse(error) && error.status === 429) {
+    const seconds = Number((error.data as { retryAfterSeconds?: unknown })?.retryAfterSeconds) || 60;
+    return (
+      <div className="error-page">
+        <h1>{t("error.tooMany.title")}</h1>
+        <p>{t("error.tooMany.body", { seconds })}</p>
+        <p>
+          <Link to="/">{t("error.backHome")}</Link>
+        </p>
+      </div>
+    );
+  }
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   // On the server, React Router has logged it already, sanitised (app/request-log.server.ts).
   if (!notFound && typeof document !== "undefined") console.error(error);

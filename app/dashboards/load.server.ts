@@ -3,6 +3,7 @@ import type { Viewer } from "../auth/policy";
 import { requireViewer } from "../auth/request.server";
 import { getDb } from "../db.server";
 import { todayUtc } from "../progress/workflow.server";
+import { spendHistoryBudget } from "./budget.server";
 
 /** What every dashboard query reads: the route's params (the plan's slug, an element's or indicator's code) and more. */
 export type DashboardQuery<Params> = Params & { db: Db; viewer: Viewer; url: URL; today: string };
@@ -10,19 +11,18 @@ export type DashboardQuery<Params> = Params & { db: Db; viewer: Viewer; url: URL
 /**
  * A dashboard route's loader: the signed-in viewer (or the sign-in page), the query with the request's address and
  * today's day, and a 404 when the plan (or the element, the indicator) is not there or not the viewer's to see.
+ * Another day than today spends the viewer's budget for past days (./budget.server.ts): over it, a 429 page with
+ * Retry-After, before any of the roll-up's work is done.
  */
 export async function loadDashboard<Params extends { slug: string }, Result>(
   args: Parameters<typeof requireViewer>[0] & { params: Params },
   query: (input: DashboardQuery<Params>) => Promise<Result | null>,
 ): Promise<Result> {
   const viewer = requireViewer(args);
-  const result = await query({
-    ...args.params,
-    db: await getDb(),
-    viewer,
-    url: new URL(args.request.url),
-    today: todayUtc(),
-  });
+  const url = new URL(args.request.url);
+  const today = todayUtc();
+  spendHistoryBudget(viewer.id, url, today);
+  const result = await query({ ...args.params, db: await getDb(), viewer, url, today });
   if (!result) throw new Response("Not Found", { status: 404 });
   return result;
 }

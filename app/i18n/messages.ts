@@ -33,6 +33,9 @@ const en = {
   "error.unexpected.title": "Something went wrong",
   "error.unexpected.body": "The page could not be shown. Please try again in a moment.",
   "error.backHome": "Back to the plans",
+  "error.tooMany.title": "Too many requests",
+  "error.tooMany.body":
+    "You asked for many past days in a short time; each one is worked out afresh, so their number is limited. Please try again in {seconds} s. Today's figures are always available.",
 
   "status.planned": "Planned",
   "status.future": "Future",
@@ -271,6 +274,9 @@ const fr: Record<keyof typeof en, string> = {
   "error.unexpected.title": "Une erreur s’est produite",
   "error.unexpected.body": "La page n’a pas pu être affichée. Veuillez réessayer dans un instant.",
   "error.backHome": "Retour aux plans",
+  "error.tooMany.title": "Trop de demandes",
+  "error.tooMany.body":
+    "Vous avez demandé beaucoup de jours passés en peu de temps ; chacun est recalculé, leur nombre est donc limité. Veuillez réessayer dans {seconds} s. Les chiffres du jour restent toujours disponibles.",
 
   "status.planned": "Prévu",
   "status.future": "Futur",

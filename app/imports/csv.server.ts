@@ -95,6 +95,24 @@ export async function previewImport({
   };
 }
 
+/** At most this many problems are listed on the page (the count says how many there are). */
+const problemsShown = 500;
+
+/** What the import page shows of a dry run: counts, the first problems, some already imported rows. */
+export function summarizePreview(preview: ImportPreview) {
+  return {
+    rows: preview.rows,
+    entryCount: preview.entryCount,
+    problemCount: preview.problems.length,
+    problems: preview.problems.slice(0, problemsShown),
+    toImport: preview.toImport.length,
+    alreadyImported: preview.alreadyImported.length,
+    alreadyImportedRows: preview.alreadyImported.flatMap((entry) => entry.rows).slice(0, 50),
+  };
+}
+
+export type ImportSummary = ReturnType<typeof summarizePreview>;
+
 /** The file was refused when it was checked again at commit time (or changed under it): nothing was written. */
 export class ImportRefused extends Error {
   constructor(readonly preview: ImportPreview | null) {

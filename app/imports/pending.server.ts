@@ -1,10 +1,15 @@
 import { randomBytes } from "node:crypto";
+import type { ImportSummary } from "./csv.server";
 
 /**
  * Checked uploads waiting for their commit, held in the server's memory for 30 minutes, one per user (a new upload
  * replaces the previous one), so confirming an import does not mean choosing the file again. The commit checks the
  * file again anyway. With several app servers behind a load balancer, a commit that reaches another server finds
  * nothing and asks for the file again (docs/guides/importing-data.md).
+ *
+ * The check's result is kept with the upload too (`preview`), so reloading the page (or a script asking for it in a
+ * loop) does not parse and check the file again: one check per upload and day. It is what the page shows; the
+ * commit checks the file again against the database as it then is.
  */
 export type HeldUpload = {
   token: string;
@@ -13,6 +18,8 @@ export type HeldUpload = {
   fileName: string;
   text: string;
   heldAt: number;
+  /** The page's summary of the check, worked out on the first view (shared by parallel ones) on day `on`. */
+  preview?: { on: string; summary: Promise<ImportSummary> };
 };
 
 export const holdMinutes = 30;
@@ -53,4 +60,23 @@ export function heldUpload(token: string, userId: string, now = Date.now()): Hel
 
 export function releaseUpload(token: string, userId: string) {
   if (held.get(token)?.userId === userId) held.delete(token);
+}
+
+/**
+ * The summary of `upload`'s check on day `on`: the one kept with the upload, or `check()`'s (then kept). Parallel
+ * views share one check; a check that fails is not kept.
+ */
+export function heldPreview(
+  upload: HeldUpload,
+  on: string,
+  check: () => Promise<ImportSummary>,
+): Promise<ImportSummary> {
+  if (upload.preview?.on === on) return upload.preview.summary;
+  const summary = check();
+  const preview = { on, summary };
+  upload.preview = preview;
+  summary.catch(() => {
+    if (upload.preview === preview) upload.preview = undefined;
+  });
+  return summary;
 }

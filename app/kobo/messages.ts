@@ -87,6 +87,8 @@ export const messages = defineMessages(
       "Fetches the submissions received since the last sync and turns them into draft entries entered by you. Either everything is saved or nothing is.",
     "kobo.sync.now": "Sync now",
     "kobo.sync.notReady": "Map the form's fields first (a period field and at least one indicator).",
+    "kobo.sync.running":
+      "A sync of this connection is already running since {since}. Nothing was done: wait for it to finish, then find its report in the list of runs.",
     "kobo.restart.title": "Start over",
     "kobo.restart.intro":
       "The next sync fetches every submission again. Entries already imported are recognised and not created twice.",
@@ -319,6 +321,8 @@ export const messages = defineMessages(
     "kobo.sync.now": "Synchroniser maintenant",
     "kobo.sync.notReady":
       "Faites d'abord correspondre les champs du formulaire (un champ de période et au moins un indicateur).",
+    "kobo.sync.running":
+      "Une synchronisation de cette connexion est déjà en cours depuis le {since}. Rien n’a été fait : attendez qu’elle se termine, puis retrouvez son rapport dans la liste des synchronisations.",
     "kobo.restart.title": "Tout reprendre",
     "kobo.restart.intro":
       "La prochaine synchronisation récupère de nouveau toutes les soumissions. Les saisies déjà importées sont reconnues et ne sont pas créées deux fois.",

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, or } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { indicatorElements, indicators, koboConnections, koboRuns } from "../../db/schema";
 import { recordAudit } from "../audit.server";
@@ -176,19 +176,70 @@ async function loadRules(db: Db, planId: string, mapping: KoboMapping) {
 }
 
 /**
- * Runs a sync of one connection as `userId`. Returns null when there is no such connection. `fetch` and `today`
- * are for tests; `timeoutMs` bounds each request.
+ * A claim on a connection older than this is taken to be left by a process that died mid-sync: a new sync may run.
+ * Each request to the Kobo server has its own time limit; a sync of a huge form could outlast this (docs/security.md).
  */
-export async function syncConnection({
-  db,
-  connectionId,
-  userId,
-  appSecret,
-  fetch: fetchImpl,
-  today = new Date().toISOString().slice(0, 10),
-  timeoutMs,
-  pageSize,
-}: {
+export const syncClaimMinutes = 15;
+
+/** Another sync of this connection is running (since `since`): this one did nothing. */
+export class SyncAlreadyRunning extends Error {
+  constructor(readonly since: Date) {
+    super(`a sync of this connection is already running since ${since.toISOString()}`);
+  }
+}
+
+/**
+ * Claims the connection for one sync (a conditional update, so of two parallel syncs exactly one gets it): true, or
+ * false with the running one's start when it is claimed already, or null when there is no such connection.
+ */
+async function claimConnection(db: Db, connectionId: string, now: Date) {
+  const stale = new Date(now.getTime() - syncClaimMinutes * 60_000);
+  const [claimed] = await db
+    .update(koboConnections)
+    .set({ syncStartedAt: now })
+    .where(
+      and(
+        eq(koboConnections.id, connectionId),
+        or(isNull(koboConnections.syncStartedAt), lt(koboConnections.syncStartedAt, stale)),
+      ),
+    )
+    .returning({ id: koboConnections.id });
+  if (claimed) return { claimed: true as const };
+  const [running] = await db
+    .select({ since: koboConnections.syncStartedAt })
+    .from(koboConnections)
+    .where(eq(koboConnections.id, connectionId));
+  if (!running) return null;
+  return { claimed: false as const, since: running.since ?? now };
+}
+
+/** Ends this sync's claim (only its own: a claim taken over after it went stale stays). */
+async function releaseConnection(db: Db, connectionId: string, claimedAt: Date) {
+  await db
+    .update(koboConnections)
+    .set({ syncStartedAt: null })
+    .where(and(eq(koboConnections.id, connectionId), eq(koboConnections.syncStartedAt, claimedAt)));
+}
+
+/**
+ * Runs a sync of one connection as `userId`, one at a time per connection: while another runs, throws
+ * `SyncAlreadyRunning` and writes nothing. Returns null when there is no such connection. `fetch` and `today` are
+ * for tests; `timeoutMs` bounds each request.
+ */
+export async function syncConnection(options: SyncOptions): Promise<RunReport | null> {
+  const { db, connectionId } = options;
+  const startedAt = new Date();
+  const claim = await claimConnection(db, connectionId, startedAt);
+  if (!claim) return null;
+  if (!claim.claimed) throw new SyncAlreadyRunning(new Date(claim.since));
+  try {
+    return await runSync(options, startedAt);
+  } finally {
+    await releaseConnection(db, connectionId, startedAt);
+  }
+}
+
+type SyncOptions = {
   db: Db;
   connectionId: string;
   userId: string;
@@ -197,8 +248,21 @@ export async function syncConnection({
   today?: string;
   timeoutMs?: number;
   pageSize?: number;
-}): Promise<RunReport | null> {
-  const startedAt = new Date();
+};
+
+async function runSync(
+  {
+    db,
+    connectionId,
+    userId,
+    appSecret,
+    fetch: fetchImpl,
+    today = new Date().toISOString().slice(0, 10),
+    timeoutMs,
+    pageSize,
+  }: SyncOptions,
+  startedAt: Date,
+): Promise<RunReport | null> {
   const actor = `user:${userId}`;
   const [connection] = await db.select().from(koboConnections).where(eq(koboConnections.id, connectionId));
   if (!connection) return null;
@@ -241,7 +305,7 @@ export async function syncConnection({
 
   try {
     return await db.transaction(async (tx) => {
-      // One run at a time per connection: a second one waits here, then finds the first one's entries known.
+      // One run at a time per connection (the claim); the row lock also orders this write after a restart's.
       const [locked] = await tx
         .select({ lastSubmissionTime: koboConnections.lastSubmissionTime })
         .from(koboConnections)

@@ -6,8 +6,12 @@ import { CsvLink, DashboardHeader, Percent } from "../dashboards/components";
 import { loadDashboard } from "../dashboards/load.server";
 import { formatDate, pickText, useI18n } from "../i18n/i18n";
 import { periodLabel } from "../indicators/display";
+import { retryAfterHeaders } from "../retry-after";
 import { type ReportState, reportStates } from "../rollup/completeness";
 import type { Route } from "./+types/dashboard.completeness";
+
+/** A 429 from the budget for past days keeps its Retry-After on data requests too. */
+export const headers = retryAfterHeaders;
 
 export function loader(args: Route.LoaderArgs) {
   return loadDashboard(args, getCompletenessDashboard);

@@ -14,7 +14,11 @@ import { getElementDashboard } from "../dashboards/element.server";
 import { latestFigureText } from "../dashboards/latest-figure";
 import { loadDashboard } from "../dashboards/load.server";
 import { formatDate, formatNumber, pickText, useI18n } from "../i18n/i18n";
+import { retryAfterHeaders } from "../retry-after";
 import type { Route } from "./+types/dashboard.element";
+
+/** A 429 from the budget for past days keeps its Retry-After on data requests too. */
+export const headers = retryAfterHeaders;
 
 export function loader(args: Route.LoaderArgs) {
   return loadDashboard(args, getElementDashboard);

@@ -19,7 +19,11 @@ import { loadDashboard } from "../dashboards/load.server";
 import { indicatorUnjudgedReason } from "../dashboards/unjudged";
 import { formatDate, pickText, useI18n } from "../i18n/i18n";
 import { periodLabel } from "../indicators/display";
+import { retryAfterHeaders } from "../retry-after";
 import type { Route } from "./+types/dashboard.indicator";
+
+/** A 429 from the budget for past days keeps its Retry-After on data requests too. */
+export const headers = retryAfterHeaders;
 
 export function loader(args: Route.LoaderArgs) {
   return loadDashboard(args, getIndicatorDashboard);

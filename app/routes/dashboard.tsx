@@ -17,8 +17,12 @@ import { latestFigureText } from "../dashboards/latest-figure";
 import { loadDashboard } from "../dashboards/load.server";
 import { getPlanOverview } from "../dashboards/overview.server";
 import { formatDate, formatNumber, pickText, useI18n } from "../i18n/i18n";
+import { retryAfterHeaders } from "../retry-after";
 import { defaultRollUpRules, statuses } from "../rollup/rollup";
 import type { Route } from "./+types/dashboard";
+
+/** A 429 from the budget for past days keeps its Retry-After on data requests too. */
+export const headers = retryAfterHeaders;
 
 export function loader(args: Route.LoaderArgs) {
   return loadDashboard(args, getPlanOverview);

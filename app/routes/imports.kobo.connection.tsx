@@ -20,7 +20,7 @@ import {
 import { koboDevMocks } from "../kobo/dev-mocks.server";
 import { checkMapping } from "../kobo/format";
 import { runErrorText } from "../kobo/run-error";
-import { syncConnection } from "../kobo/sync.server";
+import { SyncAlreadyRunning, syncConnection } from "../kobo/sync.server";
 import type { Route } from "./+types/imports.kobo.connection";
 
 async function loadConnection(id: string) {
@@ -55,12 +55,21 @@ export async function action(args: Route.ActionArgs) {
   switch (form.data.intent) {
     case "sync": {
       await koboDevMocks();
-      const run = await syncConnection({
-        db,
-        connectionId: connection.id,
-        userId: viewer.id,
-        appSecret: appSecret(),
-      });
+      let run: Awaited<ReturnType<typeof syncConnection>>;
+      try {
+        run = await syncConnection({
+          db,
+          connectionId: connection.id,
+          userId: viewer.id,
+          appSecret: appSecret(),
+        });
+      } catch (error) {
+        if (!(error instanceof SyncAlreadyRunning)) throw error;
+        return data(
+          { errors: { sync: "kobo.sync.running" }, runningSince: error.since.toISOString() },
+          { status: 409 },
+        );
+      }
       if (!run) throw new Response("Not Found", { status: 404 });
       return redirect(`/imports/kobo/${connection.id}/runs/${run.runId}`);
     }
@@ -78,7 +87,9 @@ export async function action(args: Route.ActionArgs) {
 export default function KoboConnection({ loaderData }: Route.ComponentProps) {
   const { t, locale } = useI18n();
   const { connection, indicators, ready, runs, saved, mocks } = loaderData;
-  const result = useActionData<typeof action>() as { errors?: Record<string, string> } | undefined;
+  const result = useActionData<typeof action>() as
+    | { errors?: Record<string, string>; runningSince?: string }
+    | undefined;
   const plan = pickText(connection.plan.title, locale);
   const { mapping } = connection;
   const nameOf = (code: string) => {
@@ -110,6 +121,11 @@ export default function KoboConnection({ loaderData }: Route.ComponentProps) {
           <Card>
             <h2>{t("kobo.sync.title")}</h2>
             <p>{t("kobo.sync.intro")}</p>
+            {result?.runningSince && (
+              <p className="notice" role="alert">
+                {t("kobo.sync.running", { since: formatDateTime(result.runningSince, locale) })}
+              </p>
+            )}
             {ready ? (
               <Form method="post">
                 <input type="hidden" name="intent" value="sync" />

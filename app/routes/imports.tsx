@@ -17,12 +17,11 @@ import {
   importRecord,
   maxUploadBytes,
   previewImport,
+  summarizePreview,
 } from "../imports/csv.server";
-import { heldUpload, holdUpload, releaseUpload } from "../imports/pending.server";
+import { heldPreview, heldUpload, holdUpload, releaseUpload } from "../imports/pending.server";
+import { todayUtc } from "../progress/workflow.server";
 import type { Route } from "./+types/imports";
-
-/** At most this many problems are listed on the page (the count says how many there are). */
-const problemsShown = 500;
 
 const query = z.object({
   // An address typed or mangled by hand is an unknown plan (404) or an expired upload, never an error.
@@ -45,18 +44,12 @@ export async function loader(args: Route.LoaderArgs) {
   if (params.plan && !plan) throw new Response("Not Found", { status: 404 });
   let preview = null;
   if (upload && plan) {
-    const result = await previewImport({ db, planId: plan.id, text: upload.text });
-    preview = {
-      token: upload.token,
-      fileName: upload.fileName,
-      rows: result.rows,
-      entryCount: result.entryCount,
-      problemCount: result.problems.length,
-      problems: result.problems.slice(0, problemsShown),
-      toImport: result.toImport.length,
-      alreadyImported: result.alreadyImported.length,
-      alreadyImportedRows: result.alreadyImported.flatMap((entry) => entry.rows).slice(0, 50),
-    };
+    // Checked once per upload and day, then read from the held upload: a reload does not parse the file again.
+    const on = todayUtc();
+    const summary = await heldPreview(upload, on, async () =>
+      summarizePreview(await previewImport({ db, planId: plan.id, text: upload.text, on })),
+    );
+    preview = { token: upload.token, fileName: upload.fileName, ...summary };
   }
   return {
     plans: plans.map(({ slug, title, synthetic }) => ({ slug, title, synthetic })),

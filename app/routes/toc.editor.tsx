@@ -31,11 +31,13 @@ import { OutlineView } from "../components/toc/outline-view";
 import tocStyles from "../components/toc/toc.css?url";
 import { Button } from "../components/ui/button";
 import { Badge } from "../components/ui/status-badge";
+import { spendHistoryBudget } from "../dashboards/budget.server";
 import { readOverviewFilters } from "../dashboards/overview.server";
 import { formatDate, pickText, useI18n } from "../i18n/i18n";
 import { citationFormatter } from "../plan-graph/queries.server";
 import { type LayoutDirection, layoutDirections } from "../plan-graph/vocabulary";
 import { todayUtc } from "../progress/workflow.server";
+import { retryAfterHeaders } from "../retry-after";
 import { requireTocPlan } from "../toc/access.server";
 import { loadCanvas } from "../toc/canvas.server";
 import { tocChecks } from "../toc/checks";
@@ -62,12 +64,18 @@ export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: tocS
  * other pages do not ship it) and those who may edit get the editing tools; the tables, which a screen reader uses
  * best, stay one toggle away.
  */
+
+/** A 429 from the budget for past days keeps its Retry-After on data requests too. */
+export const headers = retryAfterHeaders;
+
 export async function loader(args: Route.LoaderArgs) {
-  const { db, plan, scope, canEdit } = await requireTocPlan(args);
+  const { db, plan, scope, canEdit, by } = await requireTocPlan(args);
+  const url = new URL(args.request.url);
+  const today = todayUtc();
+  spendHistoryBudget(by.id, url, today);
   const canvas = await loadCanvas({ db, plan, scope, slug: args.params.canvas, canEdit });
   if (!canvas) throw new Response("Not Found", { status: 404 });
-  const url = new URL(args.request.url);
-  const { asOf } = readOverviewFilters(url, plan, todayUtc());
+  const { asOf } = readOverviewFilters(url, plan, today);
   // A large canvas's tables (thousands of rows) are rendered on request only: a reader with JavaScript never shows
   // them at first, and rendering them was a good part of the time such a page took to answer.
   const tablesInPage =

@@ -6,7 +6,7 @@ import { translator } from "../../app/i18n/i18n";
 import { createConnection, restartConnection, updateConnection } from "../../app/kobo/connections.server";
 import type { KoboMapping } from "../../app/kobo/format";
 import { runErrorText } from "../../app/kobo/run-error";
-import { syncConnection } from "../../app/kobo/sync.server";
+import { SyncAlreadyRunning, syncClaimMinutes, syncConnection } from "../../app/kobo/sync.server";
 import { logger } from "../../app/logger.server";
 import type { Database, Db } from "../../db/client";
 import {
@@ -354,6 +354,62 @@ describe("a KoboToolbox sync", () => {
       expect(by(4)).toEqual([]);
       const stored = await tx.select().from(koboRuns).where(eq(koboRuns.id, run.runId));
       expect(stored[0]?.skipped).toEqual(run.items);
+    });
+  });
+});
+
+describe("parallel syncs of one connection", () => {
+  it("run one at a time: the second is told one is running since when, and writes nothing", async () => {
+    setForm(makeSubmissions({ count: 40, from: new Date("2014-02-01T08:00:00Z"), fields: report }));
+    await inRollback(database.db, async (tx) => {
+      const id = await newConnection(tx);
+      const before = await entryCount(tx);
+      const [a, b] = await Promise.allSettled([
+        sync(tx, id, { pageSize: 10 }),
+        sync(tx, id, { pageSize: 10 }),
+      ]);
+      const ran = [a, b].filter((result) => result.status === "fulfilled");
+      const refused = [a, b].filter((result) => result.status === "rejected");
+      expect(ran).toHaveLength(1);
+      expect(ran[0]?.value).toMatchObject({ outcome: "succeeded", fetched: 40, created: 120 });
+      expect(refused).toHaveLength(1);
+      const reason = refused[0]?.reason as SyncAlreadyRunning;
+      expect(reason).toBeInstanceOf(SyncAlreadyRunning);
+      expect(reason.message).toMatch(/^a sync of this connection is already running since \d{4}-/);
+      // Only the one sync asked the server (4 pages of 10), wrote entries, a run and an audit row.
+      expect(fake.requests).toHaveLength(4);
+      expect(Number(await entryCount(tx)) - Number(before)).toBe(120);
+      expect(await tx.select().from(koboRuns).where(eq(koboRuns.connectionId, id))).toHaveLength(1);
+      const audit = await tx
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, "kobo.sync"), eq(auditEvents.entityId, id)));
+      expect(audit).toHaveLength(1);
+
+      // Once it is over, the connection is free again, after a failed run too.
+      const [after] = await tx.select().from(koboConnections).where(eq(koboConnections.id, id));
+      expect(after?.syncStartedAt).toBeNull();
+      fake.failure = { status: 500 };
+      expect(await sync(tx, id)).toMatchObject({ outcome: "failed" });
+      fake.reset();
+      expect(await sync(tx, id)).toMatchObject({ outcome: "succeeded", fetched: 0 });
+    });
+  });
+
+  it("take over a claim left by a sync that never finished (a crash), after the claim's time limit", async () => {
+    setForm(makeSubmissions({ count: 3, from: new Date("2014-02-01T08:00:00Z"), fields: report }));
+    await inRollback(database.db, async (tx) => {
+      const id = await newConnection(tx);
+      const claimed = (minutesAgo: number) =>
+        tx
+          .update(koboConnections)
+          .set({ syncStartedAt: new Date(Date.now() - minutesAgo * 60_000) })
+          .where(eq(koboConnections.id, id));
+      await claimed(1);
+      await expect(sync(tx, id)).rejects.toBeInstanceOf(SyncAlreadyRunning);
+      expect(fake.requests).toHaveLength(0);
+      await claimed(syncClaimMinutes + 1);
+      expect(await sync(tx, id)).toMatchObject({ outcome: "succeeded", fetched: 3 });
     });
   });
 });
