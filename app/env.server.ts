@@ -5,6 +5,9 @@ import { z } from "zod";
 
 const flag = z.enum(["true", "false"]).transform((value) => value === "true");
 
+/** Funders see breakdown counts below it as "< N" (docs/rollup.md, "Small counts"); the dashboards read it alone. */
+export const smallCountThresholdSetting = z.coerce.number().int().min(1).max(1000).default(5);
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
@@ -34,6 +37,7 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
+  SMALL_COUNT_THRESHOLD: smallCountThresholdSetting,
   /** Express's "trust proxy": false (default), true, a hop count, or a subnet list. Needed behind a load balancer. */
   TRUST_PROXY: z
     .string()
