@@ -7,6 +7,7 @@ import { getRegionDashboard } from "../../app/dashboards/regions.server";
 import { isSuppressed, type Shown } from "../../app/dashboards/small-counts";
 import { demoPlanSlug } from "../../app/demo-data/content";
 import { generateDemoData } from "../../app/demo-data/generate.server";
+import { getIndicatorDetail } from "../../app/indicators/manage.server";
 import { seedNswp } from "../../app/plan-graph/seed.server";
 import { referenceLists } from "../../app/progress/entries.server";
 import type { Database } from "../../db/client";
@@ -418,6 +419,39 @@ describe("what a funder sees", () => {
 
       // An indicator measuring only what it does not fund is not there at all.
       expect(await open("I12", "", funder, tx)).toBeNull();
+    });
+  });
+
+  it("the same on the indicator page: actuals, values with targets and entry breakdowns", async () => {
+    await inRollback(database.db, async (tx) => {
+      const { idOf, i1 } = await funding(tx);
+      const region = regionCodes[0] as string;
+      const detailOf = (who: Viewer) =>
+        getIndicatorDetail({ db: tx, slug: demoPlanSlug, code: "I1", viewer: who, canManage: false });
+      const before = await detailOf(funder);
+      await tx
+        .insert(progressEntries)
+        .values(approvedIn(i1, idOf("O3.S1.A1"), 7, [{ values: { region, gender: "trans" }, value: 7 }]));
+      const forOfficer = await detailOf(officer);
+      const forFunder = await detailOf(funder);
+      const q3Of = (detail: typeof before) =>
+        detail?.periods.find((period) => period.key === "2026-Q3")?.actual;
+      expect(q3Of(forOfficer)).toBe((q3Of(before) ?? 0) + 7);
+      expect(q3Of(forFunder)).toBe(q3Of(before));
+      expect(forFunder?.entries.some((entry) => entry.value === 7)).toBe(false);
+      // An in-scope entry's breakdown: a cell of 2 is "< 5" for the funder, 2 for the M&E officer.
+      await tx.insert(progressEntries).values(
+        approvedIn(i1, idOf("O1.S2.A1"), 22, [
+          { values: { region, gender: "women" }, value: 2 },
+          { values: { region, gender: "men" }, value: 20 },
+        ]),
+      );
+      const cellsOf = async (who: Viewer) =>
+        (await detailOf(who))?.entries
+          .find((entry) => entry.value === 22)
+          ?.breakdown?.map((cell) => cell.value);
+      expect(await cellsOf(officer)).toEqual([2, 20]);
+      expect(await cellsOf(funder)).toEqual([{ lessThan: 5 }, { lessThan: 5 }]);
     });
   });
 
