@@ -8,6 +8,8 @@ import { secretWeakness } from "./auth/secret-strength";
 const flag = z.enum(["true", "false"]).transform((value) => value === "true");
 
 const logLevel = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info");
+/** Funders see breakdown counts below it as "< N" (docs/rollup.md, "Small counts"); the dashboards read it alone. */
+export const smallCountThresholdSetting = z.coerce.number().int().min(1).max(1000).default(5);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -55,6 +57,7 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
+  SMALL_COUNT_THRESHOLD: smallCountThresholdSetting,
   /**
    * Express's "trust proxy": false (default), a hop count, or a comma list of trusted proxy addresses / subnets.
    * `true` is refused: it would take the client-supplied left-most X-Forwarded-For.

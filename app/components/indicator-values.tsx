@@ -1,4 +1,5 @@
 import { Fragment } from "react";
+import { isSuppressed, type Suppressed } from "../dashboards/small-counts";
 import { formatDate, formatNumber, pickText, useI18n } from "../i18n/i18n";
 import type { IndicatorSnapshot } from "../indicators/definition";
 import type { ResolvedDimension } from "../indicators/dimensions";
@@ -20,7 +21,8 @@ export function Breakdown({
   dimensions,
   collapsed = false,
 }: {
-  breakdown: { values: Record<string, string>; value: number }[];
+  /** A funder's small counts arrive as `{ lessThan: 5 }`, shown "< 5". */
+  breakdown: { values: Record<string, string>; value: number | Suppressed }[];
   dimensions: ResolvedDimension[];
   /** Inside a closed <details> (long lists of entries): one line until opened. */
   collapsed?: boolean;
@@ -44,7 +46,11 @@ export function Breakdown({
                 .map(([dimension, code]) => label(dimension, code))
                 .join(" · ") || t("indicators.table.total")}
             </dt>
-            <dd>{formatNumber(cell.value, locale)}</dd>
+            <dd>
+              {isSuppressed(cell.value)
+                ? t("dashboard.smallCount", { threshold: formatNumber(cell.value.lessThan, locale) })
+                : formatNumber(cell.value, locale)}
+            </dd>
           </Fragment>
         );
       })}

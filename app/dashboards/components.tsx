@@ -1,6 +1,7 @@
 import { lazy, type ReactNode, Suspense, useEffect, useState } from "react";
 import { Form } from "react-router";
 import { Citation } from "../components/citation";
+import { useFormatValue } from "../components/indicator-values";
 import { SyntheticBadge } from "../components/synthetic-badge";
 import { formatNumber, type Translate, useI18n } from "../i18n/i18n";
 import { genders } from "../indicators/dimensions";
@@ -8,6 +9,7 @@ import type { ReportState, RollUpStatus } from "../rollup/rollup";
 import { type CsvCell, csvDataUrl } from "./csv";
 import type { LatestFigure } from "./figures.server";
 import { type FigureMeasure, latestFigureParts } from "./latest-figure";
+import { isSuppressed, type Shown } from "./small-counts";
 import type { UnjudgedReason } from "./unjudged";
 
 /**
@@ -84,6 +86,28 @@ export function ReportStateLabel({ state }: { state: Exclude<ReportState, "not_d
 }
 
 /** A link that downloads a table's rows as CSV (a `data:` address: no JavaScript, no extra request). */
+/** Formats a figure of an indicator that may be a funder's suppressed small count ("< 5"). */
+export function useFormatShown(indicator: Parameters<typeof useFormatValue>[0]) {
+  const { t, locale } = useI18n();
+  const format = useFormatValue(indicator);
+  return (value: Shown | undefined) =>
+    isSuppressed(value)
+      ? t("dashboard.smallCount", { threshold: formatNumber(value.lessThan, locale) })
+      : format(value);
+}
+
+/** Says that counts below the threshold are shown as "< 5" (on a funder's breakdowns that suppressed some). */
+export function SmallCountNote({ values }: { values: readonly Shown[] }) {
+  const { t, locale } = useI18n();
+  const suppressed = values.find(isSuppressed);
+  if (!suppressed) return null;
+  return (
+    <p className="meta" data-testid="small-count-note">
+      {t("dashboard.smallCountNote", { threshold: formatNumber(suppressed.lessThan, locale) })}
+    </p>
+  );
+}
+
 export function CsvLink({
   name,
   file,

@@ -5,7 +5,10 @@
  * apostrophe, so it is read as text. Numbers are written plainly (`-5` is a number, not a formula).
  */
 
-export type CsvCell = string | number | null;
+import { isSuppressed, type Suppressed } from "./small-counts";
+
+/** A suppressed small count (a funder's) is written "< 5": its value is not in the data to write. */
+export type CsvCell = string | number | null | Suppressed;
 
 /** Whether a spreadsheet would run the text as a formula (the same test the CSV import refuses cells by). */
 const runsAsFormula = (text: string) => {
@@ -26,6 +29,7 @@ function writeCsv(records: readonly (readonly string[])[]): string {
 /** A cell as text, made safe to open in a spreadsheet. */
 export function csvCell(value: CsvCell): string {
   if (value === null) return "";
+  if (isSuppressed(value)) return `< ${value.lessThan}`;
   if (typeof value === "number") return Number.isFinite(value) ? String(Math.round(value * 1000) / 1000) : "";
   return runsAsFormula(value) ? `'${value}` : value;
 }

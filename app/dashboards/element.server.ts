@@ -65,6 +65,7 @@ export async function getElementDashboard({
     plan,
     indicators: indicatorRows.filter((row) => withoutTarget.has(row.id)),
     asOf: filters.asOf,
+    scope,
   });
   const unjudged = unjudgedReasons(current, (indicatorId) => figures.has(indicatorId));
 

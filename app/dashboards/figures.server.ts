@@ -2,6 +2,7 @@ import type { Db } from "../../db/client";
 import { type Frequency, planPeriods } from "../indicators/periods";
 import { type Aggregation, actualsByPeriod, type Measure } from "../indicators/values";
 import { type CitationView, citationFormatter } from "../plan-graph/queries.server";
+import type { PlanScope } from "../plan-graph/scope.server";
 import { readingOf } from "../rollup/indicator";
 import { utcDay } from "../rollup/load.server";
 import { type ApprovedEntry, approvedEntriesAsOf } from "./entries.server";
@@ -12,7 +13,8 @@ import { type ApprovedEntry, approvedEntriesAsOf } from "./entries.server";
  * for that period, and the one the roll-up would judge. Values combine as the roll-up combines them:
  * `actualsByPeriod` under the indicator's reading (`readingOf`: the sum of the period for `per_period`, the running
  * total for `cumulative`, the last level for `latest` and for qualitative milestones), over every entry approved by
- * that day. A funder sees the same number: figures count every approved entry, on every page (docs/security.md).
+ * that day — for a funder, every entry approved by then in its scope (`entryInScope`), as on every page
+ * (docs/rollup.md, "What a funder's figures count").
  *
  * The figure carries the passage of its source when it is one entry's own number: the last level reported for a
  * level, the period's only entry for a flow, the only entry so far for a running total. A sum of several entries
@@ -45,11 +47,14 @@ export async function latestFiguresReader({
   plan,
   indicators,
   upTo,
+  scope,
 }: {
   db: Db;
   plan: { startDate: string; endDate: string };
   indicators: readonly FigureIndicator[];
   upTo: string;
+  /** The viewer's: a funder's figures count the entries in its scope only. */
+  scope: PlanScope;
 }): Promise<(asOf: string) => Map<string, LatestFigure>> {
   if (indicators.length === 0) return () => new Map();
   // Only periods started by `upTo` can give a figure on any day asked about.
@@ -65,6 +70,7 @@ export async function latestFiguresReader({
     indicatorIds: indicators.map((indicator) => indicator.id),
     asOf: upTo,
     periodKeys: [...started],
+    scope,
   });
   const cite = entries.size > 0 ? await citationFormatter(db) : () => null;
   return (asOf) => {
@@ -94,6 +100,7 @@ export async function latestFigures(args: {
   plan: { startDate: string; endDate: string };
   indicators: readonly FigureIndicator[];
   asOf: string;
+  scope: PlanScope;
 }): Promise<Map<string, LatestFigure>> {
   return (await latestFiguresReader({ ...args, upTo: args.asOf }))(args.asOf);
 }

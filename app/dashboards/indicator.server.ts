@@ -7,7 +7,7 @@ import { type Period, planPeriods } from "../indicators/periods";
 import { elementsOf } from "../indicators/snapshot.server";
 import { actualsByPeriod, type Measure } from "../indicators/values";
 import { citationFormatter } from "../plan-graph/queries.server";
-import { entryInScope, inScope, visiblePlan } from "../plan-graph/scope.server";
+import { inScope, visiblePlan } from "../plan-graph/scope.server";
 import { referenceLists } from "../progress/entries.server";
 import { maySee } from "../progress/queries.server";
 import { readingOf } from "../rollup/indicator";
@@ -25,6 +25,8 @@ import {
 import { approvedEntriesAsOf } from "./entries.server";
 import { expectedProgress } from "./expected";
 import { readOverviewFilters } from "./overview.server";
+import { cellId, SmallCounts } from "./small-counts";
+import { thresholdFor } from "./small-counts.server";
 
 /**
  * One indicator on the dashboards (`/plans/:slug/dashboard/indicators/:code`): its status as of the overview's day
@@ -42,6 +44,11 @@ import { readOverviewFilters } from "./overview.server";
  * Targets are set for totals, so the status and expected progress are always judged on the total; with a region or
  * gender filter the page shows the selection's actual beside them, and the selection's own target when
  * `indicator_targets` has one for exactly that cell.
+ *
+ * A funder's page counts only the entries in its scope (`entryInScope`), in every figure: the status (its roll-up
+ * is computed from those entries), the series, the breakdowns and the entries listed; it says nothing of the
+ * others, not even how many there are. Its breakdown cells of counts below the small-count threshold are sent as
+ * `{ lessThan: 5 }`, with their complements (./small-counts.ts); docs/rollup.md, "What a funder's figures count".
  */
 
 /** Evidence as the page lists it: a link, or a file (with its address only for those who may download it). */
@@ -53,7 +60,7 @@ type EvidenceShown = {
   size: number | null;
 };
 
-/** The newest entries listed under the chart; the figures count them all. */
+/** The newest entries listed under the chart; the figures count them all (a funder's: all those in its scope). */
 const entryListLimit = 200;
 
 export async function getIndicatorDashboard({
@@ -63,6 +70,7 @@ export async function getIndicatorDashboard({
   viewer,
   url,
   today,
+  smallCountThreshold,
 }: {
   db: Db;
   slug: string;
@@ -70,6 +78,8 @@ export async function getIndicatorDashboard({
   viewer: Viewer;
   url: URL;
   today: string;
+  /** Instead of the installation's `SMALL_COUNT_THRESHOLD` (tests). */
+  smallCountThreshold?: number;
 }) {
   const found = await visiblePlan({ db, slug, viewer });
   if (!found) return null;
@@ -127,7 +137,7 @@ export async function getIndicatorDashboard({
   const selectionKey = cellKey(selection);
   const selectionTargets = filtered ? targetsOf(selectionKey) : new Map<string, number>();
 
-  const approved = (await approvedEntriesAsOf({ db, indicatorIds: [row.id], asOf })).get(row.id) ?? [];
+  const approved = (await approvedEntriesAsOf({ db, indicatorIds: [row.id], asOf, scope })).get(row.id) ?? [];
   const values: ApprovedValue[] = approved.map((entry, order) => ({
     periodKey: entry.periodKey,
     value: entry.value,
@@ -154,25 +164,31 @@ export async function getIndicatorDashboard({
     asOf,
   });
 
-  const series = periods.flatMap((period, i) => {
-    if (!inRange(period)) return [];
-    return [
-      {
-        key: period.key,
-        start: period.start,
-        end: period.end,
-        state: reportState.get(period.key) ?? null,
-        target: totalTargets.get(period.key) ?? null,
-        expected: expectedOf(period),
-        reported: totals[i]?.reported ?? null,
-        actual: totals[i]?.actual ?? null,
-        selected: selected ? (selected.actuals[i]?.actual ?? null) : null,
-        selectionTarget: selectionTargets.get(period.key) ?? null,
-      },
-    ];
-  });
+  // Every breakdown cell the page shows is registered here under what it counts, so that a funder's small counts
+  // and their complements are suppressed alike wherever they appear (the series, both breakdowns, the entries).
+  const counts = new SmallCounts(thresholdFor(scope, measure, smallCountThreshold));
+  const rangePeriods = periods.filter(inRange);
+  const lastRangeKey = rangePeriods.at(-1)?.key ?? "";
+  // Over the range, a flow's figure is the sum of its periods; a running total's or a level's is its last period's.
+  const rangeId = (key: string) => cellId(key, reading === "per_period" ? "range" : lastRangeKey);
+  const register = (
+    key: string,
+    actuals: readonly { actual: number | null }[],
+    over: number | null,
+    total = false,
+  ) => {
+    periods.forEach((period, i) => {
+      if (inRange(period)) counts.cell(cellId(key, period.key), actuals[i]?.actual ?? null, { total });
+    });
+    counts.cell(rangeId(key), over, { total });
+    if (reading === "per_period")
+      counts.line([...rangePeriods.map((period) => cellId(key, period.key)), rangeId(key)]);
+  };
+  register("", totals, overRange(totals, rangeKeys, reading, measure), true);
+  if (selected)
+    register(selectionKey, selected.actuals, overRange(selected.actuals, rangeKeys, reading, measure));
 
-  const breakdowns = (["region", "gender"] as const)
+  const breakdownCells = (["region", "gender"] as const)
     .filter((dimension) => dimensionCodes.includes(dimension))
     .map((dimension) => {
       // Every value of the dimension, within the filter on the other one (the region breakdown of women, the
@@ -189,47 +205,99 @@ export async function getIndicatorDashboard({
         within,
         rangeKeys,
       });
-      const at = (actuals: readonly { actual: number | null }[], i: number) => actuals[i]?.actual ?? null;
-      return {
-        dimension,
-        chosen: cellFilters[dimension],
-        notCombinable: result.notCombinable,
-        entriesNotBrokenDown: result.entriesNotBrokenDown,
-        hasNotBrokenDown: result.notBrokenDown !== null,
-        values: result.values.map((value) => value.code),
-        periods: periods.flatMap((period, i) =>
-          inRange(period)
-            ? [
-                {
-                  key: period.key,
-                  values: Object.fromEntries(
-                    result.values.map((value) => [value.code, at(value.actuals, i)]),
-                  ),
-                  notBrokenDown: result.notBrokenDown ? at(result.notBrokenDown, i) : null,
-                  total: at(result.total, i),
-                },
-              ]
-            : [],
-        ),
-        overRange: {
-          values: Object.fromEntries(
-            result.values.map((value) => [value.code, overRange(value.actuals, rangeKeys, reading, measure)]),
-          ),
-          notBrokenDown: result.notBrokenDown
-            ? overRange(result.notBrokenDown, rangeKeys, reading, measure)
-            : null,
-          total: overRange(result.total, rangeKeys, reading, measure),
-        },
-      };
+      const withinKey = cellKey(within);
+      const columns = result.values.map((value) => ({
+        code: value.code,
+        key: cellKey({ ...within, [dimension]: value.code }),
+      }));
+      const notBrokenDownKey = `${withinKey}~not-${dimension}`;
+      for (const [i, column] of columns.entries()) {
+        const actuals = result.values[i]?.actuals ?? [];
+        register(column.key, actuals, overRange(actuals, rangeKeys, reading, measure));
+      }
+      if (result.notBrokenDown)
+        register(
+          notBrokenDownKey,
+          result.notBrokenDown,
+          overRange(result.notBrokenDown, rangeKeys, reading, measure),
+        );
+      register(
+        withinKey,
+        result.total,
+        overRange(result.total, rangeKeys, reading, measure),
+        withinKey === "",
+      );
+      // Each row adds up to its total: the values, the part not broken down and the total.
+      const rowIds = (at: (key: string) => string) => [
+        ...columns.map((column) => at(column.key)),
+        ...(result.notBrokenDown ? [at(notBrokenDownKey)] : []),
+        at(withinKey),
+      ];
+      for (const period of rangePeriods) counts.line(rowIds((key) => cellId(key, period.key)));
+      counts.line(rowIds(rangeId));
+      return { dimension, result, columns, notBrokenDownKey, withinKey };
     });
 
-  // The entries behind the periods shown, newest first. A funder sees those logged from activities in its scope
-  // and the figures cited from sources (entryInScope); the figures above count every approved entry, as the
-  // roll-up does.
-  const cite = await citationFormatter(db);
+  // The entries behind the periods shown, newest first: for a funder, those in its scope, which are also all its
+  // figures count (entryInScope, applied as they were read).
   const behind = approved.filter((entry) => rangeKeys.has(entry.periodKey)).reverse();
-  const visible = behind.filter((entry) => entryInScope(scope, entry));
-  const listed = visible.slice(0, entryListLimit);
+  const listed = behind.slice(0, entryListLimit);
+  const entryCellId = (entry: { id: string }) => `entry:${entry.id}|${selectionKey}`;
+  if (filtered) {
+    for (const entry of listed)
+      counts.cell(entryCellId(entry), selectedValue(entry, selection, measure) ?? null);
+    // A period's entries make its selected figure (with the period before, for a running total).
+    periods.forEach((period, i) => {
+      if (!inRange(period)) return;
+      const previous = periods[i - 1];
+      counts.line([
+        ...listed.filter((entry) => entry.periodKey === period.key).map(entryCellId),
+        cellId(selectionKey, period.key),
+        ...(reading === "cumulative" && previous ? [cellId(selectionKey, previous.key)] : []),
+      ]);
+    });
+  }
+
+  const series = periods.flatMap((period, i) => {
+    if (!inRange(period)) return [];
+    return [
+      {
+        key: period.key,
+        start: period.start,
+        end: period.end,
+        state: reportState.get(period.key) ?? null,
+        target: totalTargets.get(period.key) ?? null,
+        expected: expectedOf(period),
+        reported: totals[i]?.reported ?? null,
+        actual: totals[i]?.actual ?? null,
+        selected: selected ? counts.shown(cellId(selectionKey, period.key)) : null,
+        selectionTarget: selectionTargets.get(period.key) ?? null,
+      },
+    ];
+  });
+
+  const breakdowns = breakdownCells.map(({ dimension, result, columns, notBrokenDownKey, withinKey }) => {
+    const row = (at: (key: string) => string) => ({
+      values: Object.fromEntries(columns.map((column) => [column.code, counts.shown(at(column.key))])),
+      notBrokenDown: result.notBrokenDown ? counts.shown(at(notBrokenDownKey)) : null,
+      total: counts.shown(at(withinKey)),
+    });
+    return {
+      dimension,
+      chosen: cellFilters[dimension],
+      notCombinable: result.notCombinable,
+      entriesNotBrokenDown: result.entriesNotBrokenDown,
+      hasNotBrokenDown: result.notBrokenDown !== null,
+      values: columns.map((column) => column.code),
+      periods: rangePeriods.map((period) => ({
+        key: period.key,
+        ...row((key) => cellId(key, period.key)),
+      })),
+      overRange: row(rangeId),
+    };
+  });
+
+  const cite = await citationFormatter(db);
   const evidence = listed.length
     ? await db
         .select({
@@ -255,7 +323,7 @@ export async function getIndicatorDashboard({
       periodKey: entry.periodKey,
       reportedOn: entry.reportedOn,
       value: entry.value,
-      selected: filtered ? (selectedValue(entry, selection, measure) ?? null) : null,
+      selected: filtered ? counts.shown(entryCellId(entry)) : null,
       citation: cite(entry),
       canOpen,
       evidence: evidence
@@ -322,7 +390,7 @@ export async function getIndicatorDashboard({
           counted: selected?.counted ?? 0,
           notBrokenDown: selected?.notBrokenDown ?? 0,
           notCombinable: (selected?.notCombinable ?? 0) > 0,
-          overRange: selected ? overRange(selected.actuals, rangeKeys, reading, measure) : null,
+          overRange: selected ? counts.shown(rangeId(selectionKey)) : null,
         }
       : null,
     overRange: overRange(totals, rangeKeys, reading, measure),
@@ -336,8 +404,8 @@ export async function getIndicatorDashboard({
     }),
     breakdowns,
     entries,
+    /** The entries of the periods shown that the viewer may see (the list holds the newest of them). */
     entriesInRange: behind.length,
-    entriesHidden: behind.length - visible.length,
   };
 }
 

@@ -9,7 +9,7 @@ export const messages = defineMessages(
     "dashboard.intro":
       "The plan's health from approved progress, as of the day chosen below. Every figure comes from the roll-up rules described in the documentation; a new approval shows on the next visit.",
     "dashboard.scoped":
-      "You see the parts of the plan your organisation funds; the plan's health here is read from those parts only.",
+      "You see the parts of the plan your organisation funds; every figure here counts only the entries logged from those parts or cited from published sources.",
     "dashboard.filters": "Filters",
     "dashboard.asOf": "As of",
     "dashboard.from": "Trend from",
@@ -60,6 +60,9 @@ export const messages = defineMessages(
     "dashboard.col.completeness": "Reports approved",
     "dashboard.csv": "Download as CSV",
     "dashboard.csvNamed": "Download “{name}” as CSV",
+    "dashboard.smallCount": "< {threshold}",
+    "dashboard.smallCountNote":
+      "Counts below {threshold} are shown as “< {threshold}”, and so is another figure of the same row or column where the totals would give one away, so that no small group of people can be picked out.",
     "dashboard.chartLabel": "Chart: {name}. The same figures are in the table below.",
     "dashboard.noObjectives": "This plan has no top-level element to show.",
     "dashboard.nothingVisible": "Nothing of this plan is in your scope yet.",
@@ -100,7 +103,7 @@ export const messages = defineMessages(
     "dashboard.indicator.measures": "Measures:",
     "dashboard.indicator.definitionLink": "Definition, targets and history",
     "dashboard.indicator.scoped":
-      "You see the figures of this indicator, and the entries logged from the parts of the plan your organisation funds or cited from published sources.",
+      "The figures of this indicator count only the entries logged from the parts of the plan your organisation funds or cited from published sources, and those are the entries listed.",
     "dashboard.indicator.filtersHint":
       "Dates are days (YYYY-MM-DD) within the plan: the periods shown are those between them. Region and gender narrow the actual and the breakdowns to the cells reported for them.",
     "dashboard.indicator.noDimensions":
@@ -149,8 +152,6 @@ export const messages = defineMessages(
     "dashboard.indicator.entries": "The entries behind the figures",
     "dashboard.indicator.entriesHint":
       "The approved entries of the periods shown, newest first. Evidence links open in a new tab; evidence files can be downloaded by the entry's author and by M&E officers.",
-    "dashboard.indicator.entriesHidden":
-      "Approved entries not listed because they were logged outside the parts of the plan you may see: {count}. The figures count them.",
     "dashboard.indicator.entriesLimited": "The {shown} most recent of {count} approved entries.",
     "dashboard.indicator.noEntries": "No approved entry in these periods.",
     "dashboard.indicator.entriesCaption": "Approved entries of {code} as of {day}",
@@ -162,7 +163,7 @@ export const messages = defineMessages(
       "What was reported in each region of the organisation's list between the two dates: the approved entries whose breakdown names the region, and the actual there of each indicator broken down by region.",
     "dashboard.regions.range": "From {from} to {to}",
     "dashboard.regions.scoped":
-      "You see the indicators measuring the parts of the plan your organisation funds; the entries listed are those logged from those parts or cited from published sources.",
+      "You see the indicators measuring the parts of the plan your organisation funds; their figures and the entries listed are those logged from those parts or cited from published sources.",
     "dashboard.regions.filtersHint":
       "Dates are days (YYYY-MM-DD) within the plan. Gender narrows every figure to the cells reported for it; an indicator not broken down by gender then has no figure.",
     "dashboard.regions.reported": "Reported in each region",
@@ -228,7 +229,7 @@ export const messages = defineMessages(
     "dashboard.intro":
       "La santé du plan d’après les progrès approuvés, à la date choisie ci-dessous. Chaque chiffre suit les règles d’agrégation décrites dans la documentation ; une nouvelle approbation apparaît dès la visite suivante.",
     "dashboard.scoped":
-      "Vous voyez les parties du plan que finance votre organisation ; la santé du plan est ici calculée sur ces seules parties.",
+      "Vous voyez les parties du plan que finance votre organisation ; chaque chiffre ne compte ici que les saisies faites depuis ces parties ou citées de sources publiées.",
     "dashboard.filters": "Filtres",
     "dashboard.asOf": "À la date du",
     "dashboard.from": "Tendance depuis",
@@ -279,6 +280,9 @@ export const messages = defineMessages(
     "dashboard.col.completeness": "Rapports approuvés",
     "dashboard.csv": "Télécharger en CSV",
     "dashboard.csvNamed": "Télécharger « {name} » en CSV",
+    "dashboard.smallCount": "< {threshold}",
+    "dashboard.smallCountNote":
+      "Les effectifs inférieurs à {threshold} sont affichés « < {threshold} », de même qu’un autre chiffre de la même ligne ou colonne quand les totaux permettraient de le retrouver, afin qu’aucun petit groupe de personnes ne puisse être identifié.",
     "dashboard.chartLabel": "Graphique : {name}. Les mêmes chiffres figurent dans le tableau ci-dessous.",
     "dashboard.noObjectives": "Ce plan n’a aucun élément de premier niveau à afficher.",
     "dashboard.nothingVisible": "Aucune partie de ce plan n’est encore dans votre périmètre.",
@@ -320,7 +324,7 @@ export const messages = defineMessages(
     "dashboard.indicator.measures": "Mesure :",
     "dashboard.indicator.definitionLink": "Définition, cibles et historique",
     "dashboard.indicator.scoped":
-      "Vous voyez les chiffres de cet indicateur, et les saisies faites depuis les parties du plan que finance votre organisation ou citées de sources publiées.",
+      "Les chiffres de cet indicateur ne comptent que les saisies faites depuis les parties du plan que finance votre organisation ou citées de sources publiées, et ce sont les saisies listées.",
     "dashboard.indicator.filtersHint":
       "Les dates sont des jours (AAAA-MM-JJ) compris dans le plan : les périodes affichées sont celles qui se trouvent entre elles. La région et le genre restreignent le réalisé et les ventilations aux cases rapportées pour eux.",
     "dashboard.indicator.noDimensions":
@@ -369,8 +373,6 @@ export const messages = defineMessages(
     "dashboard.indicator.entries": "Les saisies derrière les chiffres",
     "dashboard.indicator.entriesHint":
       "Les saisies approuvées des périodes affichées, des plus récentes aux plus anciennes. Les liens justificatifs s’ouvrent dans un nouvel onglet ; les fichiers justificatifs peuvent être téléchargés par l’auteur de la saisie et par les chargés de suivi-évaluation.",
-    "dashboard.indicator.entriesHidden":
-      "Saisies approuvées non listées parce qu’elles ont été faites hors des parties du plan que vous pouvez voir : {count}. Les chiffres les comptent.",
     "dashboard.indicator.entriesLimited": "Les {shown} plus récentes des {count} saisies approuvées.",
     "dashboard.indicator.noEntries": "Aucune saisie approuvée pour ces périodes.",
     "dashboard.indicator.entriesCaption": "Saisies approuvées de {code} au {day}",
@@ -382,7 +384,7 @@ export const messages = defineMessages(
       "Ce qui a été rapporté dans chaque région de la liste de l’organisation entre les deux dates : les saisies approuvées dont la ventilation nomme la région, et le réalisé dans la région de chaque indicateur ventilé par région.",
     "dashboard.regions.range": "Du {from} au {to}",
     "dashboard.regions.scoped":
-      "Vous voyez les indicateurs qui mesurent les parties du plan que finance votre organisation ; les saisies listées sont celles faites depuis ces parties ou citées de sources publiées.",
+      "Vous voyez les indicateurs qui mesurent les parties du plan que finance votre organisation ; leurs chiffres et les saisies listées sont ceux des saisies faites depuis ces parties ou citées de sources publiées.",
     "dashboard.regions.filtersHint":
       "Les dates sont des jours (AAAA-MM-JJ) compris dans le plan. Le genre restreint chaque chiffre aux cases rapportées pour lui ; un indicateur non ventilé par genre n’a alors pas de chiffre.",
     "dashboard.regions.reported": "Rapporté dans chaque région",

@@ -103,6 +103,7 @@ export async function getPlanOverview({
     plan,
     indicators: indicatorRows.filter((row) => withoutTarget.has(row.id)),
     upTo: filters.asOf, // every day shown is on or before it
+    scope,
   });
   const unjudgedOn = (rollUp: PlanRollUp, day: string) => {
     const figures = figuresOn(day);

@@ -2,10 +2,11 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { indicators } from "../../db/schema";
 import type { Viewer } from "../auth/policy";
+import { cellKey } from "../indicators/dimensions";
 import { type Period, planPeriods } from "../indicators/periods";
 import { elementsOf } from "../indicators/snapshot.server";
 import { compareCodes } from "../plan-graph/graph";
-import { entryInScope, inScope, visiblePlan } from "../plan-graph/scope.server";
+import { inScope, visiblePlan } from "../plan-graph/scope.server";
 import { referenceLists } from "../progress/entries.server";
 import { maySee } from "../progress/queries.server";
 import { readingOf } from "../rollup/indicator";
@@ -19,6 +20,8 @@ import {
 } from "./breakdown";
 import { approvedEntriesAsOf } from "./entries.server";
 import { readOverviewFilters } from "./overview.server";
+import { type Shown, SmallCounts } from "./small-counts";
+import { thresholdFor } from "./small-counts.server";
 
 /**
  * The region view (`/plans/:slug/dashboard/regions`): for each region of the organisation's list, what was reported
@@ -31,9 +34,13 @@ import { readOverviewFilters } from "./overview.server";
  * of the plan's indicators with a region dimension, approved by `asOf` (`approvedEntriesAsOf`), without their
  * narratives: for a flow only those of the periods in range, for a running total or a level those up to the range's
  * end (its figure includes what came before the range).
+ *
+ * A funder's view reads only the entries in its scope (`entryInScope`): its figures, its counts of entries and the
+ * entries listed are those, and nothing says how many others there are. Its regions' counts below the small-count
+ * threshold are sent as `{ lessThan: 5 }`, with their complements in each indicator's row (./small-counts.ts).
  */
 
-/** The newest entries listed per region; the counts and figures include them all. */
+/** The newest entries listed per region; the counts and figures include them all (a funder's: those in its scope). */
 const entriesPerRegion = 25;
 
 export async function getRegionDashboard({
@@ -42,12 +49,15 @@ export async function getRegionDashboard({
   viewer,
   url,
   today,
+  smallCountThreshold,
 }: {
   db: Db;
   slug: string;
   viewer: Viewer;
   url: URL;
   today: string;
+  /** Instead of the installation's `SMALL_COUNT_THRESHOLD` (tests). */
+  smallCountThreshold?: number;
 }) {
   const found = await visiblePlan({ db, slug, viewer });
   if (!found) return null;
@@ -99,6 +109,7 @@ export async function getRegionDashboard({
     indicatorIds: shown.map((row) => row.id),
     asOf,
     periodKeys: [...new Set(readings.flatMap(({ needed }) => needed.map((period) => period.key)))],
+    scope,
   });
 
   type Reported = {
@@ -106,11 +117,14 @@ export async function getRegionDashboard({
     indicatorCode: string;
     periodKey: string;
     reportedOn: string;
-    value: number | null;
-    visible: boolean;
+    value: Shown;
     canOpen: boolean;
   };
-  const reportedIn = new Map<string, Reported[]>(regionCodes.map((code) => [code, []]));
+  // An entry's value there is named by its cell until every cell of its indicator is registered.
+  const reportedIn = new Map<string, (Omit<Reported, "value"> & { value: string })[]>(
+    regionCodes.map((code) => [code, []]),
+  );
+  const shownOf = new Map<string, SmallCounts>();
   const indicatorsIn = new Map<string, Set<string>>(regionCodes.map((code) => [code, new Set()]));
 
   const indicatorRows = readings.map(({ row, reading, periods, rangeKeys }) => {
@@ -135,6 +149,22 @@ export async function getRegionDashboard({
       within,
       rangeKeys,
     });
+    // The row's cells over the range: the regions, the part not broken down and the total add up.
+    const counts = new SmallCounts(thresholdFor(scope, row.measure, smallCountThreshold));
+    const over = (actuals: Parameters<typeof overRange>[0]) =>
+      overRange(actuals, rangeKeys, reading, row.measure);
+    const withinKey = cellKey(within);
+    const regionKey = (region: string) => cellKey({ ...within, region });
+    const notBrokenDownKey = `${withinKey}~not-region`;
+    for (const value of result.values) counts.cell(regionKey(value.code), over(value.actuals));
+    if (result.notBrokenDown) counts.cell(notBrokenDownKey, over(result.notBrokenDown));
+    counts.cell(withinKey, over(result.total), { total: withinKey === "" });
+    counts.line([
+      ...regionCodes.map(regionKey),
+      ...(result.notBrokenDown ? [notBrokenDownKey] : []),
+      withinKey,
+    ]);
+    const entryCells = new Map<string, { id: string; region: string }[]>();
 
     if (genderApplies)
       for (const entry of own) {
@@ -146,18 +176,24 @@ export async function getRegionDashboard({
           );
           if (!named) continue;
           indicatorsIn.get(region)?.add(row.code);
-          const visible = entryInScope(scope, entry);
+          const id = `entry:${entry.id}|${cellKey(there)}`;
+          counts.cell(id, selectedValue(entry, there, row.measure) ?? null);
+          entryCells.set(region, [...(entryCells.get(region) ?? []), { id, region }]);
           reportedIn.get(region)?.push({
             id: entry.id,
             indicatorCode: row.code,
             periodKey: entry.periodKey,
             reportedOn: entry.reportedOn,
-            value: selectedValue(entry, there, row.measure) ?? null,
-            visible,
-            canOpen: visible && maySee(viewer, entry),
+            value: id,
+            canOpen: maySee(viewer, entry),
           });
         }
       }
+    // A flow's figure in a region is the sum of its entries there over the range.
+    if (reading === "per_period")
+      for (const [region, cells] of entryCells)
+        counts.line([...cells.map((cell) => cell.id), regionKey(region)]);
+    shownOf.set(row.code, counts);
 
     const shows = genderApplies && !result.notCombinable;
     return {
@@ -170,32 +206,29 @@ export async function getRegionDashboard({
       genderApplies,
       notCombinable: result.notCombinable,
       values: Object.fromEntries(
-        result.values.map((value) => [
-          value.code,
-          shows ? overRange(value.actuals, rangeKeys, reading, row.measure) : null,
-        ]),
+        result.values.map((value) => [value.code, shows ? counts.shown(regionKey(value.code)) : null]),
       ),
-      notBrokenDown:
-        shows && result.notBrokenDown
-          ? overRange(result.notBrokenDown, rangeKeys, reading, row.measure)
-          : null,
+      notBrokenDown: shows && result.notBrokenDown ? counts.shown(notBrokenDownKey) : null,
       hasNotBrokenDown: result.notBrokenDown !== null,
-      total: genderApplies ? overRange(result.total, rangeKeys, reading, row.measure) : null,
+      total: genderApplies ? counts.shown(withinKey) : null,
     };
   });
 
-  const byNewest = (a: Reported, b: Reported) =>
+  const byNewest = (a: { reportedOn: string; indicatorCode: string }, b: typeof a) =>
     b.reportedOn.localeCompare(a.reportedOn) || compareCodes(a.indicatorCode, b.indicatorCode);
   const regions = references.region.map((region) => {
     const reported = [...(reportedIn.get(region.code) ?? [])].sort(byNewest);
-    const visible = reported.filter((entry) => entry.visible);
     return {
       code: region.code,
       label: region.label,
       entryCount: reported.length,
       indicatorCount: indicatorsIn.get(region.code)?.size ?? 0,
-      entries: visible.slice(0, entriesPerRegion).map(({ visible: _, ...entry }) => entry),
-      entriesHidden: reported.length - visible.length,
+      entries: reported.slice(0, entriesPerRegion).map(
+        (entry): Reported => ({
+          ...entry,
+          value: shownOf.get(entry.indicatorCode)?.shown(entry.value) ?? null,
+        }),
+      ),
     };
   });
 

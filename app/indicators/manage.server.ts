@@ -14,6 +14,8 @@ import {
 } from "../../db/schema";
 import { recordAudit } from "../audit.server";
 import type { Viewer } from "../auth/policy";
+import { isSuppressed, SmallCounts } from "../dashboards/small-counts";
+import { breakdownShown, thresholdFor } from "../dashboards/small-counts.server";
 import { readForm } from "../forms.server";
 import { compareCodes, outlineOrder } from "../plan-graph/graph";
 import { citationFormatter } from "../plan-graph/queries.server";
@@ -131,7 +133,9 @@ async function visibleIndicator({ db, slug, code, viewer }: IndicatorLookup) {
             own.some((element) => element.code === elementCode),
           ),
         };
-  return { ...found, row, elements: own, internal, forViewer };
+  // What the indicator measures: an entry logged from no element counts for a funder when it is all theirs.
+  const measures = measured.map((element) => element.id);
+  return { ...found, row, elements: own, measures, internal, forViewer };
 }
 
 /** Results exist once an entry for the indicator is more than a draft (submitted, returned or approved). */
@@ -197,12 +201,15 @@ export async function getIndicatorDetail({
   const references = await referenceLists(db);
   const cite = await citationFormatter(db);
   const revisions = await revisionsOf(db, row.id);
-  const entries = await db
-    .select()
-    .from(progressEntries)
-    .where(and(eq(progressEntries.indicatorId, row.id), eq(progressEntries.status, "approved")))
-    // Ranked as the roll-up ranks them (reported day, creation, id): the later one wins a period for a level.
-    .orderBy(asc(progressEntries.reportedOn), asc(progressEntries.createdAt), asc(progressEntries.id));
+  // A funder's figures count the entries in its scope only, as on the dashboards (docs/rollup.md).
+  const entries = (
+    await db
+      .select()
+      .from(progressEntries)
+      .where(and(eq(progressEntries.indicatorId, row.id), eq(progressEntries.status, "approved")))
+      // Ranked as the roll-up ranks them (reported day, creation, id): the later one wins a period for a level.
+      .orderBy(asc(progressEntries.reportedOn), asc(progressEntries.createdAt), asc(progressEntries.id))
+  ).filter((entry) => entryInScope(scope, entry, found.measures));
   const locks = await db.select().from(periodLocks).where(eq(periodLocks.indicatorId, row.id));
   const periods = planPeriods(plan, row.frequency);
   const ordered = entries.map((entry, order) => ({ entry, order }));
@@ -253,7 +260,12 @@ export async function getIndicatorDetail({
   // Per-value targets (e.g. women): the actual of a value is the sum of the breakdown cells naming it.
   const cellTargets = snapshot.targets.filter((t) => cellKey(t.cell) !== "");
   const cellKeys = [...new Set(cellTargets.map((t) => cellKey(t.cell)))];
-  const cells = cellKeys.map((key) => {
+  // A funder's small counts in these cells are "< 5", with a complement where the period's total gives one away.
+  const counts = new SmallCounts(thresholdFor(scope, row.measure));
+  periods.forEach((period, i) => {
+    counts.cell(`@${period.key}`, actuals[i]?.actual ?? null, { total: true });
+  });
+  const computed = cellKeys.map((key) => {
     const cell = (cellTargets.find((t) => cellKey(t.cell) === key) as (typeof cellTargets)[number]).cell;
     const [dimension, value] = Object.entries(cell)[0] as [string, string];
     const values = ordered.flatMap(({ entry, order }) => {
@@ -271,16 +283,30 @@ export async function getIndicatorDetail({
       periods: periods.map((period, i) => {
         const target = cellTargets.find((t) => t.periodKey === period.key && cellKey(t.cell) === key)?.value;
         const actual = (cellActuals[i] as (typeof cellActuals)[number]).actual;
+        counts.cell(`${key}@${period.key}`, actual);
         return { key: period.key, target: target ?? null, actual, percent: percent(target, actual) };
       }),
     };
   });
+  for (const dimension of new Set(computed.map((cell) => cell.dimension)))
+    for (const period of periods)
+      counts.line([
+        ...computed.filter((cell) => cell.dimension === dimension).map((cell) => `${cell.key}@${period.key}`),
+        `@${period.key}`,
+      ]);
+  // A suppressed actual takes its percent of target with it (the target is shown).
+  const cells = computed.map((cell) => ({
+    ...cell,
+    periods: cell.periods.map((period) => {
+      const actual = counts.shown(`${cell.key}@${period.key}`);
+      return { ...period, actual, percent: isSuppressed(actual) ? null : period.percent };
+    }),
+  }));
 
   const currentDimensions = dimensionKey(row.dimensions.map((spec) => spec.code));
-  // A funder reads the entries logged from activities in its scope and the figures cited from sources, no others.
+  // A funder reads the entries in its scope (those its figures count), no others.
   const shown = [...ordered]
     .reverse()
-    .filter(({ entry }) => entryInScope(scope, entry))
     .slice(0, 30)
     .map(({ entry }) => {
       const reportedUnder = revisionAt(revisions, entry.createdAt);
@@ -289,7 +315,7 @@ export async function getIndicatorDetail({
         id: entry.id,
         periodKey: entry.periodKey,
         value: entry.value,
-        breakdown: entry.breakdown,
+        breakdown: breakdownShown(scope, row.measure, entry),
         narrative: entry.narrative,
         reportedOn: entry.reportedOn,
         citation: cite(entry),
@@ -408,7 +434,7 @@ export async function getIndicatorRevision({
       .where(and(...conditions))
       .orderBy(desc(progressEntries.reportedOn))
       .limit(200)
-  ).filter((entry) => entryInScope(scope, entry));
+  ).filter((entry) => entryInScope(scope, entry, found.measures));
   const references = await referenceLists(db);
   const elementRows = await db
     .select({ code: elements.code, title: elements.title, id: elements.id })
@@ -454,7 +480,7 @@ export async function getIndicatorRevision({
       id: entry.id,
       periodKey: entry.periodKey,
       value: entry.value,
-      breakdown: entry.breakdown,
+      breakdown: breakdownShown(scope, row.measure, entry),
       reportedOn: entry.reportedOn,
     })),
   };

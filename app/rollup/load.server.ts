@@ -9,17 +9,18 @@ import {
   plans,
   progressEntries,
 } from "../../db/schema";
-import type { PlanScope } from "../plan-graph/scope.server";
+import { entryInScope, type PlanScope } from "../plan-graph/scope.server";
 import { countCompleteness } from "./completeness";
 import type { NodeRollUp } from "./graph";
-import { type PlanRollUp, type RollUpData, rollUp, withLazyCompleteness } from "./rollup";
+import { type PlanRollUp, type RollUpData, type RollUpRules, rollUp, withLazyCompleteness } from "./rollup";
 import { bandOf, defaultRollUpRules, isJudged } from "./rules";
 
 /**
  * The roll-up read straight from the tables: a plan's elements, links, indicators with their total targets and
  * every progress entry, handed to the pure engine (`rollUp`, ./rollup.ts). This is the "plain aggregation over raw
  * entries" the benchmark compares against; app/rollup/store.server.ts answers the same question from summaries kept
- * current by each approval. Dashboards call `loadPlanRollUps` only, so the two can be swapped.
+ * current by each approval, and comes here for a partial scope (a funder's), whose figures count only the entries
+ * in it, which the summaries cannot tell apart.
  */
 
 /** UTC day of a moment, as the roll-up reads `submitted_at` and `decided_at` (the dashboards read them so too). */
@@ -105,8 +106,21 @@ export async function loadRollUpStructure(db: Db, planId: string): Promise<Struc
   };
 }
 
-/** Everything the roll-up reads for one plan. Entries are ranked per indicator as the indicator page ranks them. */
-export async function loadRollUpData({ db, planId }: { db: Db; planId: string }): Promise<RollUpData | null> {
+/**
+ * Everything the roll-up reads for one plan. Entries are ranked per indicator as the indicator page ranks them.
+ * With a partial `scope` (a funder's), only the entries `entryInScope` allows are read: logged from what it funds,
+ * cited from a published source, or logged from no element for an indicator of what it funds alone (docs/rollup.md,
+ * "What a funder's figures count").
+ */
+export async function loadRollUpData({
+  db,
+  planId,
+  scope = { all: true },
+}: {
+  db: Db;
+  planId: string;
+  scope?: PlanScope;
+}): Promise<RollUpData | null> {
   const structure = await loadRollUpStructure(db, planId);
   if (!structure) return null;
   const entryRows = await db
@@ -117,6 +131,8 @@ export async function loadRollUpData({ db, planId }: { db: Db; planId: string })
       status: progressEntries.status,
       submittedAt: progressEntries.submittedAt,
       decidedAt: progressEntries.decidedAt,
+      elementId: progressEntries.elementId,
+      citationSourceId: progressEntries.citationSourceId,
     })
     .from(progressEntries)
     .innerJoin(indicators, eq(indicators.id, progressEntries.indicatorId))
@@ -127,24 +143,32 @@ export async function loadRollUpData({ db, planId }: { db: Db; planId: string })
       asc(progressEntries.createdAt),
       asc(progressEntries.id),
     );
+  const measures = new Map(structure.indicators.map((indicator) => [indicator.id, indicator.elementIds]));
   return {
     ...structure,
-    entries: entryRows.map((entry, order) => ({
-      indicatorId: entry.indicatorId,
-      periodKey: entry.periodKey,
-      value: entry.value,
-      order,
-      status: entry.status,
-      submittedOn: utcDay(entry.submittedAt),
-      decidedOn: utcDay(entry.decidedAt),
-    })),
+    entries: entryRows.flatMap((entry, order) =>
+      entryInScope(scope, entry, measures.get(entry.indicatorId))
+        ? [
+            {
+              indicatorId: entry.indicatorId,
+              periodKey: entry.periodKey,
+              value: entry.value,
+              order,
+              status: entry.status,
+              submittedOn: utcDay(entry.submittedAt),
+              decidedOn: utcDay(entry.decidedAt),
+            },
+          ]
+        : [],
+    ),
   };
 }
 
 /**
  * What a viewer with a partial scope (a funder) sees of a roll-up: the elements in scope, the indicators measuring
  * one of them, the completeness of those indicators, and the plan read from its top-level elements in scope only
- * (so nothing outside the scope weighs on the figure shown). The numbers of what is shown are the plan's own.
+ * (so nothing outside the scope weighs on the figure shown). Give it a roll-up of the entries in the scope only
+ * (`loadRollUpData` with the scope): of every entry, its figures would count what the viewer may not see.
  */
 export function scopeRollUp(
   result: PlanRollUp,
@@ -201,23 +225,26 @@ export function scopeRollUp(
 }
 
 /**
- * The plan's roll-up on each of `days` (ISO days), for a viewer's scope: the one function dashboards call. The
- * data is read once and rolled up for every day (the overview needs today, the end of the last period and the
- * trend's period ends).
+ * The plan's roll-up on each of `days` (ISO days), for a viewer's scope. The data is read once and rolled up for
+ * every day (the overview needs today, the end of the last period and the trend's period ends). With a partial
+ * scope, only the entries in it are read (`loadRollUpData`), so every figure of the result — statuses, actuals,
+ * scores, completeness — counts those alone; `storedPlanRollUps` comes here for funders.
  */
 export async function loadPlanRollUps({
   db,
   planId,
   days,
   scope,
+  rules,
 }: {
   db: Db;
   planId: string;
   days: readonly string[];
   scope: PlanScope;
+  rules?: Partial<RollUpRules>;
 }): Promise<PlanRollUp[]> {
-  const data = await loadRollUpData({ db, planId });
+  const data = await loadRollUpData({ db, planId, scope });
   if (!data) return [];
   const measuredBy = new Map(data.indicators.map((indicator) => [indicator.id, indicator.elementIds]));
-  return days.map((asOf) => scopeRollUp(rollUp(data, { asOf }), scope, measuredBy));
+  return days.map((asOf) => scopeRollUp(rollUp(data, { asOf, rules }), scope, measuredBy));
 }

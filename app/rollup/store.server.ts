@@ -1,9 +1,9 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { indicatorElements, rollupCellDays, rollupCells, rollupPlanVersions } from "../../db/schema";
+import { rollupCellDays, rollupCells, rollupPlanVersions } from "../../db/schema";
 import type { PlanScope } from "../plan-graph/scope.server";
 import { type RollUpEntry, readingOf } from "./indicator";
-import { loadRollUpStructure, type Structure, scopeRollUp } from "./load.server";
+import { loadPlanRollUps, loadRollUpStructure, type Structure } from "./load.server";
 import { freezeRollUp, type PlanRollUp, type RollUpRules, rollUp } from "./rollup";
 
 /**
@@ -210,6 +210,10 @@ export function forgetStoredRollUps(db: Db) {
 /**
  * The plan's roll-up on each of `days` (ISO days) from the summaries, for a viewer's scope (default: all). The
  * results are frozen: copy before changing them.
+ *
+ * The summaries add up every entry of an indicator, whoever it was logged for. A partial scope (a funder's) must
+ * count only the entries in it (docs/rollup.md, "What a funder's figures count"), so it is rolled up from the raw
+ * entries in scope (`loadPlanRollUps`), uncached: slower than the summaries, and only for funders.
  */
 export async function storedPlanRollUps({
   db,
@@ -227,16 +231,15 @@ export async function storedPlanRollUps({
   for (const asOf of days)
     if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf))
       throw new RangeError(`days must be ISO days (yyyy-mm-dd), got ${asOf}`);
+  if (!scope.all) return loadPlanRollUps({ db, planId, days, scope, rules });
   // The version first: whatever is read after it is at least as new.
   const version = await versionOf(db, planId);
   const keyOf = (asOf: string) => `${planId}|${version}|${asOf}|${JSON.stringify(rules ?? {})}`;
   const cache = cacheOf(db);
   const known = days.map((asOf) => recall(cache, keyOf(asOf)));
-  let structure: Structure | null = null;
   if (known.some((result) => result === undefined)) {
-    structure = await loadRollUpStructure(db, planId);
-    if (!structure) return [];
-    const shape = structure;
+    const shape = await loadRollUpStructure(db, planId);
+    if (!shape) return [];
     const rows = await planCells(db, planId);
     await Promise.all(
       days.map(async (asOf, i) => {
@@ -248,25 +251,7 @@ export async function storedPlanRollUps({
       }),
     );
   }
-  if (scope.all) return known as PlanRollUp[];
-  const measuredBy = structure
-    ? new Map(structure.indicators.map((indicator) => [indicator.id, indicator.elementIds]))
-    : await measuredByOf(db, planId);
-  return (known as PlanRollUp[]).map((result) => scopeRollUp(result, scope, measuredBy));
-}
-
-async function measuredByOf(db: Db, planId: string): Promise<Map<string, string[]>> {
-  const rows = await db
-    .select({ indicatorId: indicatorElements.indicatorId, elementId: indicatorElements.elementId })
-    .from(indicatorElements)
-    .where(eq(indicatorElements.planId, planId));
-  const measuredBy = new Map<string, string[]>();
-  for (const { indicatorId, elementId } of rows) {
-    const list = measuredBy.get(indicatorId);
-    if (list) list.push(elementId);
-    else measuredBy.set(indicatorId, [elementId]);
-  }
-  return measuredBy;
+  return known as PlanRollUp[];
 }
 
 /** The plan's roll-up as of `asOf` from the summaries; null when there is no such plan. */

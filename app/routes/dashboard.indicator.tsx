@@ -13,9 +13,12 @@ import {
   IndicatorChartFrame,
   Percent,
   RollUpStatusBadge,
+  SmallCountNote,
+  useFormatShown,
 } from "../dashboards/components";
 import { getIndicatorDashboard } from "../dashboards/indicator.server";
 import { loadDashboard } from "../dashboards/load.server";
+import { numberOf, type Shown } from "../dashboards/small-counts";
 import { indicatorUnjudgedReason } from "../dashboards/unjudged";
 import { formatDate, pickText, useI18n } from "../i18n/i18n";
 import { periodLabel } from "../indicators/display";
@@ -45,11 +48,12 @@ export default function IndicatorDashboardPage({ loaderData }: Route.ComponentPr
     breakdowns,
     entries,
     entriesInRange,
-    entriesHidden,
   } = loaderData;
   const planTitle = pickText(plan.title, locale);
   const name = pickText(indicator.name, locale);
   const format = useFormatValue(indicator);
+  // Breakdown cells: a funder's small counts arrive as "< 5", never as their value.
+  const formatCell = useFormatShown(indicator);
   const valueLabel = useDimensionValueLabel();
   const base = `/plans/${plan.slug}`;
   const dates = `asOf=${filters.asOf}&from=${filters.from}`;
@@ -211,13 +215,14 @@ export default function IndicatorDashboardPage({ loaderData }: Route.ComponentPr
               <p>
                 {t("dashboard.indicator.selectionOverRange", {
                   selection: selectionName,
-                  value: format(selection.overRange),
+                  value: formatCell(selection.overRange),
                 })}
               </p>
             )}
             {selection.notBrokenDown > 0 && (
               <p>{t("dashboard.indicator.notBrokenDown", { count: selection.notBrokenDown })}</p>
             )}
+            <SmallCountNote values={[selection.overRange, ...series.map((point) => point.selected)]} />
           </div>
         )}
       </Card>
@@ -244,7 +249,7 @@ export default function IndicatorDashboardPage({ loaderData }: Route.ComponentPr
               frameName={t("dashboard.indicator.series")}
               points={series.map((point) => ({
                 label: periodLabel(point.key, t),
-                actual: selection ? point.selected : point.actual,
+                actual: selection ? numberOf(point.selected) : point.actual,
                 target: point.target,
                 expected: rounded(point.expected),
                 total: point.actual,
@@ -294,7 +299,7 @@ export default function IndicatorDashboardPage({ loaderData }: Route.ComponentPr
                     <td>{format(point.target)}</td>
                     <td>{format(rounded(point.expected))}</td>
                     <td data-column="actual">{format(point.actual)}</td>
-                    {selection && <td data-column="selected">{format(point.selected)}</td>}
+                    {selection && <td data-column="selected">{formatCell(point.selected)}</td>}
                     {selection?.hasTargets && <td>{format(point.selectionTarget)}</td>}
                   </tr>
                 ))}
@@ -306,7 +311,7 @@ export default function IndicatorDashboardPage({ loaderData }: Route.ComponentPr
                   <td />
                   <td />
                   <td>{format(overRange)}</td>
-                  {selection && <td>{format(selection.overRange)}</td>}
+                  {selection && <td>{formatCell(selection.overRange)}</td>}
                   {selection?.hasTargets && <td />}
                 </tr>
               </tfoot>
@@ -354,10 +359,8 @@ export default function IndicatorDashboardPage({ loaderData }: Route.ComponentPr
           ...columns.map((column) => column.name),
           t("dashboard.col.total"),
         ];
-        const cellOf = (
-          row: { values: Record<string, number | null>; notBrokenDown: number | null },
-          key: string,
-        ) => (key === "notBrokenDown" ? row.notBrokenDown : (row.values[key] ?? null));
+        const cellOf = (row: { values: Record<string, Shown>; notBrokenDown: Shown }, key: string): Shown =>
+          key === "notBrokenDown" ? row.notBrokenDown : (row.values[key] ?? null);
         return (
           <Card
             key={breakdown.dimension}
@@ -377,7 +380,7 @@ export default function IndicatorDashboardPage({ loaderData }: Route.ComponentPr
                   points={breakdown.periods.map((row) => ({
                     label: periodLabel(row.key, t),
                     values: Object.fromEntries(
-                      columns.map((column) => [column.key, cellOf(row, column.key)]),
+                      columns.map((column) => [column.key, numberOf(cellOf(row, column.key))]),
                     ),
                   }))}
                   series={columns}
@@ -399,10 +402,10 @@ export default function IndicatorDashboardPage({ loaderData }: Route.ComponentPr
                         <th scope="row">{periodLabel(row.key, t)}</th>
                         {columns.map((column) => (
                           <td key={column.key} data-value={column.key}>
-                            {format(cellOf(row, column.key))}
+                            {formatCell(cellOf(row, column.key))}
                           </td>
                         ))}
-                        <td data-value="total">{format(row.total)}</td>
+                        <td data-value="total">{formatCell(row.total)}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -410,9 +413,9 @@ export default function IndicatorDashboardPage({ loaderData }: Route.ComponentPr
                     <tr>
                       <th scope="row">{t("dashboard.indicator.overRange")}</th>
                       {columns.map((column) => (
-                        <td key={column.key}>{format(cellOf(breakdown.overRange, column.key))}</td>
+                        <td key={column.key}>{formatCell(cellOf(breakdown.overRange, column.key))}</td>
                       ))}
-                      <td>{format(breakdown.overRange.total)}</td>
+                      <td>{formatCell(breakdown.overRange.total)}</td>
                     </tr>
                   </tfoot>
                 </Table>
@@ -423,6 +426,13 @@ export default function IndicatorDashboardPage({ loaderData }: Route.ComponentPr
                   rows={breakdown.periods.map((row) => [
                     row.key,
                     ...columns.map((column) => cellOf(row, column.key)),
+                    row.total,
+                  ])}
+                />
+                <SmallCountNote
+                  values={[breakdown.overRange, ...breakdown.periods].flatMap((row) => [
+                    ...Object.values(row.values),
+                    row.notBrokenDown,
                     row.total,
                   ])}
                 />
@@ -443,15 +453,9 @@ export default function IndicatorDashboardPage({ loaderData }: Route.ComponentPr
       <Card aria-labelledby="entries-heading">
         <h2 id="entries-heading">{t("dashboard.indicator.entries")}</h2>
         <p className="field-hint">{t("dashboard.indicator.entriesHint")}</p>
-        {entriesHidden > 0 && (
-          <p className="meta">{t("dashboard.indicator.entriesHidden", { count: entriesHidden })}</p>
-        )}
-        {entries.length < entriesInRange - entriesHidden && (
+        {entries.length < entriesInRange && (
           <p className="meta">
-            {t("dashboard.indicator.entriesLimited", {
-              shown: entries.length,
-              count: entriesInRange - entriesHidden,
-            })}
+            {t("dashboard.indicator.entriesLimited", { shown: entries.length, count: entriesInRange })}
           </p>
         )}
         {entries.length === 0 ? (
@@ -485,7 +489,7 @@ export default function IndicatorDashboardPage({ loaderData }: Route.ComponentPr
                       )}
                     </td>
                     <td>{format(entry.value)}</td>
-                    {selection && <td>{format(entry.selected)}</td>}
+                    {selection && <td>{formatCell(entry.selected)}</td>}
                     <td>
                       {entry.evidence.length === 0 ? (
                         "—"

@@ -1,5 +1,4 @@
 import { Link } from "react-router";
-import { useFormatValue } from "../components/indicator-values";
 import { Card } from "../components/ui/card";
 import { Table } from "../components/ui/table";
 import {
@@ -8,9 +7,12 @@ import {
   DashboardHeader,
   GenderFilter,
   SharesChartFrame,
+  SmallCountNote,
+  useFormatShown,
 } from "../dashboards/components";
 import { loadDashboard } from "../dashboards/load.server";
 import { getRegionDashboard, type RegionDashboard } from "../dashboards/regions.server";
+import { isSuppressed, numberOf, type Shown } from "../dashboards/small-counts";
 import { formatDate, formatNumber, pickText, useI18n } from "../i18n/i18n";
 import { periodLabel } from "../indicators/display";
 import { retryAfterHeaders } from "../retry-after";
@@ -26,17 +28,9 @@ export function loader(args: Route.LoaderArgs) {
 type IndicatorRow = RegionDashboard["indicators"][number];
 
 /** One figure of an indicator in the reader's terms (its unit, its scale), with its share of the regions' sum. */
-function RegionFigure({
-  row,
-  value,
-  share,
-}: {
-  row: IndicatorRow;
-  value: number | null;
-  share: number | null;
-}) {
+function RegionFigure({ row, value, share }: { row: IndicatorRow; value: Shown; share: number | null }) {
   const { locale } = useI18n();
-  const format = useFormatValue(row);
+  const format = useFormatShown(row);
   return (
     <>
       {format(value)}
@@ -45,10 +39,15 @@ function RegionFigure({
   );
 }
 
-/** The regions' values of a counted indicator as shares of their sum (what the chart draws); null otherwise. */
+/**
+ * The regions' values of a counted indicator as shares of their sum (what the chart draws); null otherwise, and
+ * when a funder's small count is suppressed in the row (the shares of the others would be misread).
+ */
 function sharesOf(row: IndicatorRow, regionCodes: readonly string[]) {
   if (row.measure !== "number") return null;
-  const values = regionCodes.map((code) => row.values[code] ?? null);
+  const shown = regionCodes.map((code) => row.values[code] ?? null);
+  if (shown.some(isSuppressed)) return null;
+  const values = shown as (number | null)[];
   const sum = values.reduce<number>((acc, value) => acc + (value ?? 0), 0);
   if (sum <= 0) return null;
   return Object.fromEntries(regionCodes.map((code, i) => [code, ((values[i] ?? 0) / sum) * 100]));
@@ -163,7 +162,9 @@ export default function RegionDashboardPage({ loaderData }: Route.ComponentProps
                 frameName={t("dashboard.regions.sharesChart")}
                 rows={charted.map((row) => ({
                   label: row.code,
-                  values: Object.fromEntries(regionCodes.map((code) => [code, row.values[code] ?? null])),
+                  values: Object.fromEntries(
+                    regionCodes.map((code) => [code, numberOf(row.values[code] ?? null)]),
+                  ),
                 }))}
                 series={regions.map((region) => ({ key: region.code, name: regionName(region).text }))}
               />
@@ -233,6 +234,13 @@ export default function RegionDashboardPage({ loaderData }: Route.ComponentProps
                 row.total,
               ])}
             />
+            <SmallCountNote
+              values={indicators.flatMap((row) => [
+                ...Object.values(row.values),
+                row.notBrokenDown,
+                row.total,
+              ])}
+            />
           </>
         )}
       </Card>
@@ -251,11 +259,6 @@ export default function RegionDashboardPage({ loaderData }: Route.ComponentProps
               <h3 id={`region-${region.code}-heading`} lang={label.lang}>
                 {label.text}
               </h3>
-              {region.entriesHidden > 0 && (
-                <p className="meta">
-                  {t("dashboard.indicator.entriesHidden", { count: region.entriesHidden })}
-                </p>
-              )}
               {region.entries.length === 0 ? (
                 <p>{t("dashboard.regions.noEntries")}</p>
               ) : (

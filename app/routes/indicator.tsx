@@ -17,6 +17,7 @@ import { SyntheticBadge } from "../components/synthetic-badge";
 import { Card } from "../components/ui/card";
 import { Badge } from "../components/ui/status-badge";
 import { Table } from "../components/ui/table";
+import { useFormatShown } from "../dashboards/components";
 import { getDb } from "../db.server";
 import { formatDate, formatDateTime, formatNumber, pickText, useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
@@ -61,6 +62,8 @@ export default function IndicatorPage({ loaderData }: Route.ComponentProps) {
   } = loaderData;
   const name = pickText(indicator.name, locale);
   const format = useFormatValue(indicator);
+  // A funder's small counts by value arrive as "< 5".
+  const formatCell = useFormatShown(indicator);
   const valueLabel = useDimensionValueLabel();
   const dimensionName = useDimensionName();
   const base = `/plans/${plan.slug}/indicators/${indicator.code}`;
@@ -159,7 +162,7 @@ export default function IndicatorPage({ loaderData }: Route.ComponentProps) {
                       <td key={cell.key}>
                         {row && (row.target !== null || row.actual !== null)
                           ? t("indicators.cellValue", {
-                              actual: format(row.actual),
+                              actual: formatCell(row.actual),
                               target: format(row.target),
                             })
                           : "—"}

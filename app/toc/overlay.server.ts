@@ -13,7 +13,7 @@ import { latestFigures } from "../dashboards/figures.server";
 import { indicatorUnjudgedReason, type UnjudgedReason, unjudgedReasons } from "../dashboards/unjudged";
 import { compareCodes } from "../plan-graph/graph";
 import { citationFormatter } from "../plan-graph/queries.server";
-import { entryInScope, inScope } from "../plan-graph/scope.server";
+import { inScope } from "../plan-graph/scope.server";
 import type { RollUpStatus } from "../rollup/rollup";
 import { storedPlanRollUp } from "../rollup/store.server";
 import { causalPathways } from "./pathways.server";
@@ -71,7 +71,13 @@ export async function canvasOverlay({
           .where(eq(indicators.planId, plan.id))
       ).filter((row) => withoutTarget.has(row.id))
     : [];
-  const figures = await latestFigures({ db, plan, indicators: indicatorRows, asOf });
+  const figures = await latestFigures({
+    db,
+    plan,
+    indicators: indicatorRows,
+    asOf,
+    scope: figuresScope(scope),
+  });
   const unjudged = unjudgedReasons(rollUp, (indicatorId) => figures.has(indicatorId));
   const elements: Record<string, NodeOverlay> = {};
   for (const element of rollUp.elements)
@@ -88,8 +94,9 @@ const entriesPerIndicator = 3;
 
 /**
  * The side panel of one element: its indicators (status, actual and expected as of the overview's day), the latest
- * approved entries of each that the reader may see (`entryInScope`: a funder sees the figures, and only the entries
- * logged from activities in its scope), and its causal pathways. Null when the reader may not see the element.
+ * approved entries of each that the reader may see (`entryInScope`: for a funder, those logged from activities in
+ * its scope and the figures cited from sources, which are also all its figures count), and its causal pathways.
+ * Null when the reader may not see the element.
  */
 export async function nodePanel({
   db,
@@ -125,7 +132,7 @@ export async function nodePanel({
   const idOf = new Map(indicatorRows.map((row) => [row.code, row.id]));
   const asOf = dashboard?.filters.asOf ?? today;
   const ids = indicatorInputs.flatMap((input) => idOf.get(input.code) ?? []);
-  const entries = await approvedEntriesAsOf({ db, indicatorIds: ids, asOf });
+  const entries = await approvedEntriesAsOf({ db, indicatorIds: ids, asOf, scope: figuresScope(scope) });
   const cite = await citationFormatter(db);
   const pathways = await causalPathways({ db, planId: plan.id, elementId: element.id, scope });
   return {
@@ -141,7 +148,6 @@ export async function nodePanel({
       .map((input) => {
         const id = idOf.get(input.code) ?? "";
         const latest = (entries.get(id) ?? [])
-          .filter((entry) => entryInScope(figuresScope(scope), entry))
           .slice(-entriesPerIndicator)
           .reverse()
           .map((entry) => ({

@@ -30,7 +30,8 @@ export async function tocScope(db: Db, planId: string, scope: PlanScope): Promis
         seen.add(next);
         queue.push(next);
       }
-  return { all: false, elementIds: seen, dashboards: scope };
+  // What it funds stays what it funds: the entries its figures count are those of the dashboards' scope.
+  return { all: false, elementIds: seen, funded: scope.funded ?? scope.elementIds, dashboards: scope };
 }
 
 /** The scope figures (roll-ups, entries) are read in: the dashboards' one. */

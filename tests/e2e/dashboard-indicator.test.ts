@@ -92,6 +92,20 @@ describe("the indicator page", () => {
     expect((await get(baseUrl, "/plans/2013-2015/dashboard/indicators/I5", funder)).status).toBe(200);
     expect((await get(baseUrl, "/plans/2013-2015/dashboard/indicators/I1", funder)).status).toBe(404);
   });
+
+  it("sends a funder's pages no count of the entries it may not see, in the route data itself", async () => {
+    const funder = await signInOverHttp(baseUrl, demoEmails.funder);
+    for (const path of [
+      "/plans/2013-2015/dashboard/indicators/I5.data",
+      "/plans/2013-2015/dashboard/regions.data",
+    ]) {
+      const response = await get(baseUrl, path, funder);
+      expect(response.status, path).toBe(200);
+      const data = await response.text();
+      expect(data, path).toContain("entries");
+      expect(data, path).not.toMatch(/hidden/i);
+    }
+  });
 });
 
 describe("the region view", () => {

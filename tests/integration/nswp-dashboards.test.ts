@@ -14,8 +14,8 @@ import { createTestDatabase, inRollback } from "../support/database";
 /**
  * The NSWP plans' dashboards (issue 5, point 6) on the seeded data set: the figures the sources report show with
  * their period and citation; the sources state no target, so nothing is judged and every page says so in words; a
- * trend with nothing to draw says why. The latest figure is the indicator's actual as the roll-up reads it, the same
- * for a funder.
+ * trend with nothing to draw says why. The latest figure is the indicator's actual as the roll-up reads it; a
+ * funder's counts only the entries in its scope.
  */
 
 let database: Database;
@@ -269,7 +269,7 @@ describe("the latest figure", () => {
     });
   });
 
-  it("is the same number for a funder: every approved entry counts, as on the indicator page", async () => {
+  it("counts for a funder only the entries in its scope: the sourced figures, not one logged outside it", async () => {
     await inRollback(database.db, async (tx) => {
       // Logged from an activity the funder does not fund, for an indicator it does (I5 measures O2.S2).
       await logApproved(tx, "I5", {
@@ -280,7 +280,12 @@ describe("the latest figure", () => {
       });
       const forBoard = await figureOf(tx, "I5");
       expect(forBoard).toMatchObject({ periodKey: "lop", value: 136 });
-      expect(await figureOf(tx, "I5", funder)).toEqual(forBoard);
+      // The funder's figure is the sourced one (cited from a published source, so in every scope), with its passage.
+      expect(await figureOf(tx, "I5", funder)).toMatchObject({
+        periodKey: "lop",
+        value: 126,
+        citation: { source: expect.any(String) },
+      });
       const page = await getIndicatorDashboard({
         db: tx,
         slug: "2013-2015",
@@ -289,7 +294,11 @@ describe("the latest figure", () => {
         url: new URL("http://localhost/plans/2013-2015/dashboard/indicators/I5"),
         today,
       });
-      expect(page?.series.at(-1)?.actual).toBe(136);
+      expect(page?.series.at(-1)?.actual).toBe(126);
+      // Logged from the activity it funds, the entry counts for it too.
+      await logApproved(tx, "I5", { periodKey: "lop", value: 4, from: "O2.S2.A1", reportedOn: "2015-04-01" });
+      expect((await figureOf(tx, "I5", funder))?.value).toBe(130);
+      expect((await figureOf(tx, "I5"))?.value).toBe(140);
     });
   });
 });
