@@ -7,6 +7,7 @@ import path from "node:path";
 import { count, eq } from "drizzle-orm";
 import { type Database, DatabaseOpenError, openDatabase } from "../../db/client";
 import { elementLinks, elements, plans } from "../../db/schema";
+import { verifyAuditChain } from "../audit.server";
 import { AccountProblem, createUser } from "../auth/accounts.server";
 import { generateTotpSecret, otpauthUri } from "../auth/totp";
 import { problemMessage } from "../auth/user-forms.server";
@@ -24,6 +25,7 @@ import {
   importPlanGraph,
 } from "../plan-graph/store.server";
 import { parseImportFile } from "../plan-graph/validate";
+import { purgeRemovedEvidence } from "../progress/evidence.server";
 
 const usage = `Usage: npm run cli -- <command>
 
@@ -37,6 +39,11 @@ Commands:
   create-admin --email <address> --name <name>
                         create an administrator (password from ADMIN_PASSWORD, or asked for); prints the
                         key of the second factor every administrator needs
+  audit verify          check the audit trail's hash chain: prints the row count and the head hash, or the
+                        first broken row (exit code 1)
+  purge-evidence --older-than DAYS
+                        erase the content of evidence files removed more than DAYS days ago (their record,
+                        name, size and SHA-256 stay; audited)
   demo-data [--entries N] [--seed S]
                         create or regenerate the synthetic demo plan "synthetic-demo" with N progress
                         entries (default 500) from seed S (default 1): the same seed gives the same data
@@ -174,6 +181,35 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     );
     console.log(`  key: ${secret}`);
     console.log(`  or:  ${otpauthUri(secret, email.trim().toLowerCase())}`);
+  },
+
+  async audit([what]) {
+    if (what !== "verify") throw new CliError("Usage: npm run cli -- audit verify");
+    await withDatabase(async ({ db, description }) => {
+      const verdict = await verifyAuditChain(db);
+      if (!verdict.ok)
+        throw new CliError(
+          `The audit trail of ${description} is broken at row ${verdict.id} (${
+            verdict.reason === "hash"
+              ? "its content does not match its hash"
+              : "it does not follow the row before it: a row was removed or changed"
+          }); ${verdict.count} rows before it are sound.`,
+        );
+      console.log(`Audit trail OK: ${verdict.count} rows, head hash ${verdict.head ?? "(none)"}.`);
+    });
+  },
+
+  async "purge-evidence"(args) {
+    const at = args.indexOf("--older-than");
+    const text = at >= 0 ? (args[at + 1] ?? "") : "";
+    if (!/^\d{1,5}$/.test(text))
+      throw new CliError("Usage: npm run cli -- purge-evidence --older-than DAYS (a whole number of days)");
+    await withDatabase(async ({ db }) => {
+      const purged = await purgeRemovedEvidence({ db, olderThanDays: Number(text), actor: actor() });
+      console.log(
+        `Erased the content of ${purged} evidence file(s) removed more than ${Number(text)} day(s) ago.`,
+      );
+    });
   },
 
   async "demo-data"(args) {
