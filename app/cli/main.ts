@@ -26,6 +26,7 @@ import {
 } from "../plan-graph/store.server";
 import { parseImportFile } from "../plan-graph/validate";
 import { purgeRemovedEvidence } from "../progress/evidence.server";
+import { recordRead } from "../read-log.server";
 
 const usage = `Usage: npm run cli -- <command>
 
@@ -83,6 +84,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     await withDatabase(async ({ db }) => {
       const graph = await exportPlanGraph({ db, slug });
       if (!graph) throw new CliError(`No plan with the slug "${slug}".`);
+      await recordRead({ db, actor: actor(), action: "plan.export", entityType: "plan", entityId: slug });
       process.stdout.write(formatPlanGraph(graph));
     });
   },

@@ -1,3 +1,4 @@
+import { messages as auditLogMessages } from "../audit-messages";
 import { messages as dashboardMessages } from "../dashboards/messages";
 import { messages as importMessages } from "../imports/messages";
 import { messages as indicatorMessages } from "../indicators/messages";
@@ -491,6 +492,7 @@ const catalogues = [
   dashboardMessages,
   tocMessages,
   tocEditorMessages,
+  auditLogMessages,
 ] as const;
 
 type Union = (typeof catalogues)[number]["en"];

@@ -458,6 +458,7 @@ export async function evidenceFile({
     fileName: row.evidence.fileName ?? "evidence",
     contentType: row.evidence.contentType ?? "application/octet-stream",
     content: row.evidence.content,
+    sha256: row.evidence.sha256,
   };
 }
 
