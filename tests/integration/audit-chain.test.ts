@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordAudit, verifyAuditChain } from "../../app/audit.server";
-import { applyMigrations, type Database, type Db } from "../../db/client";
+import { applyMigrations, type Database, type Db, openDatabase } from "../../db/client";
 import { createTestDatabase, databaseError } from "../support/database";
 
 /**
@@ -129,3 +129,48 @@ function appRoleGrants(role: string) {
     `grant select on all tables in schema drizzle to ${role}`,
   ];
 }
+
+const serverUrl = process.env.DATABASE_URL;
+describe.skipIf(!serverUrl)(
+  "on PostgreSQL, the app connecting as its own login role (skipped: DATABASE_URL is unset)",
+  () => {
+    it("opens the database as the app does (nothing to migrate), appends to the trail, and cannot disable its trigger", async () => {
+      const fresh = await createTestDatabase();
+      const role = `throughline_app_${randomBytes(4).toString("hex")}`;
+      const password = randomBytes(12).toString("hex");
+      const owner = fresh.db;
+      let app: Database | undefined;
+      try {
+        await owner.execute(sql.raw(`create role ${role} login password '${password}'`));
+        for (const statement of appRoleGrants(role)) await owner.execute(sql.raw(statement));
+        const result = (await owner.execute(sql`select current_database() as name`)) as unknown as
+          | { name: string }[]
+          | { rows: { name: string }[] };
+        const name = (Array.isArray(result) ? result : result.rows)[0]?.name as string;
+        const url = new URL(serverUrl as string);
+        url.username = role;
+        url.password = password;
+        url.pathname = `/${name}`;
+        // db/client.ts as the server calls it: migrations on (already applied by the owner).
+        app = await openDatabase({ databaseUrl: url.toString() });
+        await write(app.db, 3, "app-login");
+        expect(
+          await databaseError(app.db, (tx) =>
+            tx.execute(sql`alter table audit_events disable trigger audit_events_append_only`),
+          ),
+        ).toMatch(/must be owner/);
+        expect(
+          await databaseError(app.db, (tx) => tx.execute(sql`update audit_events set actor = 'x'`)),
+        ).toMatch(/permission denied/);
+        expect(await verifyAuditChain(app.db)).toMatchObject({ ok: true, count: 3 });
+      } finally {
+        await app?.close();
+        await owner.execute(sql.raw(`drop owned by ${role}`)).catch(() => {});
+        await fresh.close();
+        const admin = await openDatabase({ databaseUrl: serverUrl as string, migrate: false });
+        await admin.db.execute(sql.raw(`drop role if exists ${role}`)).catch(() => {});
+        await admin.close();
+      }
+    });
+  },
+);
