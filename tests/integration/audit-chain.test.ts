@@ -2,8 +2,9 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordAudit, verifyAuditChain } from "../../app/audit.server";
+import { listReadEvents, recordRead } from "../../app/read-log.server";
 import { applyMigrations, type Database, type Db, openDatabase } from "../../db/client";
-import { createTestDatabase, databaseError } from "../support/database";
+import { createTestDatabase, databaseError, inRollback } from "../support/database";
 
 /**
  * The audit trail's hash chain (migration 0009) and `cli audit verify`'s check of it, and the database setup in
@@ -68,6 +69,39 @@ describe("the audit trail's hash chain", () => {
     );
     const next = await idOf(database.db, "tamper-2");
     expect(await verifyAuditChain(database.db)).toMatchObject({ ok: false, id: next, reason: "link" });
+  });
+});
+
+describe("the read log", () => {
+  it("records who read what (a person or an operator's command), filters like the audit trail, and refuses changes", async () => {
+    await inRollback(database.db, async (tx) => {
+      await recordRead({
+        db: tx,
+        viewer: { id: "00000000-0000-0000-0000-0000000000b1" },
+        action: "evidence.download",
+        entityType: "entry_evidence",
+        entityId: "e1",
+        detail: { fileName: "list.csv", size: 4 },
+      });
+      await recordRead({
+        db: tx,
+        actor: "cli:operator",
+        action: "plan.export",
+        entityType: "plan",
+        entityId: "p",
+      });
+      const all = await listReadEvents({ db: tx, filters: {}, limit: 10, offset: 0 });
+      expect(all.map((row) => [row.actor, row.action, row.entityId])).toEqual([
+        ["cli:operator", "plan.export", "p"],
+        ["user:00000000-0000-0000-0000-0000000000b1", "evidence.download", "e1"],
+      ]);
+      expect(all[1]?.detail).toEqual({ fileName: "list.csv", size: 4 });
+      const exports = await listReadEvents({ db: tx, filters: { action: "plan." }, limit: 10, offset: 0 });
+      expect(exports.map((row) => row.entityId)).toEqual(["p"]);
+      expect(
+        await databaseError(tx, (inner) => inner.execute(sql`update read_events set actor = 'x'`)),
+      ).toMatch(/append-only/);
+    });
   });
 });
 
