@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, ilike, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, ilike, lt, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { auditEvents } from "../db/schema";
 
@@ -58,3 +58,44 @@ export async function listAuditEvents({
     .limit(limit)
     .offset(offset);
 }
+
+export type ChainVerdict =
+  | { ok: true; count: number; head: string | null }
+  | {
+      ok: false;
+      /** The first row whose link is broken: its content changed, or the row before it was removed or changed. */
+      id: number;
+      reason: "hash" | "link";
+      /** Rows found sound before it. */
+      count: number;
+    };
+
+/**
+ * Walks the audit trail in id order and recomputes each row's hash with the database's own `audit_event_hash`
+ * (migration 0009), in pages. A row is sound when its `prev_hash` is the previous row's `hash` (`link`: a row was
+ * removed or rewritten before it) and its `hash` is recomputed from its content (`hash`: the row itself was edited).
+ * Removing the newest rows leaves a sound, shorter chain: compare the head hash with one noted earlier.
+ */
+export async function verifyAuditChain(db: Db, pageSize = 5000): Promise<ChainVerdict> {
+  let count = 0;
+  let head: string | null = null;
+  let after = 0;
+  for (;;) {
+    const rows = (await db.execute(sql`
+      select e.id::bigint as id, e.prev_hash, e.hash, audit_event_hash(e.prev_hash, e) as recomputed
+      from audit_events e where e.id > ${after} order by e.id limit ${pageSize}
+    `)) as unknown as { rows?: ChainRow[] } | ChainRow[];
+    const page = Array.isArray(rows) ? rows : (rows.rows ?? []);
+    for (const row of page) {
+      const id = Number(row.id);
+      if (row.prev_hash !== head) return { ok: false, id, reason: "link", count };
+      if (row.hash !== row.recomputed) return { ok: false, id, reason: "hash", count };
+      head = row.hash;
+      after = id;
+      count += 1;
+    }
+    if (page.length < pageSize) return { ok: true, count, head };
+  }
+}
+
+type ChainRow = { id: string | number; prev_hash: string | null; hash: string | null; recomputed: string };

@@ -6,6 +6,7 @@ export default [
   route("plans/:slug", "routes/plan.tsx"),
   route("plans/:slug/elements/:code", "routes/element.tsx"),
   route("plans/:slug/dashboard", "routes/dashboard.tsx"),
+  route("plans/:slug/dashboard/csv", "routes/dashboard.csv.tsx"),
   route("plans/:slug/dashboard/elements/:code", "routes/dashboard.element.tsx"),
   route("plans/:slug/dashboard/completeness", "routes/dashboard.completeness.tsx"),
   route("plans/:slug/dashboard/indicators/:code", "routes/dashboard.indicator.tsx"),

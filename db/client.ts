@@ -2,7 +2,8 @@ import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } f
 import { hostname } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import type { ExtractTablesWithRelations } from "drizzle-orm";
+import { type ExtractTablesWithRelations, sql } from "drizzle-orm";
+import { readMigrationFiles } from "drizzle-orm/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -53,10 +54,33 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return database;
 }
 
-async function applyMigrations(db: Db, driver: "postgres" | "pglite") {
+/**
+ * Applies the migrations not applied yet. When none is pending nothing is run, so the app may connect as a role that
+ * owns nothing and cannot create schemas (docs/guides/operations.md): only the owner's `cli migrate` changes them.
+ */
+export async function applyMigrations(db: Db, driver: "postgres" | "pglite") {
+  if (!(await migrationsPending(db))) return;
   // The two migrators share one implementation; each is typed for its own driver.
   if (driver === "postgres") await migratePostgres(db as never, { migrationsFolder });
   else await migratePglite(db as never, { migrationsFolder });
+}
+
+/** Whether a migration is newer than the last one applied (drizzle's own rule), or the journal is not there yet. */
+async function migrationsPending(db: Db): Promise<boolean> {
+  const newest = Math.max(
+    ...readMigrationFiles({ migrationsFolder }).map((migration) => migration.folderMillis),
+  );
+  try {
+    return await db.transaction(async (tx) => {
+      const result = (await tx.execute(
+        sql`select max(created_at)::text as last from drizzle.__drizzle_migrations`,
+      )) as unknown as { rows: { last: string | null }[] } | { last: string | null }[];
+      const last = (Array.isArray(result) ? result : result.rows)[0]?.last;
+      return last === null || last === undefined || Number(last) < newest;
+    });
+  } catch {
+    return true; // no journal yet: a new database
+  }
 }
 
 function describePostgresUrl(url: string) {

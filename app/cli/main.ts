@@ -7,6 +7,7 @@ import path from "node:path";
 import { count, eq } from "drizzle-orm";
 import { type Database, DatabaseOpenError, openDatabase } from "../../db/client";
 import { elementLinks, elements, plans } from "../../db/schema";
+import { verifyAuditChain } from "../audit.server";
 import { AccountProblem, createUser } from "../auth/accounts.server";
 import { removeDemoAccounts } from "../auth/demo.server";
 import { RotationRefused, rotateSecrets } from "../auth/rotate-secret.server";
@@ -27,6 +28,8 @@ import {
   importPlanGraph,
 } from "../plan-graph/store.server";
 import { parseImportFile } from "../plan-graph/validate";
+import { purgeRemovedEvidence } from "../progress/evidence.server";
+import { recordRead } from "../read-log.server";
 
 const usage = `Usage: npm run cli -- <command>
 
@@ -42,6 +45,11 @@ Commands:
                         key of the second factor every administrator needs
   remove-demo-accounts  remove the demo accounts (their password is public) before serving a database as a real
                         installation: deleted, or deactivated and renamed when kept work names them (audited)
+  audit verify          check the audit trail's hash chain: prints the row count and the head hash, or the
+                        first broken row (exit code 1)
+  purge-evidence --older-than DAYS
+                        erase the content of evidence files removed more than DAYS days ago (their record,
+                        name, size and SHA-256 stay; audited)
   demo-data [--entries N] [--seed S]
                         create or regenerate the synthetic demo plan "synthetic-demo" with N progress
                         entries (default 500) from seed S (default 1): the same seed gives the same data
@@ -96,6 +104,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     await withDatabase(async ({ db }) => {
       const graph = await exportPlanGraph({ db, slug });
       if (!graph) throw new CliError(`No plan with the slug "${slug}".`);
+      await recordRead({ db, actor: actor(), action: "plan.export", entityType: "plan", entityId: slug });
       process.stdout.write(formatPlanGraph(graph));
     });
   },
@@ -210,6 +219,35 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
             : `Deactivated ${account.email} and renamed it ${account.renamedTo} (kept: entries or decisions name it).`,
         );
       }
+    });
+  },
+
+  async audit([what]) {
+    if (what !== "verify") throw new CliError("Usage: npm run cli -- audit verify");
+    await withDatabase(async ({ db, description }) => {
+      const verdict = await verifyAuditChain(db);
+      if (!verdict.ok)
+        throw new CliError(
+          `The audit trail of ${description} is broken at row ${verdict.id} (${
+            verdict.reason === "hash"
+              ? "its content does not match its hash"
+              : "it does not follow the row before it: a row was removed or changed"
+          }); ${verdict.count} rows before it are sound.`,
+        );
+      console.log(`Audit trail OK: ${verdict.count} rows, head hash ${verdict.head ?? "(none)"}.`);
+    });
+  },
+
+  async "purge-evidence"(args) {
+    const at = args.indexOf("--older-than");
+    const text = at >= 0 ? (args[at + 1] ?? "") : "";
+    if (!/^\d{1,5}$/.test(text))
+      throw new CliError("Usage: npm run cli -- purge-evidence --older-than DAYS (a whole number of days)");
+    await withDatabase(async ({ db }) => {
+      const purged = await purgeRemovedEvidence({ db, olderThanDays: Number(text), actor: actor() });
+      console.log(
+        `Erased the content of ${purged} evidence file(s) removed more than ${Number(text)} day(s) ago.`,
+      );
     });
   },
 

@@ -1,12 +1,12 @@
-import { lazy, type ReactNode, Suspense, useEffect, useState } from "react";
-import { Form } from "react-router";
+import { createContext, lazy, type ReactNode, Suspense, useContext, useEffect, useState } from "react";
+import { Form, useLocation } from "react-router";
 import { Citation } from "../components/citation";
 import { useFormatValue } from "../components/indicator-values";
 import { SyntheticBadge } from "../components/synthetic-badge";
 import { formatNumber, type Translate, useI18n } from "../i18n/i18n";
 import { genders } from "../indicators/dimensions";
 import type { ReportState, RollUpStatus } from "../rollup/rollup";
-import { type CsvCell, csvDataUrl } from "./csv";
+import type { CsvCell } from "./csv";
 import type { LatestFigure } from "./figures.server";
 import { type FigureMeasure, latestFigureParts } from "./latest-figure";
 import { isSuppressed, type Shown } from "./small-counts";
@@ -85,7 +85,6 @@ export function ReportStateLabel({ state }: { state: Exclude<ReportState, "not_d
   return <>{t(`rollup.state.${state}`)}</>;
 }
 
-/** A link that downloads a table's rows as CSV (a `data:` address: no JavaScript, no extra request). */
 /** Formats a figure of an indicator that may be a funder's suppressed small count ("< 5"). */
 export function useFormatShown(indicator: Parameters<typeof useFormatValue>[0]) {
   const { t, locale } = useI18n();
@@ -108,6 +107,15 @@ export function SmallCountNote({ values }: { values: readonly Shown[] }) {
   );
 }
 
+export type CsvTable = { file: string; header: readonly string[]; rows: readonly (readonly CsvCell[])[] };
+/** Set by the CSV route (routes/dashboard.csv.tsx) while it renders a dashboard to collect its tables. */
+export const CsvTables = createContext<Map<string, CsvTable> | null>(null);
+
+/**
+ * A link that downloads a table's rows as CSV. The server answers it (routes/dashboard.csv.tsx): it loads the
+ * dashboard again for the reader, with the same scope, builds the same table and records the download in the read
+ * log. `file` names the table on its page.
+ */
 export function CsvLink({
   name,
   file,
@@ -120,9 +128,16 @@ export function CsvLink({
   rows: readonly (readonly CsvCell[])[];
 }) {
   const { t } = useI18n();
+  const collected = useContext(CsvTables);
+  const location = useLocation();
+  collected?.set(file, { file, header, rows });
+  const [, slug, ...page] = location.pathname.split("/").filter(Boolean);
+  const query = new URLSearchParams(location.search);
+  query.set("page", page.slice(1).join("/"));
+  query.set("table", file);
   return (
     <p className="csv-link no-print">
-      <a href={csvDataUrl(header, rows)} download={`${file}.csv`}>
+      <a href={`/plans/${slug}/dashboard/csv?${query}`} download={`${file}.csv`}>
         {t("dashboard.csvNamed", { name })}
       </a>
     </p>

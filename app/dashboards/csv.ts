@@ -1,6 +1,6 @@
 /**
- * The CSV download behind every dashboard chart and table: the table's own rows, as a `data:` address so it works
- * without JavaScript and needs no extra route. A text cell that a spreadsheet would run as a formula (it starts
+ * The CSV download behind every dashboard chart and table: the table's own rows, served by the server
+ * (routes/dashboard.csv.tsx, so each download is in the read log). A text cell that a spreadsheet would run as a formula (it starts
  * with `=`, `+`, `-` not followed by a plain number, `@`, a tab or a carriage return) is written with a leading
  * apostrophe, so it is read as text. Numbers are written plainly (`-5` is a number, not a formula).
  */
@@ -37,9 +37,4 @@ export function csvCell(value: CsvCell): string {
 /** A header row and data rows as CSV text (CRLF line ends). */
 export function tableCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
   return writeCsv([header.map(csvCell), ...rows.map((row) => row.map(csvCell))]);
-}
-
-/** A `data:` address of the CSV, with a byte-order mark so spreadsheets read it as UTF-8. */
-export function csvDataUrl(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  return `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${tableCsv(header, rows)}`)}`;
 }

@@ -9,6 +9,7 @@ import { actualsByPeriod, type Measure } from "../indicators/values";
 import { citationFormatter } from "../plan-graph/queries.server";
 import { inScope, visiblePlan } from "../plan-graph/scope.server";
 import { referenceLists } from "../progress/entries.server";
+import { evidenceShown } from "../progress/evidence.server";
 import { maySee } from "../progress/queries.server";
 import { readingOf } from "../rollup/indicator";
 import { storedPlanRollUps } from "../rollup/store.server";
@@ -309,9 +310,12 @@ export async function getIndicatorDashboard({
         })
         .from(entryEvidence)
         .where(
-          inArray(
-            entryEvidence.entryId,
-            listed.map((entry) => entry.id),
+          and(
+            inArray(
+              entryEvidence.entryId,
+              listed.map((entry) => entry.id),
+            ),
+            evidenceShown,
           ),
         )
         .orderBy(asc(entryEvidence.createdAt))

@@ -1,3 +1,4 @@
+import { messages as auditLogMessages } from "../audit-messages";
 import { messages as credentialMessages } from "../auth/messages";
 import { messages as dashboardMessages } from "../dashboards/messages";
 import { messages as importMessages } from "../imports/messages";
@@ -512,6 +513,7 @@ const catalogues = [
   dashboardMessages,
   tocMessages,
   tocEditorMessages,
+  auditLogMessages,
 ] as const;
 
 type Union = (typeof catalogues)[number]["en"];

@@ -18,6 +18,7 @@ import { type Period, periodContaining, planPeriods } from "../indicators/period
 import { compareCodes } from "../plan-graph/graph";
 import type { LocalizedText } from "../plan-graph/vocabulary";
 import { loadIndicatorRules } from "./entries.server";
+import { evidenceShown } from "./evidence.server";
 import { defaultPeriod, loggablePeriods } from "./form";
 import type { EntryStatus } from "./workflow.server";
 
@@ -362,7 +363,7 @@ async function notesAndEvidence(db: Db, entryIds: readonly string[]) {
       size: entryEvidence.size,
     })
     .from(entryEvidence)
-    .where(inArray(entryEvidence.entryId, [...entryIds]))
+    .where(and(inArray(entryEvidence.entryId, [...entryIds]), evidenceShown))
     .orderBy(asc(entryEvidence.createdAt));
   return { notes, evidence };
 }
@@ -451,12 +452,13 @@ export async function evidenceFile({
     .select({ evidence: entryEvidence, enteredBy: progressEntries.enteredBy })
     .from(entryEvidence)
     .innerJoin(progressEntries, eq(progressEntries.id, entryEvidence.entryId))
-    .where(and(eq(entryEvidence.id, evidenceId), eq(entryEvidence.entryId, entryId)));
+    .where(and(eq(entryEvidence.id, evidenceId), eq(entryEvidence.entryId, entryId), evidenceShown));
   if (!row?.evidence.content || !maySee(viewer, row)) return null;
   return {
     fileName: row.evidence.fileName ?? "evidence",
     contentType: row.evidence.contentType ?? "application/octet-stream",
     content: row.evidence.content,
+    sha256: row.evidence.sha256,
   };
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import {
   elements,
@@ -19,6 +19,7 @@ import {
   insertEntries,
   loadIndicatorRules,
 } from "./entries.server";
+import { evidenceShown, sha256Of, tombstoneEvidence } from "./evidence.server";
 import {
   cellFieldPrefix,
   type EntryFields,
@@ -202,6 +203,7 @@ async function insertEvidence(tx: Db, entryId: string, evidence: EvidenceInput, 
         : "application/octet-stream",
       size: file.content.byteLength,
       content: file.content,
+      sha256: sha256Of(file.content),
       addedBy: viewer.id,
     })),
   ];
@@ -286,6 +288,7 @@ export async function createEntry({
               value: total,
               breakdown: draft.breakdown,
               reportedOn: draft.reportedOn,
+              narrative: draft.narrative,
               evidence: evidenceCount,
             },
           });
@@ -304,6 +307,9 @@ export async function createEntry({
 }
 
 type EntryRow = typeof progressEntries.$inferSelect;
+
+/** The text of a stored narrative (kept as `{ en: … }` for an entry typed in the app). */
+const narrativeText = (narrative: EntryRow["narrative"]): string | null => (narrative ? narrative.en : null);
 
 /** The entry for its author, locked for the transaction; someone else's entry is "not found" (404). */
 async function ownEntry(tx: Db, viewer: Viewer, entryId: string): Promise<EntryRow> {
@@ -378,7 +384,7 @@ export async function updateEntry({
         const kept = await tx
           .select({ id: entryEvidence.id })
           .from(entryEvidence)
-          .where(eq(entryEvidence.entryId, entry.id));
+          .where(and(eq(entryEvidence.entryId, entry.id), evidenceShown));
         const removing = kept.filter((row) => removeEvidence.includes(row.id)).map((row) => row.id);
         const body = answer.trim();
         const { draft, total } = prepareEntry({
@@ -406,7 +412,8 @@ export async function updateEntry({
             updatedAt: sql`now()`,
           })
           .where(eq(progressEntries.id, entry.id));
-        if (removing.length) await tx.delete(entryEvidence).where(inArray(entryEvidence.id, removing));
+        // Removed evidence becomes a tombstone (hidden everywhere; its content erased later by the retention rule).
+        const removed = await tombstoneEvidence(tx, { entryId: entry.id, ids: removing, by: viewer.id });
         const added = await insertEvidence(tx, entry.id, evidence, viewer);
         if (body)
           await tx
@@ -417,15 +424,23 @@ export async function updateEntry({
           action: submit ? (entry.status === "returned" ? "entry.resubmit" : "entry.submit") : "entry.update",
           entityType: "progress_entry",
           entityId: entry.id,
-          before: { status: entry.status, ...valuesOf(entry) },
+          // The narrative before and after (the audit trail is for administrators only), and what each removed
+          // piece of evidence was: its name, type, size and SHA-256.
+          before: {
+            status: entry.status,
+            ...valuesOf(entry),
+            narrative: narrativeText(entry.narrative),
+            ...(removed.length ? { evidence: removed } : {}),
+          },
           after: {
             status,
             period: draft.periodKey,
             value: total,
             breakdown: draft.breakdown,
             reportedOn: draft.reportedOn,
+            narrative: draft.narrative,
             evidenceAdded: added,
-            evidenceRemoved: removing.length,
+            evidenceRemoved: removed.length,
             answered: Boolean(body),
           },
         });

@@ -8,6 +8,7 @@ import { Field } from "../components/ui/field";
 import { Table } from "../components/ui/table";
 import { getDb } from "../db.server";
 import { useI18n } from "../i18n/i18n";
+import { listReadEvents } from "../read-log.server";
 import type { Route } from "./+types/admin.audit";
 
 const pageSize = 50;
@@ -18,12 +19,14 @@ const filtersSchema = z.object({
   from: z.union([z.iso.date(), z.literal("")]).catch(""),
   to: z.union([z.iso.date(), z.literal("")]).catch(""),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  /** The audit trail (changes) or the read log (reads). */
+  log: z.enum(["changes", "reads"]).catch("changes"),
 });
 
 export async function loader(args: Route.LoaderArgs) {
   requirePermission(args, { action: "audit.read" });
   const filters = filtersSchema.parse(Object.fromEntries(new URL(args.request.url).searchParams));
-  const events = await listAuditEvents({
+  const query = {
     db: await getDb(),
     filters: {
       actor: filters.actor || undefined,
@@ -34,7 +37,16 @@ export async function loader(args: Route.LoaderArgs) {
     },
     limit: pageSize + 1,
     offset: (filters.page - 1) * pageSize,
-  });
+  };
+  const events =
+    filters.log === "reads"
+      ? (await listReadEvents(query)).map((event) => ({
+          ...event,
+          before: null,
+          after: event.detail,
+          rationale: null,
+        }))
+      : await listAuditEvents(query);
   const people = new Map(
     (await listUsers({ db: await getDb() })).map((user) => [`user:${user.id}`, user.email]),
   );
@@ -50,14 +62,24 @@ export async function loader(args: Route.LoaderArgs) {
 export default function Audit() {
   const { t } = useI18n();
   const { filters, events, hasMore } = useLoaderData<typeof loader>();
+  const reads = filters.log === "reads";
   const query = (page: number) =>
     `?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, String(v)])), page: String(page) })}`;
   return (
     <>
-      <title>{`${t("audit.title")} · Throughline`}</title>
-      <h1>{t("audit.title")}</h1>
-      <p className="lead">{t("audit.intro")}</p>
+      <title>{`${t(reads ? "auditLog.readsTitle" : "audit.title")} · Throughline`}</title>
+      <h1>{t(reads ? "auditLog.readsTitle" : "audit.title")}</h1>
+      <nav aria-label={t("auditLog.which")} className="tabs">
+        <Link to="?log=changes" aria-current={reads ? undefined : "page"}>
+          {t("auditLog.changes")}
+        </Link>{" "}
+        <Link to="?log=reads" aria-current={reads ? "page" : undefined}>
+          {t("auditLog.reads")}
+        </Link>
+      </nav>
+      <p className="lead">{t(reads ? "auditLog.readsIntro" : "audit.intro")}</p>
       <Form method="get" className="filters">
+        <input type="hidden" name="log" value={filters.log} />
         <Field label={t("audit.actor")} name="actor" defaultValue={filters.actor} />
         <Field label={t("audit.action")} name="action" defaultValue={filters.action} />
         <Field label={t("audit.entityType")} name="entityType" defaultValue={filters.entityType} />
@@ -65,7 +87,7 @@ export default function Audit() {
         <Field label={t("audit.to")} name="to" type="date" defaultValue={filters.to} />
         <Button type="submit">{t("audit.filter")}</Button>
       </Form>
-      <Table caption={t("audit.caption")}>
+      <Table caption={t(reads ? "auditLog.readsCaption" : "audit.caption")}>
         <thead>
           <tr>
             <th scope="col">{t("audit.when")}</th>

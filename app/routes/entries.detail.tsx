@@ -39,6 +39,7 @@ import {
   todayUtc,
   updateEntry,
 } from "../progress/workflow.server";
+import { recordRead } from "../read-log.server";
 import type { Route } from "./+types/entries.detail";
 
 const entryId = z.uuid();
@@ -53,7 +54,17 @@ async function load(args: Route.LoaderArgs | Route.ActionArgs) {
 }
 
 export async function loader(args: Route.LoaderArgs) {
-  const { detail, today } = await load(args);
+  const { viewer, detail, today } = await load(args);
+  // A narrative is the entry's sensitive text: who opened it goes to the read log.
+  if (detail.entry.narrative)
+    await recordRead({
+      db: await getDb(),
+      viewer,
+      action: "entry.view",
+      entityType: "progress_entry",
+      entityId: detail.entry.id,
+      detail: { narrative: true, evidence: detail.evidence.length },
+    });
   const url = new URL(args.request.url);
   return { ...detail, today, saved: url.searchParams.get("saved"), already: url.searchParams.has("already") };
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { requireViewer } from "../auth/request.server";
 import { getDb } from "../db.server";
 import { evidenceFile } from "../progress/queries.server";
+import { recordRead } from "../read-log.server";
 import type { Route } from "./+types/entries.evidence";
 
 const id = z.uuid();
@@ -39,8 +40,17 @@ export async function loader(args: Route.LoaderArgs) {
   const { id: entryId, evidenceId } = args.params;
   if (!id.safeParse(entryId).success || !id.safeParse(evidenceId).success)
     throw new Response("Not Found", { status: 404 });
-  const file = await evidenceFile({ db: await getDb(), viewer, entryId, evidenceId });
+  const db = await getDb();
+  const file = await evidenceFile({ db, viewer, entryId, evidenceId });
   if (!file) throw new Response("Not Found", { status: 404 });
+  await recordRead({
+    db,
+    viewer,
+    action: "evidence.download",
+    entityType: "entry_evidence",
+    entityId: evidenceId,
+    detail: { entry: entryId, fileName: file.fileName, size: file.content.byteLength, sha256: file.sha256 },
+  });
   return new Response(new Uint8Array(file.content), {
     headers: {
       // Only types a browser cannot run as part of the site keep their declared type; anything else is bytes.

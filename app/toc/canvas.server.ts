@@ -554,9 +554,11 @@ export async function saveCanvas({
       action: "toc.canvas.save",
       entityType: "toc_canvas",
       entityId: `${plan.slug}/${slug}`,
-      before: { version: canvas.version },
+      // What changed, by code, and the values before and after (titles, levels, statuses, rationales, settings).
+      before: { version: canvas.version, values: writes.values.before },
       after: {
         version,
+        values: writes.values.after,
         ...nonEmpty(writes.summary),
         ...(others.size ? { otherCanvasesVersioned: others.size } : {}),
       },

@@ -263,6 +263,18 @@ export type CanvasWrites = {
   touched: { elements: string[]; links: [string, string][] };
   /** What changed, by code, for the audit trail. */
   summary: SaveSummary;
+  /** The values before and after of what changed (titles, levels, statuses, rationales, settings), by code. */
+  values: { before: ChangedValues; after: ChangedValues };
+};
+
+/**
+ * Changed values by element code and link label (`contributes_to A → B`): for an edit, the fields it changed; for a
+ * creation (after only) or a deletion (before only), every field. Empty parts are left out.
+ */
+export type ChangedValues = {
+  elements?: Record<string, Partial<Pick<NewElementRow, "title" | "level" | "status">>>;
+  links?: Record<string, Partial<LinkValues>>;
+  settings?: Partial<CanvasSettingsValues>;
 };
 
 export type SaveSummary = {
@@ -642,9 +654,48 @@ export function planCanvasSave(
   };
   const label = (id: string) => linkLabel(snapshot.links.get(id) as SnapshotLink, codeOf);
 
+  const before: Required<ChangedValues> = { elements: {}, links: {}, settings: {} };
+  const after: Required<ChangedValues> = { elements: {}, links: {}, settings: {} };
+  const pick = <T extends object>(from: T, fields: readonly (keyof T)[]) =>
+    Object.fromEntries(fields.map((field) => [field, from[field] ?? null])) as Partial<T>;
+  for (const update of updateElements) {
+    const fields = Object.keys(update.values) as (keyof SnapshotElement & keyof typeof update.values)[];
+    before.elements[codeOf(update.id)] = pick(snapshot.elements.get(update.id) as SnapshotElement, fields);
+    after.elements[codeOf(update.id)] = pick(update.values, fields);
+  }
+  for (const id of deleteElements) {
+    const gone = snapshot.elements.get(id) as SnapshotElement;
+    before.elements[gone.code] = { title: gone.title, level: gone.level, status: gone.status };
+  }
+  for (const row of newByKey.values())
+    after.elements[row.code] = { title: row.title, level: row.level, status: row.status };
+  for (const update of updateLinks) {
+    const fields = Object.keys(update.values) as (keyof LinkValues)[];
+    before.links[label(update.id)] = pick(snapshot.links.get(update.id) as SnapshotLink, fields);
+    after.links[label(update.id)] = pick(update.values, fields);
+  }
+  for (const id of goneLinks) {
+    const gone = snapshot.links.get(id) as SnapshotLink;
+    before.links[label(id)] = pick(gone, ["rationale", "evidenceStrength", "evidenceLinks"]);
+  }
+  for (const row of insertLinks)
+    after.links[`${row.kind} ${codeOf(row.from)} → ${codeOf(row.to)}`] = pick(row, [
+      "rationale",
+      "evidenceStrength",
+      "evidenceLinks",
+    ]);
+  if (settings) {
+    const fields = Object.keys(settings) as (keyof CanvasSettingsValues)[];
+    before.settings = pick(snapshot.settings, fields);
+    after.settings = pick(settings, fields);
+  }
+  const compact = (values: Required<ChangedValues>): ChangedValues =>
+    Object.fromEntries(Object.entries(values).filter(([, part]) => Object.keys(part).length > 0));
+
   return {
     ok: true,
     writes: {
+      values: { before: compact(before), after: compact(after) },
       deleteLinks,
       deleteElements,
       deleteNodes,

@@ -142,6 +142,25 @@ export async function importCanvas({
     }
     if (problems.length) return { status: "invalid", problems };
 
+    // The settings before and after, for the audit row (what the import changed, by value).
+    const settingsBefore = {
+      title: canvas.title,
+      description: canvas.description,
+      focus: canvas.focusElementId
+        ? (found.find((row) => row.id === canvas.focusElementId)?.code ?? canvas.focusElementId)
+        : null,
+      draft: canvas.draft,
+      showOutline: canvas.showOutline,
+      layoutDirection: canvas.layoutDirection,
+    };
+    const settingsAfter = {
+      title: file.title,
+      description: file.description ?? null,
+      focus: file.focus ?? null,
+      draft: file.draft,
+      showOutline: file.showOutline,
+      layoutDirection: file.layoutDirection,
+    };
     const applied = await applyCanvasContent(tx, {
       canvas,
       values: {
@@ -168,9 +187,14 @@ export async function importCanvas({
       action: "toc.canvas.import",
       entityType: "toc_canvas",
       entityId: `${plan.slug}/${slug}`,
-      before: { version: canvas.version, nodes: applied.nodesBefore },
+      before: {
+        version: canvas.version,
+        nodes: applied.nodesBefore,
+        ...(applied.settingsChanged ? { values: { settings: settingsBefore } } : {}),
+      },
       after: {
         version,
+        ...(applied.settingsChanged ? { values: { settings: settingsAfter } } : {}),
         nodes: file.nodes.length,
         placedOrMoved: applied.placedOrMoved,
         removed: applied.removed,

@@ -250,6 +250,17 @@ describe("logging progress and verifying it", () => {
       expect(response.status, role).toBe(404);
       await response.body?.cancel();
     }
+    // The read log names who downloaded the file (its name, size, SHA-256) and who opened the entry's narrative.
+    const admin = await signInOverHttp(baseUrl, demoEmails.admin);
+    const evidenceId = href.split("/").pop() as string;
+    const downloads = await (
+      await get(baseUrl, `/admin/audit?log=reads&action=evidence.download&entityType=entry_evidence`, admin)
+    ).text();
+    expect(downloads).toContain(evidenceId);
+    expect(downloads).toContain(demoEmails.me_officer);
+    expect(downloads).toContain("attendance-q4.csv");
+    const views = await (await get(baseUrl, `/admin/audit?log=reads&action=entry.view`, admin)).text();
+    expect(views).toContain(entryPath.split("/").pop() as string);
   });
 
   it("a form posted into the locked period anyway is refused and names the period", async () => {

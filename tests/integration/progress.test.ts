@@ -1,10 +1,11 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "../../app/auth/policy";
 import type { Role } from "../../app/auth/roles";
 import { indicatorsOfElement } from "../../app/indicators/store.server";
 import { seedNswp } from "../../app/plan-graph/seed.server";
+import { purgeRemovedEvidence } from "../../app/progress/evidence.server";
 import type { EntryFields } from "../../app/progress/form";
 import { evidenceLimitBytes } from "../../app/progress/form";
 import {
@@ -825,6 +826,106 @@ describe("who sees what", () => {
           .from(progressEntries)
           .where(and(eq(progressEntries.indicatorId, ids.grid), eq(progressEntries.status, "approved"))),
       ).toEqual([{ n: 1 }]);
+    });
+  });
+});
+
+describe("the audit trail answers who changed what (issue 12)", () => {
+  it("an edit records the narrative before and after", async () => {
+    await inRollback(database.db, async (tx) => {
+      const { id } = await log(tx);
+      const [row] = await audited(tx, () =>
+        updateEntry({
+          db: tx,
+          viewer: people.staff,
+          entryId: id,
+          fields: fields({ narrative: "Three trainings, not two." }),
+          locale: "en",
+          evidence: noEvidence,
+          submit: false,
+          today,
+        }),
+      );
+      expect(row?.before).toMatchObject({ narrative: "Two trainings in Nairobi and Dakar." });
+      expect(row?.after).toMatchObject({ narrative: "Three trainings, not two." });
+    });
+  });
+
+  it("a new file gets its SHA-256; a removed one becomes a tombstone, hidden everywhere, named in the audit row", async () => {
+    await inRollback(database.db, async (tx) => {
+      const content = Buffer.from("name\nA\nB\n");
+      const sha256 = createHash("sha256").update(content).digest("hex");
+      const { id } = await log(tx, {
+        evidence: { links: [], files: [{ name: "attendance.csv", type: "text/csv", content }] },
+      });
+      const [file] = await tx.select().from(entryEvidence).where(eq(entryEvidence.entryId, id));
+      expect(file?.sha256).toBe(sha256);
+      const evidenceId = file?.id ?? "";
+
+      const [row] = await audited(tx, () =>
+        updateEntry({
+          db: tx,
+          viewer: people.staff,
+          entryId: id,
+          fields: fields(),
+          locale: "en",
+          evidence: noEvidence,
+          removeEvidence: [evidenceId],
+          submit: false,
+          today,
+        }),
+      );
+      expect(row?.before).toMatchObject({
+        evidence: [{ id: evidenceId, fileName: "attendance.csv", contentType: "text/csv", size: 9, sha256 }],
+      });
+      expect(row?.after).toMatchObject({ evidenceRemoved: 1 });
+
+      // The row stays, as a tombstone: who removed it and when, the content kept until the retention rule.
+      const [tombstone] = await tx.select().from(entryEvidence).where(eq(entryEvidence.id, evidenceId));
+      expect(tombstone?.removedBy).toBe(people.staff.id);
+      expect(tombstone?.removedAt).not.toBeNull();
+      expect(tombstone?.content?.toString()).toBe(content.toString());
+      // …and hidden: no download, not on the entry's page.
+      expect(await evidenceFile({ db: tx, viewer: people.staff, entryId: id, evidenceId })).toBeNull();
+      expect((await entryDetail({ db: tx, viewer: people.meo, entryId: id, today }))?.evidence).toEqual([]);
+    });
+  });
+
+  it("the retention rule erases the content of old tombstones only, one audit row each", async () => {
+    await inRollback(database.db, async (tx) => {
+      const file = (name: string) => ({ name, type: "text/plain", content: Buffer.from(name) });
+      const { id } = await log(tx, {
+        evidence: { links: [], files: [file("old.txt"), file("recent.txt"), file("kept.txt")] },
+      });
+      const rows = await tx.select().from(entryEvidence).where(eq(entryEvidence.entryId, id));
+      const idOf = (name: string) => rows.find((row) => row.fileName === name)?.id ?? "";
+      await tx
+        .update(entryEvidence)
+        .set({ removedAt: sql`now() - interval '40 days'`, removedBy: people.staff.id })
+        .where(eq(entryEvidence.id, idOf("old.txt")));
+      await tx
+        .update(entryEvidence)
+        .set({ removedAt: sql`now() - interval '5 days'`, removedBy: people.staff.id })
+        .where(eq(entryEvidence.id, idOf("recent.txt")));
+
+      let purged = 0;
+      const audit = await audited(tx, async () => {
+        purged = await purgeRemovedEvidence({ db: tx, olderThanDays: 30, actor: "cli:operator" });
+      });
+      expect(purged).toBe(1);
+      const after = await tx.select().from(entryEvidence).where(eq(entryEvidence.entryId, id));
+      const contentOf = (name: string) =>
+        after.find((row) => row.fileName === name)?.content?.toString() ?? null;
+      expect([contentOf("old.txt"), contentOf("recent.txt"), contentOf("kept.txt")]).toEqual([
+        null,
+        "recent.txt",
+        "kept.txt",
+      ]);
+      expect(after.find((row) => row.fileName === "old.txt")?.sha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(audit.map((row) => [row.action, row.entityId, row.actor])).toEqual([
+        ["evidence.purge", idOf("old.txt"), "cli:operator"],
+      ]);
+      expect(audit[0]?.before).toMatchObject({ fileName: "old.txt", size: 7 });
     });
   });
 });

@@ -304,6 +304,48 @@ describe("saving", () => {
     });
   });
 
+  it("the audit row keeps the values before and after: titles, statuses, rationales, settings, and what was deleted", async () => {
+    await inRollback(database.db, async (tx) => {
+      const before = await create(tx, "whole", null);
+      const s1 = keyOf(before, "O1.S1");
+      const toImpact = linkKey(before, "contributes_to", "O1", "IM1");
+      const oldTitle = before.doc.elements[s1]?.title;
+      const oldLink = before.doc.links[toImpact];
+      const result = await save(tx, "whole", {
+        baseVersion: 1,
+        elementEdits: [{ element: s1, changes: { title: { en: "Renamed" }, status: "dropped" } }],
+        linkEdits: [{ link: toImpact, changes: { rationale: { en: "Because." } } }],
+        settings: { title: { en: "The whole plan" }, description: { en: "All of it." } },
+      });
+      expect(result.status).toBe("saved");
+      const [row] = await auditRows(tx, "toc.canvas.save");
+      expect(row?.before).toEqual({
+        version: 1,
+        values: {
+          elements: { "O1.S1": { title: oldTitle, status: before.doc.elements[s1]?.status } },
+          links: { "contributes_to O1 → IM1": { rationale: oldLink?.rationale ?? null } },
+          settings: { title: { en: "whole" }, description: null },
+        },
+      });
+      expect(row?.after).toMatchObject({
+        version: 2,
+        values: {
+          elements: { "O1.S1": { title: { en: "Renamed" }, status: "dropped" } },
+          links: { "contributes_to O1 → IM1": { rationale: { en: "Because." } } },
+          settings: { title: { en: "The whole plan" }, description: { en: "All of it." } },
+        },
+      });
+
+      const deleted = await save(tx, "whole", { baseVersion: 2, deletedLinks: [toImpact] });
+      expect(deleted.status).toBe("saved");
+      const [, second] = await auditRows(tx, "toc.canvas.save");
+      expect(second?.before).toMatchObject({
+        values: { links: { "contributes_to O1 → IM1": { rationale: { en: "Because." } } } },
+      });
+      expect(second?.after).not.toHaveProperty("values.links");
+    });
+  });
+
   it("a save, creation or import on behalf of someone without the right to edit changes nothing", async () => {
     await inRollback(database.db, async (tx) => {
       const canvas = await create(tx, "whole", null);

@@ -1,0 +1,56 @@
+/**
+ * The read log (docs/security.md, "Audit and read log"): who read what, when, for the reads that let data leave
+ * the app or show sensitive text — evidence downloads, plan and canvas exports, dashboard CSV downloads, entry pages
+ * with a narrative. Append-only (migration 0009); it never holds the content read, only what names it.
+ */
+import { and, desc, eq, gte, ilike, lt, type SQL } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { readEvents } from "../db/schema";
+import type { AuditFilters } from "./audit.server";
+import type { Viewer } from "./auth/policy";
+
+export type ReadEntry = {
+  db: Db;
+  /** The person reading; or `actor` for a reader without an account (`cli:<os user>` for an operator's export). */
+  viewer?: Pick<Viewer, "id"> | null;
+  actor?: string;
+  /** A dotted verb: `evidence.download`, `plan.export`, `canvas.export`, `dashboard.csv`, `entry.view`. */
+  action: string;
+  entityType: string;
+  entityId: string;
+  /** What names the read (a file's name and size, a CSV's table and filters), never the content. */
+  detail?: Record<string, unknown> | null;
+};
+
+export async function recordRead({ db, viewer, actor, action, entityType, entityId, detail }: ReadEntry) {
+  const who = viewer ? `user:${viewer.id}` : actor;
+  if (!who) throw new Error("recordRead needs a viewer or an actor");
+  await db.insert(readEvents).values({ actor: who, action, entityType, entityId, detail: detail ?? null });
+}
+
+/** The read log for administrators, newest first, with the audit trail's filters. */
+export async function listReadEvents({
+  db,
+  filters,
+  limit,
+  offset,
+}: {
+  db: Db;
+  filters: AuditFilters;
+  limit: number;
+  offset: number;
+}) {
+  const conditions: SQL[] = [];
+  if (filters.actor) conditions.push(ilike(readEvents.actor, `%${filters.actor}%`));
+  if (filters.action) conditions.push(ilike(readEvents.action, `${filters.action}%`));
+  if (filters.entityType) conditions.push(eq(readEvents.entityType, filters.entityType));
+  if (filters.from) conditions.push(gte(readEvents.at, filters.from));
+  if (filters.to) conditions.push(lt(readEvents.at, filters.to));
+  return db
+    .select()
+    .from(readEvents)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(readEvents.id))
+    .limit(limit)
+    .offset(offset);
+}
