@@ -1,4 +1,3 @@
-import { eq } from "drizzle-orm";
 import { data, Form, redirect, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
 import { signInWithSecondFactor } from "../auth/accounts.server";
