@@ -389,8 +389,9 @@ export async function signInWithPassword({
   }
   const stage = user.totpEnabledAt ? "second_factor" : "active";
   return db.transaction(async (tx) => {
-    // The reserved row and this address's earlier failures on the account go: they were the user's own typing.
-    await clearSignInFailures({ db: tx, email: address, ipAddress });
+    // The reserved row and this address's earlier failures on the account go: they were the user's own typing. With a
+    // second factor they stay until its code is right, or the password step would reset the count of wrong codes.
+    if (stage === "active") await clearSignInFailures({ db: tx, email: address, ipAddress });
     // Rotation: whatever session this browser had before ends; the new one gets a new id.
     if (replaces) await endSession({ db: tx, id: replaces, reason: "rotated", now });
     const session = await startSession({ db: tx, userId: user.id, stage, now, ipAddress, userAgent });

@@ -1,9 +1,16 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUser, type SignInResult, signInWithPassword } from "../../app/auth/accounts.server";
+import {
+  createUser,
+  type SignInResult,
+  signInWithPassword,
+  signInWithSecondFactor,
+} from "../../app/auth/accounts.server";
+import { hashToken } from "../../app/auth/sessions.server";
 import { throttleAddress, throttleRules, typedEmailKey } from "../../app/auth/throttle.server";
+import { totpCode, totpStep } from "../../app/auth/totp";
 import type { Database, Db } from "../../db/client";
-import { signInFailures, users } from "../../db/schema";
+import { sessions, signInFailures, users } from "../../db/schema";
 import { createTestDatabase, inRollback } from "../support/database";
 
 const password = "correct horse battery";
@@ -236,5 +243,58 @@ describe("parallel attempts", () => {
     } finally {
       await cleanUp([email]);
     }
+  });
+});
+
+describe("second-factor guessing", () => {
+  it("gets no fresh allowance of codes from giving the right password again", async () => {
+    await inRollback(database.db, async (tx) => {
+      const email = "two-steps@example.org";
+      const appSecret = "an-application-secret-for-this-test-only-7f3a9c1e";
+      const totpSecret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+      const userId = await createUser({
+        db: tx,
+        actor: "test",
+        email,
+        name: email,
+        password,
+        grants: [{ role: "staff", accessUntil: null }],
+        totpSecret,
+        appSecret,
+      });
+      const from = "192.0.2.30";
+      // An attacker who has the password: each round gives it, then guesses codes until refused.
+      const outcomes: string[] = [];
+      for (let round = 0; round < 6; round++) {
+        const now = minutes(round);
+        const valid = [-1, 0, 1].map((drift) => totpCode(totpSecret, totpStep(now) + drift));
+        const wrong = ["000000", "111111", "222222", "333333"].find(
+          (code) => !valid.includes(code),
+        ) as string;
+        const first = await attempt(tx, email, from, now, password);
+        outcomes.push(first.outcome);
+        if (first.outcome !== "second_factor") continue;
+        const [session] = await tx
+          .select({ id: sessions.id })
+          .from(sessions)
+          .where(eq(sessions.tokenHash, hashToken(first.token)));
+        for (let guess = 0; guess < 4; guess++) {
+          const result = await signInWithSecondFactor({
+            db: tx,
+            sessionId: session?.id as string,
+            userId,
+            code: wrong,
+            appSecret,
+            ipAddress: from,
+            userAgent: "test",
+            now,
+          });
+          outcomes.push(result.outcome);
+        }
+      }
+      // Five failures from one address in 15 minutes, the password steps included, then only waits.
+      expect(outcomes.filter((outcome) => outcome === "refused").length).toBe(4);
+      expect(outcomes.slice(5).every((outcome) => outcome === "throttled")).toBe(true);
+    });
   });
 });
