@@ -318,7 +318,11 @@ export type SignInResult =
   | { outcome: "second_factor"; token: string }
   | { outcome: "signed_in"; token: string; notice?: SignInNotice | null };
 
-type RequestFacts = { ipAddress: string; userAgent: string | null; now: Date };
+/**
+ * Where an attempt comes from. `knownDevice`: the browser holds this account's known-device token
+ * (app/auth/known-device.server.ts), which spares it the per-account wait.
+ */
+type RequestFacts = { ipAddress: string; userAgent: string | null; now: Date; knownDevice?: boolean };
 
 /**
  * One more failed sign-in on the account with this email, from whatever address, for the notice at its next
@@ -362,9 +366,10 @@ export async function signInWithPassword({
   userAgent,
   now,
   replaces,
+  knownDevice,
 }: { db: Db; email: string; password: string; replaces?: string } & RequestFacts): Promise<SignInResult> {
   const address = normaliseEmail(email);
-  const retryAfterSeconds = await reserveSignInAttempt({ db, email: address, ipAddress, now });
+  const retryAfterSeconds = await reserveSignInAttempt({ db, email: address, ipAddress, now, knownDevice });
   if (retryAfterSeconds > 0) return { outcome: "throttled", retryAfterSeconds };
 
   const [user] = await db.select().from(users).where(eq(users.email, address));
@@ -424,6 +429,7 @@ export async function signInWithSecondFactor({
   ipAddress,
   userAgent,
   now,
+  knownDevice,
 }: {
   db: Db;
   sessionId: string;
@@ -433,7 +439,13 @@ export async function signInWithSecondFactor({
 } & RequestFacts): Promise<SignInResult> {
   const [user] = await db.select().from(users).where(eq(users.id, userId));
   if (!user?.totpSecret) return { outcome: "refused" };
-  const retryAfterSeconds = await reserveSignInAttempt({ db, email: user.email, ipAddress, now });
+  const retryAfterSeconds = await reserveSignInAttempt({
+    db,
+    email: user.email,
+    ipAddress,
+    now,
+    knownDevice,
+  });
   if (retryAfterSeconds > 0) return { outcome: "throttled", retryAfterSeconds };
   // The code is used up inside the transaction that starts the session: a TOTP step is claimed by a conditional
   // update, a recovery code is marked used, so two requests with the same code cannot both sign in.

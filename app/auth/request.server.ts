@@ -48,15 +48,6 @@ export function sessionCookie(token: string | null) {
   return [`${sessionCookieName()}=${token ?? ""}`, ...(token ? [] : ["Max-Age=0"]), ...attributes].join("; ");
 }
 
-function readSessionToken(request: Request): string | undefined {
-  const cookies = request.headers.get("Cookie") ?? "";
-  for (const part of cookies.split(";")) {
-    const [name, ...value] = part.trim().split("=");
-    if (name === sessionCookieName()) return value.join("=") || undefined;
-  }
-  return undefined;
-}
-
 // ---------------------------------------------------------------- the failed sign-ins notice
 
 /**
@@ -74,6 +65,18 @@ export function signInNoticeCookie(notice: SignInNotice | null) {
   const value = notice ? `${notice.userId}.${notice.failedSignIns}.${new Date(notice.since).getTime()}` : "";
   return [`${signInNoticeCookieName()}=${value}`, `Max-Age=${notice ? 600 : 0}`, ...attributes].join("; ");
 }
+
+function knownDeviceCookieName() {
+  return env().demo ? "throughline_device" : "__Host-throughline_device";
+}
+
+/** The browser's known-device tokens (app/auth/known-device.server.ts), kept for 180 days. */
+export function knownDeviceCookie(value: string) {
+  const attributes = ["Path=/", "HttpOnly", "SameSite=Lax", ...(env().demo ? [] : ["Secure"])];
+  return [`${knownDeviceCookieName()}=${value}`, `Max-Age=${180 * 86_400}`, ...attributes].join("; ");
+}
+
+export const readKnownDevices = (request: Request) => readCookie(request, knownDeviceCookieName());
 
 function readCookie(request: Request, wanted: string): string | undefined {
   const cookies = request.headers.get("Cookie") ?? "";
@@ -155,7 +158,7 @@ export async function protect(
   const nonce = randomBytes(16).toString("base64");
   context.set(cspNonceContext, nonce);
 
-  const token = readSessionToken(request);
+  const token = readCookie(request, sessionCookieName());
   let viewer: Viewer | null = null;
   let clearCookie = false;
   if (token) {

@@ -68,6 +68,14 @@ function ring(secrets: AppSecrets): Keys[] {
 
 const current = (secrets: AppSecrets) => keysOf(typeof secrets === "string" ? secrets : secrets.current);
 
+/**
+ * A key of its own for a value the app signs rather than seals (HKDF from the current APP_SECRET, info
+ * `throughline/<purpose>`): rotating APP_SECRET makes what it signed unrecognised, which is what rotation is for.
+ */
+export function signingKey(secrets: AppSecrets, purpose: "known-device"): Buffer {
+  return derive(typeof secrets === "string" ? secrets : secrets.current, purpose, 32);
+}
+
 /** The key id of the current APP_SECRET, as written into every value it seals. */
 export const keyIdOf = (secrets: AppSecrets) => current(secrets).kid;
 

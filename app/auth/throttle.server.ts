@@ -66,8 +66,11 @@ export function throttleAddress(ipAddress: string): string {
     .join(":")}::/64`;
 }
 
-/** A sign-in attempt: what was typed as the email, from which address, when. */
-type Attempt = { db: Db; email: string; ipAddress: string; now: Date };
+/**
+ * A sign-in attempt: what was typed as the email, from which address, when, and whether the browser is one the
+ * account has signed in from before (app/auth/known-device.server.ts): the per-account wait does not apply to it.
+ */
+type Attempt = { db: Db; email: string; ipAddress: string; now: Date; knownDevice?: boolean };
 
 /** The wait per account after `failures` earlier failures on it within the day, in seconds (0: no wait). */
 export function accountDelaySeconds(failures: number) {
@@ -78,7 +81,12 @@ export function accountDelaySeconds(failures: number) {
 /** Seconds to wait before this attempt may be made, or 0, from the failures on record. */
 async function retryAfter(
   db: Db,
-  { account, address, now }: { account: string; address: string; now: Date },
+  {
+    account,
+    address,
+    now,
+    knownDevice,
+  }: { account: string; address: string; now: Date; knownDevice?: boolean },
 ) {
   const window = new Date(now.getTime() - throttleRules.windowMinutes * 60_000);
   const day = new Date(now.getTime() - throttleRules.accountWindowHours * 3_600_000);
@@ -100,7 +108,9 @@ async function retryAfter(
   const until = Math.max(
     pair.n >= throttleRules.perAccountAndAddress ? pair.oldest + windowMs : 0,
     fromAddress.n >= throttleRules.perAddress ? fromAddress.oldest + windowMs : 0,
-    onAccount.n >= throttleRules.perAccount ? onAccount.latest + accountDelaySeconds(onAccount.n) * 1000 : 0,
+    onAccount.n >= throttleRules.perAccount && !knownDevice
+      ? onAccount.latest + accountDelaySeconds(onAccount.n) * 1000
+      : 0,
   );
   return until > now.getTime() ? Math.max(1, Math.ceil((until - now.getTime()) / 1000)) : 0;
 }
@@ -117,7 +127,13 @@ const pruneBefore = (now: Date) => new Date(now.getTime() - throttleRules.accoun
  * the row back), on a wrong one leave the row, the failure it is. Called before the password hash is checked, so a
  * refused attempt costs no argon2, whether the account exists or not.
  */
-export async function reserveSignInAttempt({ db, email, ipAddress, now }: Attempt): Promise<number> {
+export async function reserveSignInAttempt({
+  db,
+  email,
+  ipAddress,
+  now,
+  knownDevice,
+}: Attempt): Promise<number> {
   const account = typedEmailKey(email);
   const address = throttleAddress(ipAddress);
   // Keep the table small.
@@ -127,7 +143,7 @@ export async function reserveSignInAttempt({ db, email, ipAddress, now }: Attemp
     // attempts never wait for each other in a circle.
     await tx.execute(sql`select pg_advisory_xact_lock(${lockClass.account}, hashtext(${account}))`);
     await tx.execute(sql`select pg_advisory_xact_lock(${lockClass.address}, hashtext(${address}))`);
-    const retryAfterSeconds = await retryAfter(tx, { account, address, now });
+    const retryAfterSeconds = await retryAfter(tx, { account, address, now, knownDevice });
     if (retryAfterSeconds === 0)
       await tx.insert(signInFailures).values({ email: account, ipAddress: address, at: now });
     return retryAfterSeconds;

@@ -1,8 +1,17 @@
 import { data, Form, redirect, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
-import { signInWithSecondFactor } from "../auth/accounts.server";
+import { getUserEmail, signInWithSecondFactor } from "../auth/accounts.server";
 import { demoAdminCode } from "../auth/demo.server";
-import { appSecret, clientAddress, isDemo, sessionCookie, signInNoticeCookie } from "../auth/request.server";
+import { isKnownDevice, rememberDevice } from "../auth/known-device.server";
+import {
+  appSecret,
+  clientAddress,
+  isDemo,
+  knownDeviceCookie,
+  readKnownDevices,
+  sessionCookie,
+  signInNoticeCookie,
+} from "../auth/request.server";
 import { isRecoveryCodeShape, isTotpShape } from "../auth/second-factor.server";
 import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
@@ -45,8 +54,11 @@ export async function action(args: Route.ActionArgs) {
   const session = requirePendingSession(args.context);
   const form = await parseForm(args.request, codeForm);
   if (!form.ok) return form.response;
+  const db = await getDb();
+  const email = (await getUserEmail({ db, id: session.userId })) ?? "";
+  const devices = readKnownDevices(args.request);
   const result = await signInWithSecondFactor({
-    db: await getDb(),
+    db,
     sessionId: session.id,
     userId: session.userId,
     code: form.data.code,
@@ -54,6 +66,7 @@ export async function action(args: Route.ActionArgs) {
     ipAddress: clientAddress(args),
     userAgent: args.request.headers.get("User-Agent"),
     now: new Date(),
+    knownDevice: isKnownDevice(devices, email, appSecret()),
   });
   if (result.outcome === "throttled") {
     return data(
@@ -64,6 +77,7 @@ export async function action(args: Route.ActionArgs) {
   if (result.outcome !== "signed_in")
     return data({ errors: { code: "secondFactor.wrong" } }, { status: 401 });
   const headers = new Headers({ "Set-Cookie": sessionCookie(result.token) });
+  headers.append("Set-Cookie", knownDeviceCookie(rememberDevice(devices, email, appSecret())));
   // Failed attempts since the last sign-in: told on the page the user lands on.
   if (result.notice) headers.append("Set-Cookie", signInNoticeCookie(result.notice));
   return redirect(safeRedirect(form.data.redirectTo), { headers });

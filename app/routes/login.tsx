@@ -2,7 +2,16 @@ import { data, Form, redirect, useActionData, useLoaderData } from "react-router
 import { z } from "zod";
 import { signInWithPassword } from "../auth/accounts.server";
 import { demoAccounts, demoPassword } from "../auth/demo.server";
-import { clientAddress, isDemo, sessionCookie, signInNoticeCookie } from "../auth/request.server";
+import { isKnownDevice, rememberDevice } from "../auth/known-device.server";
+import {
+  appSecret,
+  clientAddress,
+  isDemo,
+  knownDeviceCookie,
+  readKnownDevices,
+  sessionCookie,
+  signInNoticeCookie,
+} from "../auth/request.server";
 import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
 import { Field } from "../components/ui/field";
@@ -36,6 +45,7 @@ export async function action(args: Route.ActionArgs) {
   if (!form.ok) return form.response;
   const { email, password } = form.data;
   const redirectTo = safeRedirect(form.data.redirectTo);
+  const devices = readKnownDevices(request);
   const result = await signInWithPassword({
     db: await getDb(),
     email,
@@ -44,6 +54,7 @@ export async function action(args: Route.ActionArgs) {
     userAgent: request.headers.get("User-Agent"),
     now: new Date(),
     replaces: context.get(sessionContext)?.id,
+    knownDevice: isKnownDevice(devices, email, appSecret()),
   });
   switch (result.outcome) {
     case "throttled":
@@ -63,6 +74,7 @@ export async function action(args: Route.ActionArgs) {
       });
     case "signed_in": {
       const headers = new Headers({ "Set-Cookie": sessionCookie(result.token) });
+      headers.append("Set-Cookie", knownDeviceCookie(rememberDevice(devices, email, appSecret())));
       // Failed attempts since the last sign-in: told on the page the user lands on.
       if (result.notice) headers.append("Set-Cookie", signInNoticeCookie(result.notice));
       return redirect(redirectTo, { headers });

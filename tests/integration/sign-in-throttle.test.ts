@@ -155,6 +155,59 @@ describe("per account, from any address", () => {
     });
   });
 
+  it("cannot keep the owner out of a browser they signed in from before, however the guessing is timed", async () => {
+    await inRollback(database.db, async (tx) => {
+      await user(tx, "kept-out@example.org");
+      // An attacker guessing from a new address each time the per-account wait ends keeps the wait at its longest.
+      let now = t0;
+      for (let i = 0; i < 40; i++) {
+        const guess = await attempt(tx, "kept-out@example.org", `198.51.100.${i}`, now);
+        if (guess.outcome === "throttled") now = new Date(now.getTime() + guess.retryAfterSeconds * 1000);
+        else expect(guess.outcome).toBe("refused");
+      }
+      // A browser without the account's known-device token waits; the owner's own browser does not.
+      expect((await attempt(tx, "kept-out@example.org", "192.0.2.88", now, password)).outcome).toBe(
+        "throttled",
+      );
+      const owner = await signInWithPassword({
+        db: tx,
+        email: "kept-out@example.org",
+        password,
+        ipAddress: "192.0.2.88",
+        userAgent: "test",
+        now,
+        knownDevice: true,
+      });
+      expect(owner.outcome).toBe("signed_in");
+      // The token spares only the per-account wait: guessing from the owner's browser still meets the others.
+      for (let i = 0; i < throttleRules.perAccountAndAddress; i++) {
+        const guess = await signInWithPassword({
+          db: tx,
+          email: "kept-out@example.org",
+          password: "wrong guess",
+          ipAddress: "192.0.2.88",
+          userAgent: "test",
+          now,
+          knownDevice: true,
+        });
+        expect(guess.outcome).toBe("refused");
+      }
+      expect(
+        (
+          await signInWithPassword({
+            db: tx,
+            email: "kept-out@example.org",
+            password,
+            ipAddress: "192.0.2.88",
+            userAgent: "test",
+            now,
+            knownDevice: true,
+          })
+        ).outcome,
+      ).toBe("throttled");
+    });
+  });
+
   it("tells the user at their next sign-in how many failed attempts there were, and since when, then starts again", async () => {
     await inRollback(database.db, async (tx) => {
       const id = await user(tx, "told@example.org");
