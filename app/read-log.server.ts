@@ -28,6 +28,34 @@ export async function recordRead({ db, viewer, actor, action, entityType, entity
   await db.insert(readEvents).values({ actor: who, action, entityType, entityId, detail: detail ?? null });
 }
 
+/**
+ * A page that shows several entries' narratives (an element, an indicator, the verification queue): one row naming
+ * the page and the entries whose narrative it showed; nothing when it showed none.
+ */
+export async function recordNarrativesRead({
+  db,
+  viewer,
+  request,
+  entries,
+}: {
+  db: Db;
+  viewer: Pick<Viewer, "id">;
+  request: Request;
+  entries: readonly { id: string; narrative: unknown }[];
+}) {
+  const shown = entries.filter((entry) => entry.narrative).map((entry) => entry.id);
+  if (shown.length === 0) return;
+  const page = new URL(request.url).pathname.replace(/\.data$/, "");
+  await recordRead({
+    db,
+    viewer,
+    action: "entries.view",
+    entityType: "page",
+    entityId: page,
+    detail: { entries: shown },
+  });
+}
+
 /** The read log for administrators, newest first, with the audit trail's filters. */
 export async function listReadEvents({
   db,

@@ -26,10 +26,13 @@ function pageOf(page: string): { module: PageModule; code?: string } | null {
   if (page === "regions") return { module: regions as PageModule };
   const match = /^(elements|indicators)\/([^/]{1,200})$/.exec(page);
   if (!match) return null;
-  return {
-    module: (match[1] === "elements" ? element : indicator) as PageModule,
-    code: decodeURIComponent(match[2] as string),
-  };
+  let code: string;
+  try {
+    code = decodeURIComponent(match[2] as string);
+  } catch {
+    return null; // a malformed escape (`%E0`) names no page: 404, not 500
+  }
+  return { module: (match[1] === "elements" ? element : indicator) as PageModule, code };
 }
 
 /**

@@ -9,13 +9,17 @@ import { getDb } from "../db.server";
 import { formatNumber, pickText, useI18n } from "../i18n/i18n";
 import { getElementDetail } from "../plan-graph/queries.server";
 import { type LocalizedText, languages } from "../plan-graph/vocabulary";
+import { recordNarrativesRead } from "../read-log.server";
 import type { Route } from "./+types/element";
 
 export async function loader(args: Route.LoaderArgs) {
   const viewer = requireViewer(args);
   const { slug, code } = args.params;
-  const detail = await getElementDetail({ db: await getDb(), slug, code, viewer });
+  const db = await getDb();
+  const detail = await getElementDetail({ db, slug, code, viewer });
   if (!detail) throw new Response("Not Found", { status: 404 });
+  const entries = detail.indicators.flatMap((indicator) => indicator.entries);
+  await recordNarrativesRead({ db, viewer, request: args.request, entries });
   // Activities with indicators link to their logging form for those who may log progress.
   const canLogProgress =
     detail.element.kind === "activity" &&

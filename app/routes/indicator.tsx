@@ -23,19 +23,22 @@ import { formatDate, formatDateTime, formatNumber, pickText, useI18n } from "../
 import type { MessageKey } from "../i18n/messages";
 import { periodLabel } from "../indicators/display";
 import { getIndicatorDetail } from "../indicators/manage.server";
+import { recordNarrativesRead } from "../read-log.server";
 import type { Route } from "./+types/indicator";
 
 export async function loader(args: Route.LoaderArgs) {
   const viewer = requireViewer(args);
   const canManage = can(viewer, { action: "indicators.manage" });
+  const db = await getDb();
   const detail = await getIndicatorDetail({
-    db: await getDb(),
+    db,
     slug: args.params.slug,
     code: args.params.code,
     viewer,
     canManage,
   });
   if (!detail) throw new Response("Not Found", { status: 404 });
+  await recordNarrativesRead({ db, viewer, request: args.request, entries: detail.entries });
   return { ...detail, canManage };
 }
 

@@ -19,12 +19,15 @@ import {
 } from "../progress/components";
 import { verificationQueue } from "../progress/queries.server";
 import { approveEntry, EntryProblems, EntryRefused, returnEntry } from "../progress/workflow.server";
+import { recordNarrativesRead } from "../read-log.server";
 import type { Route } from "./+types/verification";
 
 export async function loader(args: Route.LoaderArgs) {
   const viewer = requirePermission(args, { action: "progress.verify" });
-  const queue = await verificationQueue({ db: await getDb(), viewer });
+  const db = await getDb();
+  const queue = await verificationQueue({ db, viewer });
   if (!queue) throw new Response("Not Found", { status: 404 });
+  await recordNarrativesRead({ db, viewer, request: args.request, entries: queue.entries });
   const url = new URL(args.request.url);
   return { ...queue, done: url.searchParams.get("done") };
 }

@@ -63,6 +63,14 @@ describe("dashboard CSV downloads and exports go through the server and into the
     expect(reads).toContain("-objectives-");
     const exports = await (await get(baseUrl, "/admin/audit?log=reads&action=canvas.export", admin)).text();
     expect(exports).toContain("2013-2015/draft-2015-review");
+    // Pages that show several entries' narratives are logged too, naming the page and those entries.
+    const meo = await signInOverHttp(baseUrl, demoEmails.me_officer);
+    const indicators = await (await get(baseUrl, "/plans/synthetic-demo/indicators", meo)).text();
+    const indicatorPage = /href="(\/plans\/synthetic-demo\/indicators\/[^"/?]+)"/.exec(indicators)?.[1];
+    expect(indicatorPage).toBeTruthy();
+    expect((await get(baseUrl, indicatorPage as string, meo)).status).toBe(200);
+    const narratives = await (await get(baseUrl, "/admin/audit?log=reads&action=entries.view", admin)).text();
+    expect(narratives).toContain(indicatorPage);
     // The audit trail itself is still the default tab.
     expect(await (await get(baseUrl, "/admin/audit", admin)).text()).toContain("Audit trail");
   });
