@@ -30,8 +30,11 @@ export class RequestBudget {
 
   constructor(private readonly rule: BudgetRule) {}
 
-  /** Spends a token for `user` asking for `day`, or says how many seconds until one is back. */
-  take(user: string, day: string, now = Date.now()): BudgetDecision {
+  /**
+   * Spends a token for `user` asking for `day` (free when the same day was asked for within the minute; `null`: every
+   * request costs one), or says how many seconds until one is back.
+   */
+  take(user: string, day: string | null, now = Date.now()): BudgetDecision {
     const { perMinute, maxUsers } = this.rule;
     const bucket = this.buckets.get(user) ?? { tokens: perMinute, at: now, days: new Map<string, number>() };
     // Least recently seen first: a user seen now moves to the end of the map.
@@ -44,13 +47,13 @@ export class RequestBudget {
     bucket.tokens = Math.min(perMinute, bucket.tokens + ((now - bucket.at) * perMinute) / minuteMs);
     bucket.at = now;
     for (const [seen, at] of bucket.days) if (now - at >= minuteMs) bucket.days.delete(seen);
-    if (bucket.days.has(day)) return { ok: true };
+    if (day !== null && bucket.days.has(day)) return { ok: true };
     if (bucket.tokens < 1) {
       const wait = ((1 - bucket.tokens) * minuteMs) / perMinute;
       return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)) };
     }
     bucket.tokens -= 1;
-    bucket.days.set(day, now);
+    if (day !== null) bucket.days.set(day, now);
     return { ok: true };
   }
 }
@@ -69,14 +72,20 @@ export function historicalDay(url: URL, today: string): string | null {
 }
 
 /**
- * Spends `userId`'s budget when `url` asks for another day than today; over it, throws the 429 (with Retry-After)
- * that the error boundary shows as "too many requests". Called by every dashboard loader (./load.server.ts) and by
- * the theory-of-change editor, whose overlay is the same roll-up.
+ * Spends `userId`'s budget when `url` asks for another day than today, or on every request when the reader's
+ * figures cannot come from the roll-up cache (`uncached`: a funder's, computed from the entries in its scope each
+ * time); over it, throws the 429 (with Retry-After) that the error boundary shows as "too many requests". Called by
+ * every dashboard loader (./load.server.ts) and by the theory-of-change editor, whose overlay is the same roll-up.
  */
-export function spendHistoryBudget(userId: string, url: URL, today: string, now = Date.now()) {
+export function spendHistoryBudget(
+  userId: string,
+  url: URL,
+  today: string,
+  { now = Date.now(), uncached = false }: { now?: number; uncached?: boolean } = {},
+) {
   const day = historicalDay(url, today);
-  if (!day) return;
-  const decision = dashboardHistoryBudget.take(userId, day, now);
+  if (!day && !uncached) return;
+  const decision = dashboardHistoryBudget.take(userId, uncached ? null : day, now);
   if (decision.ok) return;
   const { retryAfterSeconds } = decision;
   throw data(

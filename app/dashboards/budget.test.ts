@@ -45,3 +45,12 @@ describe("the per-user budget for past days", () => {
     expect(historicalDay(url("?asOf=2014-03-01"), "2026-12-07")).toBe("2014-03-01");
   });
 });
+
+describe("a budget charged on every request", () => {
+  it("counts each request when no day is named, even one just asked for", () => {
+    const budget = new RequestBudget({ perMinute: 2, maxUsers: 10 });
+    expect(budget.take("f", null, 0).ok).toBe(true);
+    expect(budget.take("f", null, 1).ok).toBe(true);
+    expect(budget.take("f", null, 2).ok).toBe(false);
+  });
+});

@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client";
-import type { Viewer } from "../auth/policy";
+import { can, type Viewer } from "../auth/policy";
 import { requireViewer } from "../auth/request.server";
 import { getDb } from "../db.server";
 import { todayUtc } from "../progress/workflow.server";
@@ -11,8 +11,8 @@ export type DashboardQuery<Params> = Params & { db: Db; viewer: Viewer; url: URL
 /**
  * A dashboard route's loader: the signed-in viewer (or the sign-in page), the query with the request's address and
  * today's day, and a 404 when the plan (or the element, the indicator) is not there or not the viewer's to see.
- * Another day than today spends the viewer's budget for past days (./budget.server.ts): over it, a 429 page with
- * Retry-After, before any of the roll-up's work is done.
+ * Another day than today spends the viewer's budget for past days (./budget.server.ts), and so does every request of
+ * a funder, whose figures are computed afresh: over it, a 429 page with Retry-After, before any of the roll-up's work.
  */
 export async function loadDashboard<Params extends { slug: string }, Result>(
   args: Parameters<typeof requireViewer>[0] & { params: Params },
@@ -21,7 +21,10 @@ export async function loadDashboard<Params extends { slug: string }, Result>(
   const viewer = requireViewer(args);
   const url = new URL(args.request.url);
   const today = todayUtc();
-  spendHistoryBudget(viewer.id, url, today);
+  // A reader who does not see the whole plan (a funder) gets figures computed afresh: every request costs.
+  spendHistoryBudget(viewer.id, url, today, {
+    uncached: !can(viewer, { action: "plan.read", fundedBy: [] }),
+  });
   const result = await query({ ...args.params, db: await getDb(), viewer, url, today });
   if (!result) throw new Response("Not Found", { status: 404 });
   return result;

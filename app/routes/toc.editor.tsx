@@ -12,6 +12,7 @@ import {
 } from "react";
 import { Link, useBlocker, useRevalidator } from "react-router";
 import { tocCanvases } from "../../db/schema";
+import { can } from "../auth/policy";
 import { Citation } from "../components/citation";
 import type { CanvasApi } from "../components/toc/canvas";
 import { ChecksPanel } from "../components/toc/checks-panel";
@@ -72,7 +73,7 @@ export async function loader(args: Route.LoaderArgs) {
   const { db, plan, scope, canEdit, by } = await requireTocPlan(args);
   const url = new URL(args.request.url);
   const today = todayUtc();
-  spendHistoryBudget(by.id, url, today);
+  spendHistoryBudget(by.id, url, today, { uncached: !can(by.viewer, { action: "plan.read", fundedBy: [] }) });
   const canvas = await loadCanvas({ db, plan, scope, slug: args.params.canvas, canEdit });
   if (!canvas) throw new Response("Not Found", { status: 404 });
   const { asOf } = readOverviewFilters(url, plan, today);

@@ -109,3 +109,14 @@ describe("the dashboards' budget for past days", () => {
     });
   });
 });
+
+describe("a funder's dashboards, computed afresh for its scope", () => {
+  it("spend the budget on every request, today's included", async () => {
+    const funder: Viewer = { ...viewer(3), roles: ["funder"], funderCode: "budget-funder" };
+    const { perMinute } = dashboardHistoryRule;
+    // This funder funds nothing in the plan: each request is a 404, after it has spent a token.
+    for (let i = 0; i < perMinute; i++)
+      expect(await outcome(() => overviewLoader(args(funder, "")))).toMatchObject({ status: 404 });
+    expect(await outcome(() => overviewLoader(args(funder, "")))).toMatchObject({ status: 429 });
+  });
+});
