@@ -17,7 +17,9 @@ export type AuditEntry = {
 /**
  * Writes one audit row. Call it inside the mutation's transaction (pass the transaction as `db`) so the change and
  * its record commit or roll back together. Never put a password, a session token (or its hash) or a secret in an
- * entry; a session is named by its public id.
+ * entry; a session is named by its public id. The audit chain's trigger (migration 0009) holds a lock from this insert
+ * to the commit, so audited transactions take turns from here: record the audit row last, after the mutation's other
+ * statements, so that the wait is short and no transaction waits for rows while holding it.
  */
 export async function recordAudit(db: Db, entry: AuditEntry) {
   await db.insert(auditEvents).values({

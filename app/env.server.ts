@@ -181,6 +181,12 @@ function demoSecret(dataDir: string): string {
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(48).toString("base64");
-  writeFileSync(file, secret, { mode: 0o600 });
+  try {
+    // Exclusive: two processes starting together (the server and a CLI command) keep one secret, the first one's.
+    writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    return readFileSync(file, "utf8").trim();
+  }
   return secret;
 }
