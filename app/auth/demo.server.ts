@@ -65,9 +65,10 @@ async function createDemoAccounts(db: Db, appSecret: string) {
 }
 
 /**
- * Demo mode only: the current second-factor code of a demo account that has one (the admin and the M&E officer),
- * read from its stored key (they have no authenticator app, so the second-factor page shows it). Null for any other
- * user or without a key.
+ * Demo mode only: a second-factor code of a demo account that has one (the admin and the M&E officer), read from its
+ * stored key (they have no authenticator app, so the second-factor page shows it): the current step's, or when that
+ * one was just used (each code works once), the next step's, which the one step of allowed drift accepts. Null for
+ * any other user, without a key, or when both were used (the page then shows none until the next step).
  */
 export async function demoAdminCode({
   db,
@@ -81,7 +82,7 @@ export async function demoAdminCode({
   now?: Date;
 }): Promise<string | null> {
   const [user] = await db
-    .select({ totpSecret: users.totpSecret })
+    .select({ totpSecret: users.totpSecret, lastStep: users.totpLastStep })
     .from(users)
     .where(
       and(
@@ -93,7 +94,9 @@ export async function demoAdminCode({
       ),
     );
   if (!user?.totpSecret) return null;
-  return totpCode(decryptSecret(user.totpSecret, appSecret, "totp-seed"), totpStep(now));
+  const step = Math.max(totpStep(now), (user.lastStep ?? 0) + 1);
+  if (step > totpStep(now) + 1) return null;
+  return totpCode(decryptSecret(user.totpSecret, appSecret, "totp-seed"), step);
 }
 
 /** Outside demo mode, a database that still holds demo accounts (whose password is public) is refused. */

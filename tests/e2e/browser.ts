@@ -56,10 +56,14 @@ export async function signIn(page: Page, baseUrl: string, email: string) {
   await page.waitForURL((url) => url.pathname !== "/login");
   // A code is accepted once: if another sign-in just used the current one, wait for the next and try again.
   const secondFactor = new URL(page.url()).pathname === "/login/second-factor";
+  // Demo mode shows a code not used yet (the current step's or the next one's); when both were used, none until the
+  // next step begins.
   for (let attempt = 0; new URL(page.url()).pathname === "/login/second-factor" && attempt < 3; attempt++) {
     if (attempt > 0) await page.waitForTimeout(30_000 - (Date.now() % 30_000) + 200);
     await page.reload();
-    const code = /(\d{6})/.exec(await page.locator(".demo-notice").innerText())?.[1] ?? "";
+    const notice = page.locator(".demo-notice");
+    const code = (await notice.count()) ? (/(\d{6})/.exec(await notice.innerText())?.[1] ?? "") : "";
+    if (!code) continue;
     await page.locator("main input[name=code]").fill(code);
     await page.locator("main button[type=submit]").click();
     await Promise.race([

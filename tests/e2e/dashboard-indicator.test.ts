@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { demoPlanSlug } from "../../app/demo-data/content";
 import { launchChromium, openPage, signIn } from "./browser";
@@ -23,8 +23,11 @@ afterAll(async () => {
 });
 
 /** The rows of a CSV download link, decoded from its `data:` address. */
-function csvRows(href: string) {
-  return decodeURIComponent(href.slice(href.indexOf(",") + 1))
+/** A CSV download's rows, fetched as the page's reader (the server serves it and logs the read). */
+async function csvRows(page: Page, href: string | null) {
+  const response = await page.request.get(new URL(href ?? "", page.url()).toString());
+  expect(response.status()).toBe(200);
+  return (await response.text())
     .replace(/^\uFEFF/, "")
     .split("\r\n")
     .filter(Boolean);
@@ -59,7 +62,7 @@ describe("the indicator page", () => {
       const header = await page.locator('section[aria-labelledby="series-heading"] thead').innerText();
       expect(header).toContain("Actual: Africa · Women");
       const series = page.locator('section[aria-labelledby="series-heading"] a[download$=".csv"]');
-      const rows = csvRows((await series.getAttribute("href")) ?? "");
+      const rows = await csvRows(page, await series.getAttribute("href"));
       expect(rows[0]).toContain("Actual: Africa · Women");
       // The gender breakdown is narrowed to Africa, with the gender chosen marked among its columns.
       const genderHead = await page.locator('[data-breakdown="gender"] thead').innerText();
@@ -118,8 +121,9 @@ describe("the region view", () => {
       await page.locator("h1", { hasText: "By region" }).waitFor();
       expect(await page.locator("tr[data-region]").count()).toBeGreaterThanOrEqual(5);
       expect(await page.locator('tr[data-code="I1"]').count()).toBe(1);
-      const csv = csvRows(
-        (await page.locator('a[download*="regions-indicators"]').getAttribute("href")) ?? "",
+      const csv = await csvRows(
+        page,
+        await page.locator('a[download*="regions-indicators"]').getAttribute("href"),
       );
       expect(csv[0]).toContain("Africa");
       await page.locator('select[name="gender"]').selectOption("trans");
