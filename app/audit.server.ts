@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, ilike, lt, type SQL, sql } from "drizzle-orm";
-import type { Db } from "../db/client";
+import { type Db, rowsOf } from "../db/client";
 import { auditEvents } from "../db/schema";
 
 export type AuditEntry = {
@@ -83,11 +83,13 @@ export async function verifyAuditChain(db: Db, pageSize = 5000): Promise<ChainVe
   let head: string | null = null;
   let after = 0;
   for (;;) {
-    const rows = (await db.execute(sql`
+    const page = await rowsOf<ChainRow>(
+      db,
+      sql`
       select e.id::bigint as id, e.prev_hash, e.hash, audit_event_hash(e.prev_hash, e) as recomputed
       from audit_events e where e.id > ${after} order by e.id limit ${pageSize}
-    `)) as unknown as { rows?: ChainRow[] } | ChainRow[];
-    const page = Array.isArray(rows) ? rows : (rows.rows ?? []);
+    `,
+    );
     for (const row of page) {
       const id = Number(row.id);
       if (row.prev_hash !== head) return { ok: false, id, reason: "link", count };

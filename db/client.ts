@@ -2,7 +2,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } f
 import { hostname } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { type ExtractTablesWithRelations, sql } from "drizzle-orm";
+import { type ExtractTablesWithRelations, type SQL, sql } from "drizzle-orm";
 import { readMigrationFiles } from "drizzle-orm/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -15,6 +15,12 @@ import * as schema from "./schema";
 export type Schema = typeof schema;
 /** A database or a transaction: every query module takes one, so callers decide the transaction boundary. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+/** The rows of a raw query: PGlite answers `execute` with `{ rows }`, postgres.js with the rows themselves. */
+export async function rowsOf<Row = Record<string, unknown>>(db: Db, query: SQL): Promise<Row[]> {
+  const result = (await db.execute(query)) as unknown as Row[] | { rows: Row[] };
+  return Array.isArray(result) ? result : result.rows;
+}
 
 export type Database = {
   db: Db;
@@ -72,10 +78,11 @@ async function migrationsPending(db: Db): Promise<boolean> {
   );
   try {
     return await db.transaction(async (tx) => {
-      const result = (await tx.execute(
+      const [row] = await rowsOf<{ last: string | null }>(
+        tx,
         sql`select max(created_at)::text as last from drizzle.__drizzle_migrations`,
-      )) as unknown as { rows: { last: string | null }[] } | { last: string | null }[];
-      const last = (Array.isArray(result) ? result : result.rows)[0]?.last;
+      );
+      const last = row?.last;
       return last === null || last === undefined || Number(last) < newest;
     });
   } catch {

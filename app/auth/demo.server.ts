@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { and, count, eq, inArray, type SQL, sql } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import { and, count, eq, inArray, sql } from "drizzle-orm";
+import { type Db, rowsOf } from "../../db/client";
 import { elements, fundedElements, plans, userRoles, users } from "../../db/schema";
 import { recordAudit } from "../audit.server";
 import { createUser, type RoleGrant } from "./accounts.server";
@@ -154,12 +154,6 @@ async function isReferenced(db: Db, userId: string): Promise<boolean> {
     if (found.length) return true;
   }
   return false;
-}
-
-/** PGlite answers `execute` with `{ rows }`, postgres.js with the rows themselves. */
-async function rowsOf<Row>(db: Db, query: SQL): Promise<Row[]> {
-  const result = (await db.execute(query)) as unknown as Row[] | { rows: Row[] };
-  return Array.isArray(result) ? result : result.rows;
 }
 
 export type RemovedDemoAccount = { email: string; outcome: "deleted" | "deactivated"; renamedTo?: string };

@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "../../db/client";
+import { type Db, rowsOf } from "../../db/client";
 import type { PlanScope } from "../plan-graph/scope.server";
 import {
   comparePathways,
@@ -20,14 +20,6 @@ import {
  * A viewer's scope (on the theory of change, `tocScope` of ./scope.server.ts) is applied in the query: elements outside it are treated like dropped ones, so
  * nothing outside what the viewer may see is walked through or named.
  */
-
-type Row = Record<string, unknown>;
-
-/** postgres.js answers with the rows; PGlite with `{ rows }`. */
-async function rowsOf(db: Db, query: SQL): Promise<Row[]> {
-  const result = (await db.execute(query)) as unknown as Row[] | { rows: Row[] };
-  return Array.isArray(result) ? result : result.rows;
-}
 
 /**
  * The walkable part of the plan: elements not dropped (and in scope), and the links between them. `step` reads
