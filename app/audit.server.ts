@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, ilike, lt, type SQL, sql } from "drizzle-orm";
+import { and, type Column, desc, eq, gte, ilike, lt, type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "../db/client";
 import { auditEvents } from "../db/schema";
 
@@ -35,6 +35,20 @@ export async function recordAudit(db: Db, entry: AuditEntry) {
 
 export type AuditFilters = { actor?: string; action?: string; entityType?: string; from?: Date; to?: Date };
 
+/** The filters of the audit trail and the read log (same columns): who (part of), action (prefix), kind, dates. */
+export function logFilter(
+  log: { actor: Column; action: Column; entityType: Column; at: Column },
+  filters: AuditFilters,
+): SQL | undefined {
+  const conditions: SQL[] = [];
+  if (filters.actor) conditions.push(ilike(log.actor, `%${filters.actor}%`));
+  if (filters.action) conditions.push(ilike(log.action, `${filters.action}%`));
+  if (filters.entityType) conditions.push(eq(log.entityType, filters.entityType));
+  if (filters.from) conditions.push(gte(log.at, filters.from));
+  if (filters.to) conditions.push(lt(log.at, filters.to));
+  return conditions.length ? and(...conditions) : undefined;
+}
+
 export async function listAuditEvents({
   db,
   filters,
@@ -46,16 +60,10 @@ export async function listAuditEvents({
   limit: number;
   offset: number;
 }) {
-  const conditions: SQL[] = [];
-  if (filters.actor) conditions.push(ilike(auditEvents.actor, `%${filters.actor}%`));
-  if (filters.action) conditions.push(ilike(auditEvents.action, `${filters.action}%`));
-  if (filters.entityType) conditions.push(eq(auditEvents.entityType, filters.entityType));
-  if (filters.from) conditions.push(gte(auditEvents.at, filters.from));
-  if (filters.to) conditions.push(lt(auditEvents.at, filters.to));
   return db
     .select()
     .from(auditEvents)
-    .where(conditions.length ? and(...conditions) : undefined)
+    .where(logFilter(auditEvents, filters))
     .orderBy(desc(auditEvents.id))
     .limit(limit)
     .offset(offset);

@@ -3,10 +3,10 @@
  * the app or show sensitive text — evidence downloads, plan and canvas exports, dashboard CSV downloads, entry pages
  * with a narrative. Append-only (migration 0009); it never holds the content read, only what names it.
  */
-import { and, desc, eq, gte, ilike, lt, type SQL } from "drizzle-orm";
+import { desc } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { readEvents } from "../db/schema";
-import type { AuditFilters } from "./audit.server";
+import { type AuditFilters, logFilter } from "./audit.server";
 import type { Viewer } from "./auth/policy";
 
 export type ReadEntry = {
@@ -68,16 +68,10 @@ export async function listReadEvents({
   limit: number;
   offset: number;
 }) {
-  const conditions: SQL[] = [];
-  if (filters.actor) conditions.push(ilike(readEvents.actor, `%${filters.actor}%`));
-  if (filters.action) conditions.push(ilike(readEvents.action, `${filters.action}%`));
-  if (filters.entityType) conditions.push(eq(readEvents.entityType, filters.entityType));
-  if (filters.from) conditions.push(gte(readEvents.at, filters.from));
-  if (filters.to) conditions.push(lt(readEvents.at, filters.to));
   return db
     .select()
     .from(readEvents)
-    .where(conditions.length ? and(...conditions) : undefined)
+    .where(logFilter(readEvents, filters))
     .orderBy(desc(readEvents.id))
     .limit(limit)
     .offset(offset);
