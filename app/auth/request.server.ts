@@ -12,6 +12,7 @@ import {
 import { loadViewer, type SignInNotice } from "./accounts.server";
 import { crossSiteRefusal } from "./cross-site";
 import { demoHostRefusal, demoRefusalStatus } from "./demo-host";
+import { isKnownDevice, rememberDevice } from "./known-device.server";
 import type { PendingStep } from "./policy";
 import { can, type Permission, type Viewer } from "./policy";
 import { findSession, type SessionLimits } from "./sessions.server";
@@ -71,12 +72,36 @@ function knownDeviceCookieName() {
 }
 
 /** The browser's known-device tokens (app/auth/known-device.server.ts), kept for 180 days. */
-export function knownDeviceCookie(value: string) {
+function knownDeviceCookie(value: string) {
   const attributes = ["Path=/", "HttpOnly", "SameSite=Lax", ...(env().demo ? [] : ["Secure"])];
   return [`${knownDeviceCookieName()}=${value}`, `Max-Age=${180 * 86_400}`, ...attributes].join("; ");
 }
 
-export const readKnownDevices = (request: Request) => readCookie(request, knownDeviceCookieName());
+/** Whether the request comes from a browser that has signed in to the account `email` names before. */
+export const fromKnownDevice = (request: Request, email: string) =>
+  isKnownDevice(readCookie(request, knownDeviceCookieName()), email, appSecret());
+
+/**
+ * What a complete sign-in sets: the new session, this browser's known-device token for the account, and the
+ * failed-attempts notice for the page the user lands on.
+ */
+export function signedInHeaders({
+  request,
+  email,
+  token,
+  notice,
+}: {
+  request: Request;
+  email: string;
+  token: string;
+  notice?: SignInNotice | null;
+}) {
+  const headers = new Headers({ "Set-Cookie": sessionCookie(token) });
+  const devices = rememberDevice(readCookie(request, knownDeviceCookieName()), email, appSecret());
+  headers.append("Set-Cookie", knownDeviceCookie(devices));
+  if (notice) headers.append("Set-Cookie", signInNoticeCookie(notice));
+  return headers;
+}
 
 function readCookie(request: Request, wanted: string): string | undefined {
   const cookies = request.headers.get("Cookie") ?? "";

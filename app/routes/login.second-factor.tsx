@@ -2,16 +2,7 @@ import { data, Form, redirect, useActionData, useLoaderData } from "react-router
 import { z } from "zod";
 import { getUserEmail, signInWithSecondFactor } from "../auth/accounts.server";
 import { demoAdminCode } from "../auth/demo.server";
-import { isKnownDevice, rememberDevice } from "../auth/known-device.server";
-import {
-  appSecret,
-  clientAddress,
-  isDemo,
-  knownDeviceCookie,
-  readKnownDevices,
-  sessionCookie,
-  signInNoticeCookie,
-} from "../auth/request.server";
+import { appSecret, clientAddress, fromKnownDevice, isDemo, signedInHeaders } from "../auth/request.server";
 import { isRecoveryCodeShape, isTotpShape } from "../auth/second-factor.server";
 import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
@@ -21,6 +12,7 @@ import { parseForm, safeRedirect } from "../forms.server";
 import { useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { sessionContext } from "../request-context";
+import { retryAfterHeaders } from "../retry-after";
 import type { Route } from "./+types/login.second-factor";
 
 /** Only a browser that has just given a correct password has a session at this stage. */
@@ -56,7 +48,6 @@ export async function action(args: Route.ActionArgs) {
   if (!form.ok) return form.response;
   const db = await getDb();
   const email = (await getUserEmail({ db, id: session.userId })) ?? "";
-  const devices = readKnownDevices(args.request);
   const result = await signInWithSecondFactor({
     db,
     sessionId: session.id,
@@ -66,7 +57,7 @@ export async function action(args: Route.ActionArgs) {
     ipAddress: clientAddress(args),
     userAgent: args.request.headers.get("User-Agent"),
     now: new Date(),
-    knownDevice: isKnownDevice(devices, email, appSecret()),
+    knownDevice: fromKnownDevice(args.request, email),
   });
   if (result.outcome === "throttled") {
     return data(
@@ -76,18 +67,17 @@ export async function action(args: Route.ActionArgs) {
   }
   if (result.outcome !== "signed_in")
     return data({ errors: { code: "secondFactor.wrong" } }, { status: 401 });
-  const headers = new Headers({ "Set-Cookie": sessionCookie(result.token) });
-  headers.append("Set-Cookie", knownDeviceCookie(rememberDevice(devices, email, appSecret())));
-  // Failed attempts since the last sign-in: told on the page the user lands on.
-  if (result.notice) headers.append("Set-Cookie", signInNoticeCookie(result.notice));
+  const headers = signedInHeaders({
+    request: args.request,
+    email,
+    token: result.token,
+    notice: result.notice,
+  });
   return redirect(safeRedirect(form.data.redirectTo), { headers });
 }
 
-/** A throttled attempt tells the browser when to try again (the action's Retry-After reaches the document). */
-export const headers: Route.HeadersFunction = ({ actionHeaders }): Record<string, string> => {
-  const retryAfter = actionHeaders.get("Retry-After");
-  return retryAfter ? { "Retry-After": retryAfter } : {};
-};
+/** A throttled attempt tells the browser when to try again. */
+export const headers = retryAfterHeaders;
 
 export default function SecondFactor() {
   const { t } = useI18n();

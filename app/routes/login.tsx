@@ -2,15 +2,12 @@ import { data, Form, redirect, useActionData, useLoaderData } from "react-router
 import { z } from "zod";
 import { signInWithPassword } from "../auth/accounts.server";
 import { demoAccounts, demoPassword } from "../auth/demo.server";
-import { isKnownDevice, rememberDevice } from "../auth/known-device.server";
 import {
-  appSecret,
   clientAddress,
+  fromKnownDevice,
   isDemo,
-  knownDeviceCookie,
-  readKnownDevices,
   sessionCookie,
-  signInNoticeCookie,
+  signedInHeaders,
 } from "../auth/request.server";
 import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
@@ -20,6 +17,7 @@ import { parseForm, safeRedirect } from "../forms.server";
 import { useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { sessionContext, viewerContext } from "../request-context";
+import { retryAfterHeaders } from "../retry-after";
 import type { Route } from "./+types/login";
 
 export function loader({ request, context }: Route.LoaderArgs) {
@@ -45,7 +43,6 @@ export async function action(args: Route.ActionArgs) {
   if (!form.ok) return form.response;
   const { email, password } = form.data;
   const redirectTo = safeRedirect(form.data.redirectTo);
-  const devices = readKnownDevices(request);
   const result = await signInWithPassword({
     db: await getDb(),
     email,
@@ -54,7 +51,7 @@ export async function action(args: Route.ActionArgs) {
     userAgent: request.headers.get("User-Agent"),
     now: new Date(),
     replaces: context.get(sessionContext)?.id,
-    knownDevice: isKnownDevice(devices, email, appSecret()),
+    knownDevice: fromKnownDevice(request, email),
   });
   switch (result.outcome) {
     case "throttled":
@@ -73,20 +70,14 @@ export async function action(args: Route.ActionArgs) {
         headers: { "Set-Cookie": sessionCookie(result.token) },
       });
     case "signed_in": {
-      const headers = new Headers({ "Set-Cookie": sessionCookie(result.token) });
-      headers.append("Set-Cookie", knownDeviceCookie(rememberDevice(devices, email, appSecret())));
-      // Failed attempts since the last sign-in: told on the page the user lands on.
-      if (result.notice) headers.append("Set-Cookie", signInNoticeCookie(result.notice));
+      const headers = signedInHeaders({ request, email, token: result.token, notice: result.notice });
       return redirect(redirectTo, { headers });
     }
   }
 }
 
-/** A throttled attempt tells the browser when to try again (the action's Retry-After reaches the document). */
-export const headers: Route.HeadersFunction = ({ actionHeaders }): Record<string, string> => {
-  const retryAfter = actionHeaders.get("Retry-After");
-  return retryAfter ? { "Retry-After": retryAfter } : {};
-};
+/** A throttled attempt tells the browser when to try again. */
+export const headers = retryAfterHeaders;
 
 export default function SignIn() {
   const { t } = useI18n();
