@@ -8,8 +8,9 @@ export const messages = defineMessages(
     "auditLog.reads": "Reads",
     "auditLog.readsTitle": "Read log",
     "auditLog.readsIntro":
-      "Who downloaded an evidence file, exported a plan or a canvas, downloaded a dashboard table as CSV or opened an entry with a narrative, and when; newest first. Entries cannot be changed or deleted.",
+      "Who downloaded an evidence file, exported a plan or a canvas, downloaded a dashboard table as CSV or opened a page showing entries' narratives, and when; newest first. Entries cannot be changed or deleted.",
     "auditLog.readsCaption": "Read log entries",
+    "auditLog.none": "Nothing recorded matches these filters.",
   },
   {
     "auditLog.which": "Journaux",
@@ -17,7 +18,8 @@ export const messages = defineMessages(
     "auditLog.reads": "Consultations",
     "auditLog.readsTitle": "Journal des consultations",
     "auditLog.readsIntro":
-      "Qui a téléchargé un justificatif, exporté un plan ou un canevas, téléchargé un tableau de bord en CSV ou ouvert une saisie avec un récit, et quand ; des plus récentes aux plus anciennes. Les entrées ne peuvent être ni modifiées ni supprimées.",
+      "Qui a téléchargé un justificatif, exporté un plan ou un canevas, téléchargé un tableau de bord en CSV ou ouvert une page montrant les récits de saisies, et quand ; des plus récentes aux plus anciennes. Les entrées ne peuvent être ni modifiées ni supprimées.",
     "auditLog.readsCaption": "Entrées du journal des consultations",
+    "auditLog.none": "Aucun enregistrement ne correspond à ces filtres.",
   },
 );

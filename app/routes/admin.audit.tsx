@@ -98,6 +98,11 @@ export default function Audit() {
           </tr>
         </thead>
         <tbody>
+          {events.length === 0 && (
+            <tr>
+              <td colSpan={5}>{t("auditLog.none")}</td>
+            </tr>
+          )}
           {events.map((event) => (
             <tr key={event.id}>
               <td>

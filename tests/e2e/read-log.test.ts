@@ -71,6 +71,9 @@ describe("dashboard CSV downloads and exports go through the server and into the
     expect((await get(baseUrl, indicatorPage as string, meo)).status).toBe(200);
     const narratives = await (await get(baseUrl, "/admin/audit?log=reads&action=entries.view", admin)).text();
     expect(narratives).toContain(indicatorPage);
+    // A filter that matches nothing says so rather than showing an empty table.
+    const none = await (await get(baseUrl, "/admin/audit?log=reads&action=no.such.read", admin)).text();
+    expect(none).toContain("Nothing recorded matches these filters.");
     // The audit trail itself is still the default tab.
     expect(await (await get(baseUrl, "/admin/audit", admin)).text()).toContain("Audit trail");
   });
