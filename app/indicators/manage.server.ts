@@ -16,7 +16,7 @@ import { recordAudit } from "../audit.server";
 import type { Viewer } from "../auth/policy";
 import { isSuppressed, SmallCounts } from "../dashboards/small-counts";
 import { breakdownShown, thresholdFor } from "../dashboards/small-counts.server";
-import { readForm } from "../forms.server";
+import { readForm } from "../forms/parse.server";
 import { compareCodes, outlineOrder } from "../plan-graph/graph";
 import { citationFormatter } from "../plan-graph/queries.server";
 import { entryInScope, inScope, visiblePlan } from "../plan-graph/scope.server";

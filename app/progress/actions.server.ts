@@ -1,6 +1,6 @@
 import { data } from "react-router";
 import { z } from "zod";
-import { parseForm, readForm } from "../forms.server";
+import { parseForm, readForm } from "../forms/parse.server";
 import {
   cellFieldPrefix,
   type EntryFields,

@@ -6,7 +6,7 @@ import { listLiveSessions } from "../auth/sessions.server";
 import { Button } from "../components/ui/button";
 import { Table } from "../components/ui/table";
 import { getDb } from "../db.server";
-import { parseForm } from "../forms.server";
+import { parseForm } from "../forms/parse.server";
 import { formatDateTime, useI18n } from "../i18n/i18n";
 import { sessionContext } from "../request-context";
 import type { Route } from "./+types/account.sessions";

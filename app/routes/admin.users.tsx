@@ -15,7 +15,7 @@ import { Card } from "../components/ui/card";
 import { Field } from "../components/ui/field";
 import { Table } from "../components/ui/table";
 import { getDb } from "../db.server";
-import { parseForm } from "../forms.server";
+import { parseForm } from "../forms/parse.server";
 import { useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import type { Route } from "./+types/admin.users";

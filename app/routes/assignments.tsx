@@ -7,7 +7,7 @@ import { Button } from "../components/ui/button";
 import { StatusBadge } from "../components/ui/status-badge";
 import { Table } from "../components/ui/table";
 import { getDb } from "../db.server";
-import { readForm } from "../forms.server";
+import { readForm } from "../forms/parse.server";
 import { pickText, useI18n } from "../i18n/i18n";
 import { pairKey } from "../indicators/assignment-pair";
 import { AssignmentRefused, changeAssignments, getAssignments } from "../indicators/assignments.server";

@@ -5,7 +5,8 @@ import { SyntheticBadge } from "../components/synthetic-badge";
 import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
 import { getDb } from "../db.server";
-import { parseForm, safeRedirect } from "../forms.server";
+import { parseForm } from "../forms/parse.server";
+import { safeRedirect } from "../forms/safe-redirect";
 import { formatDate, formatDateTime, negotiateLocale, pickText, useI18n } from "../i18n/i18n";
 import {
   problemMessage,

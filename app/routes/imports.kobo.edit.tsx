@@ -5,7 +5,7 @@ import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
 import { Field } from "../components/ui/field";
 import { getDb } from "../db.server";
-import { readForm } from "../forms.server";
+import { readForm } from "../forms/parse.server";
 import { pickText, useI18n } from "../i18n/i18n";
 import { DimensionName, MocksNotice, problemText, TextAreaField } from "../kobo/components";
 import { getConnection, mappableIndicators, updateConnection } from "../kobo/connections.server";

@@ -4,7 +4,7 @@ import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
 import { Field, Select } from "../components/ui/field";
 import { getDb } from "../db.server";
-import { readForm } from "../forms.server";
+import { readForm } from "../forms/parse.server";
 import { pickText, useI18n } from "../i18n/i18n";
 import { MocksNotice, problemText } from "../kobo/components";
 import { createConnection, listPlanChoices } from "../kobo/connections.server";

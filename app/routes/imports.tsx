@@ -6,7 +6,7 @@ import { Card } from "../components/ui/card";
 import { Badge } from "../components/ui/status-badge";
 import { Table } from "../components/ui/table";
 import { getDb } from "../db.server";
-import { readForm } from "../forms.server";
+import { readForm } from "../forms/parse.server";
 import { formatNumber, pickText, useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import {

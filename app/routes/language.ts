@@ -1,6 +1,7 @@
 import { redirect } from "react-router";
 import { z } from "zod";
-import { parseForm, safeRedirect } from "../forms.server";
+import { parseForm } from "../forms/parse.server";
+import { safeRedirect } from "../forms/safe-redirect";
 import { localeCookieName, locales } from "../i18n/i18n";
 import type { Route } from "./+types/language";
 

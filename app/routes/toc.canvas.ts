@@ -1,4 +1,4 @@
-import { maxJsonBytes, readText } from "../forms.server";
+import { maxJsonBytes, readText } from "../forms/parse.server";
 import type { Translate } from "../i18n/i18n";
 import { jsonAnswer, requireTocPlan } from "../toc/access.server";
 import { canvasVisibleTo, loadCanvas, saveCanvas } from "../toc/canvas.server";

@@ -1,4 +1,4 @@
-import { maxJsonBytes, readText } from "../forms.server";
+import { maxJsonBytes, readText } from "../forms/parse.server";
 import { jsonAnswer, requireTocPlan } from "../toc/access.server";
 import { canvasVisibleTo } from "../toc/canvas.server";
 import { importCanvas } from "../toc/exchange.server";

@@ -5,7 +5,7 @@ import { SyntheticBadge } from "../components/synthetic-badge";
 import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
 import { getDb } from "../db.server";
-import { parseForm } from "../forms.server";
+import { parseForm } from "../forms/parse.server";
 import { formatDateTime, pickText, useI18n } from "../i18n/i18n";
 import { problemMessages, refusalMessage } from "../progress/actions.server";
 import { LockedBadge, type MessageLike, periodName, translateMessage } from "../progress/components";

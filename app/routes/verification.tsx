@@ -4,7 +4,8 @@ import { requirePermission } from "../auth/request.server";
 import { SyntheticBadge } from "../components/synthetic-badge";
 import { Card } from "../components/ui/card";
 import { getDb } from "../db.server";
-import { parseForm, safeRedirect } from "../forms.server";
+import { parseForm } from "../forms/parse.server";
+import { safeRedirect } from "../forms/safe-redirect";
 import { formatDate, formatDateTime, pickText, useI18n } from "../i18n/i18n";
 import { problemMessages, refusalMessage } from "../progress/actions.server";
 import {

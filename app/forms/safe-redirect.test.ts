@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { safeRedirect } from "./forms.server";
+import { safeRedirect } from "./safe-redirect";
 
 /** Where the app runs, and a page of it a redirect could be resolved against (browsers resolve Location so). */
 const appOrigin = "https://throughline.example";
