@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCsv } from "../imports/csv";
+import { parseCsv } from "../csv/csv";
 import { csvCell, tableCsv } from "./csv";
 
 describe("dashboard CSV downloads", () => {

@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { auditEvents, elements, indicatorElements, indicators, plans } from "../../db/schema";
 import { recordAudit } from "../audit.server";
+import { writeCsv } from "../csv/csv";
 import { builtInDimensions } from "../indicators/dimensions";
 import { compareCodes } from "../plan-graph/graph";
 import { insertEntries, knownExternalIds, loadIndicatorRules } from "../progress/entries.server";
@@ -12,7 +13,6 @@ import {
   type ImportCheck,
   type ImportContext,
   type ImportIndicator,
-  writeCsv,
 } from "./csv";
 
 /**
