@@ -17,6 +17,10 @@ export { clientAddressContext, requestLogContext } from "./request-context";
 // start with one clear line instead of failing the first request.
 await openAtStartup();
 
+// `npm run dev:mocks`: the simulated outside services (KoboToolbox) answer from now on. In any other mode Vite
+// drops this branch and its import when it builds, so neither the mocks nor msw reach the production build.
+if (import.meta.env.MODE === "mocks") (await import("./mocks/node")).startMocks();
+
 export const streamTimeout = 5_000;
 
 /** React Router's error report (it would print the raw error, SQL parameters included): the sanitised log line. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createKoboFake, makeSubmissions } from "../../tests/mocks/kobo";
+import { createKoboFake, makeSubmissions } from "../mocks/kobo";
 import { checkServerUrl, dataUrl, fetchSubmissions, KoboRequestFailed } from "./client";
 
 /** The fake's request handler as a `fetch`: the client as it runs against msw, without patching globals. */

@@ -1,14 +1,19 @@
 /**
- * In `npm run dev:mocks` (Vite's `mocks` mode) the fake KoboToolbox of tests/mocks answers the app's requests to
- * https://kf.mock.kobo. Vite replaces `import.meta.env.MODE` when it builds, so in the production build (`npm start`)
- * the condition is `"production" === "mocks"` and the import below is dropped: the mocks cannot load there.
+ * What the KoboToolbox pages tell a developer in `npm run dev:mocks` (Vite's `mocks` mode): where the simulated
+ * KoboToolbox answers and what to type. The simulation itself is started once by the server entry
+ * (app/entry.server.tsx → app/mocks/node.ts); this module only describes it, and imports no mock code.
  */
 export type KoboMockInfo = { server: string; token: string; forms: string[]; failingServer: string };
 
-export async function koboDevMocks(): Promise<KoboMockInfo | null> {
-  if (import.meta.env.MODE === "mocks") {
-    const { startKoboDevMocks } = await import("../../tests/mocks/dev");
-    return startKoboDevMocks();
-  }
-  return null;
+/** The simulated servers: app/mocks/node.ts serves these addresses, token and forms. */
+export const koboMockInfo: KoboMockInfo = {
+  server: "https://kf.mock.kobo",
+  token: "mock-kobo-token",
+  forms: ["aNswpAcademyCycles", "aRegionalTrainings"],
+  failingServer: "https://down.mock.kobo",
+};
+
+/** The mock notice's content in mocks mode, null otherwise (Vite replaces `import.meta.env.MODE` when it builds). */
+export function koboDevMocks(): KoboMockInfo | null {
+  return import.meta.env.MODE === "mocks" ? koboMockInfo : null;
 }

@@ -37,7 +37,7 @@ export async function loader(args: Route.LoaderArgs) {
   const ready = checkMapping(connection.mapping, indicators).length === 0;
   const runs = await listRuns({ db, connectionId: connection.id });
   const saved = new URL(args.request.url).searchParams.has("saved");
-  return { connection, indicators, ready, runs, saved, mocks: await koboDevMocks() };
+  return { connection, indicators, ready, runs, saved, mocks: koboDevMocks() };
 }
 
 const connectionForm = z.discriminatedUnion("intent", [
@@ -54,7 +54,6 @@ export async function action(args: Route.ActionArgs) {
   const actor = `user:${viewer.id}`;
   switch (form.data.intent) {
     case "sync": {
-      await koboDevMocks();
       let run: Awaited<ReturnType<typeof syncConnection>>;
       try {
         run = await syncConnection({

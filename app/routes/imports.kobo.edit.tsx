@@ -31,7 +31,7 @@ export async function loader(args: Route.LoaderArgs) {
     ...formFromMapping(connection.mapping),
   };
   const created = new URL(args.request.url).searchParams.has("created");
-  return { connection, indicators, values, created, mocks: await koboDevMocks() };
+  return { connection, indicators, values, created, mocks: koboDevMocks() };
 }
 
 export async function action(args: Route.ActionArgs) {

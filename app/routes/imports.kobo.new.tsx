@@ -14,7 +14,7 @@ import type { Route } from "./+types/imports.kobo.new";
 
 export async function loader(args: Route.LoaderArgs) {
   requirePermission(args, { action: "progress.import" });
-  return { plans: await listPlanChoices({ db: await getDb() }), mocks: await koboDevMocks() };
+  return { plans: await listPlanChoices({ db: await getDb() }), mocks: koboDevMocks() };
 }
 
 export async function action(args: Route.ActionArgs) {

@@ -10,7 +10,7 @@ import type { Route } from "./+types/imports.kobo";
 
 export async function loader(args: Route.LoaderArgs) {
   requirePermission(args, { action: "progress.import" });
-  return { connections: await listConnections({ db: await getDb() }), mocks: await koboDevMocks() };
+  return { connections: await listConnections({ db: await getDb() }), mocks: koboDevMocks() };
 }
 
 export default function KoboConnections({ loaderData }: Route.ComponentProps) {

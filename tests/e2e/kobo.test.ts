@@ -1,7 +1,8 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { demoPlanSlug } from "../../app/demo-data/content";
-import { createKoboFake, type FakeSubmission, makeSubmissions, serveKoboFake } from "../mocks/kobo";
+import { createKoboFake, type FakeSubmission, makeSubmissions } from "../../app/mocks/kobo";
+import { serveKoboFake } from "../mocks/kobo";
 import { launchChromium, openPage, signIn } from "./browser";
 import { demoEmails } from "./http";
 

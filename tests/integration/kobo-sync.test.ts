@@ -8,6 +8,7 @@ import type { KoboMapping } from "../../app/kobo/format";
 import { runErrorText } from "../../app/kobo/run-error";
 import { SyncAlreadyRunning, syncClaimMinutes, syncConnection } from "../../app/kobo/sync.server";
 import { logger } from "../../app/logger.server";
+import { createKoboFake, type FakeSubmission, makeSubmissions } from "../../app/mocks/kobo";
 import type { Database, Db } from "../../db/client";
 import {
   auditEvents,
@@ -21,7 +22,6 @@ import {
   referenceItems,
   users,
 } from "../../db/schema";
-import { createKoboFake, type FakeSubmission, makeSubmissions } from "../mocks/kobo";
 import { createTestDatabase, inRollback } from "../support/database";
 
 const appSecret = "kobo-sync-test-secret-0123456789-abcdefghij";

@@ -1,16 +1,17 @@
 import { setupServer } from "msw/node";
+import { koboMockInfo } from "../kobo/dev-mocks.server";
 import { createKoboFake, type FakeSubmission, makeSubmissions } from "./kobo";
 
 /**
- * `npm run dev:mocks`: the dev server's outgoing requests to https://kf.mock.kobo (and https://down.mock.kobo, a
- * server that always fails) are answered by the same fake KoboToolbox as the tests use, so a person can configure a
- * connection and sync without a real server. Loaded only by app/kobo/dev-mocks.server.ts, only in Vite's `mocks`
- * mode: the production build contains neither this file nor msw.
+ * `npm run dev:mocks` (Vite's `mocks` mode), as msw's own React Router / Remix example does it: the server entry
+ * (app/entry.server.tsx) starts msw's `setupServer` once, in mocks mode only, and from then on the dev server's
+ * outgoing requests to https://kf.mock.kobo (and https://down.mock.kobo, a server that always fails) are answered by
+ * the same fake KoboToolbox as the tests use (app/mocks/kobo.ts), so a person can configure a connection and sync
+ * without a real server. Vite replaces `import.meta.env.MODE` when it builds, so the production build contains
+ * neither this file nor msw. Other requests go out unchanged (`onUnhandledRequest: "bypass"`).
  */
 
-export type KoboMockInfo = { server: string; token: string; forms: string[]; failingServer: string };
-
-const shared = globalThis as typeof globalThis & { throughlineKoboMocks?: KoboMockInfo };
+const started = globalThis as typeof globalThis & { throughlineMocks?: boolean };
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
@@ -63,36 +64,23 @@ function recentTrainings(): FakeSubmission[] {
   });
 }
 
-export function startKoboDevMocks(): KoboMockInfo {
-  if (shared.throughlineKoboMocks) return shared.throughlineKoboMocks;
+/** Starts the mocks, once per process (the dev server may evaluate the entry again after an edit). */
+export function startMocks(): void {
+  if (started.throughlineMocks) return;
+  started.throughlineMocks = true;
+  const [academy, trainings] = koboMockInfo.forms as [string, string];
   const fake = createKoboFake({
-    baseUrl: "https://kf.mock.kobo",
-    token: "mock-kobo-token",
+    baseUrl: koboMockInfo.server,
+    token: koboMockInfo.token,
     forms: [
-      {
-        uid: "aNswpAcademyCycles",
-        formhubUuid: "2b7c",
-        version: "vAcademy2013",
-        submissions: academyCycles(),
-      },
-      {
-        uid: "aRegionalTrainings",
-        formhubUuid: "5d2e",
-        version: "vTrainings2",
-        submissions: recentTrainings(),
-      },
+      { uid: academy, formhubUuid: "2b7c", version: "vAcademy2013", submissions: academyCycles() },
+      { uid: trainings, formhubUuid: "5d2e", version: "vTrainings2", submissions: recentTrainings() },
     ],
   });
-  const down = createKoboFake({ baseUrl: "https://down.mock.kobo", token: "mock-kobo-token" });
+  const down = createKoboFake({ baseUrl: koboMockInfo.failingServer, token: koboMockInfo.token });
   down.failure = { status: 503 };
   setupServer(...fake.handlers, ...down.handlers).listen({ onUnhandledRequest: "bypass" });
-  const info = {
-    server: fake.baseUrl,
-    token: fake.token,
-    forms: [...fake.forms.keys()],
-    failingServer: down.baseUrl,
-  };
-  console.log(`KoboToolbox mocks: ${info.server} (token ${info.token}; forms ${info.forms.join(", ")}).`);
-  shared.throughlineKoboMocks = info;
-  return info;
+  console.log(
+    `KoboToolbox mocks: ${fake.baseUrl} (token ${fake.token}; forms ${[...fake.forms.keys()].join(", ")}).`,
+  );
 }
