@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { bruteForcePathways, layeredPlanArb, randomPlanArb } from "../../tests/support/random-toc";
 import type { ElementKind, ElementStatus } from "../plan-graph/vocabulary";
 import {
   hasPathway,
@@ -12,6 +11,7 @@ import {
   type TocElement,
   type TocLink,
 } from "./pathways";
+import { bruteForcePathways, layeredPlanArb, randomPlanArb } from "./random-toc.testing";
 
 const element = (code: string, kind: ElementKind, status: ElementStatus = "active"): TocElement => ({
   id: `id-${code}`,

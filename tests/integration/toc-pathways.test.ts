@@ -12,9 +12,9 @@ import {
   type TocLink,
 } from "../../app/toc/pathways";
 import { causalPathways } from "../../app/toc/pathways.server";
+import { layeredPlanArb, type RandomPlan, randomPlanArb } from "../../app/toc/random-toc.testing";
 import type { Database } from "../../db/client";
 import { createTestDatabase, inRollback } from "../support/database";
-import { layeredPlanArb, type RandomPlan, randomPlanArb } from "../support/random-toc";
 import { insertPlanGraph } from "../support/toc-database";
 
 /**

@@ -1,8 +1,11 @@
 import fc from "fast-check";
-import type { ElementKind, ElementStatus } from "../../app/plan-graph/vocabulary";
-import { isCausal, type LinkKind, type TocElement, type TocLink } from "../../app/toc/pathways";
+import type { ElementKind, ElementStatus } from "../plan-graph/vocabulary";
+import { isCausal, type LinkKind, type TocElement, type TocLink } from "./pathways";
 
-/** Random plan graphs for the theory-of-change tests (app/toc/*.test.ts, tests/integration/toc-*.test.ts). */
+/**
+ * Random plan graphs for the theory-of-change tests (app/toc/*.test.ts, tests/integration/toc-*.test.ts). Test code,
+ * kept beside the unit tests that use it because app/ never imports from tests/; no app module imports it.
+ */
 
 export type RandomPlan = { elements: TocElement[]; links: TocLink[] };
 
