@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { forbiddenImportChains } from "../support/import-graph";
+import { forbiddenImportChains } from "../../scripts/import-graph";
 
 /**
  * tests/ may import app/, never the reverse: no file under app/ (unit tests included) reaches a file under tests/
