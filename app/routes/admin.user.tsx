@@ -25,6 +25,7 @@ import { Card } from "../components/ui/card";
 import { Field } from "../components/ui/field";
 import { getDb } from "../db.server";
 import { parseForm } from "../forms/parse.server";
+import { notFound } from "../http-errors";
 import { formatDateTime, useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import type { Route } from "./+types/admin.user";
@@ -32,7 +33,7 @@ import type { Route } from "./+types/admin.user";
 async function loadUser(id: string) {
   const db = await getDb();
   const user = z.uuid().safeParse(id).success ? await getUser({ db, id }) : null;
-  if (!user) throw new Response("Not Found", { status: 404 });
+  if (!user) notFound();
   return { db, user };
 }
 
@@ -111,7 +112,7 @@ export async function action(args: Route.ActionArgs) {
             now,
           }))
         ) {
-          throw new Response("Not Found", { status: 404 });
+          notFound();
         }
         break;
       case "end-sessions":

@@ -8,6 +8,7 @@ import { StatusBadge } from "../components/ui/status-badge";
 import { Table } from "../components/ui/table";
 import { getDb } from "../db.server";
 import { readForm } from "../forms/parse.server";
+import { notFound } from "../http-errors";
 import { pickText, useI18n } from "../i18n/i18n";
 import { pairKey } from "../indicators/assignment-pair";
 import { AssignmentRefused, changeAssignments, getAssignments } from "../indicators/assignments.server";
@@ -16,9 +17,9 @@ import type { Route } from "./+types/assignments";
 /** Readable by everyone who reads the whole plan (not funders: who does what is internal). */
 async function load(args: Route.LoaderArgs | Route.ActionArgs) {
   const viewer = requireViewer(args);
-  if (!can(viewer, { action: "plan.read", fundedBy: [] })) throw new Response("Not Found", { status: 404 });
+  if (!can(viewer, { action: "plan.read", fundedBy: [] })) notFound();
   const found = await getAssignments({ db: await getDb(), slug: args.params.slug });
-  if (!found) throw new Response("Not Found", { status: 404 });
+  if (!found) notFound();
   return { viewer, ...found };
 }
 

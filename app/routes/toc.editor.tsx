@@ -34,6 +34,7 @@ import { Button } from "../components/ui/button";
 import { Badge } from "../components/ui/status-badge";
 import { spendHistoryBudget } from "../dashboards/budget.server";
 import { readOverviewFilters } from "../dashboards/overview.server";
+import { notFound } from "../http-errors";
 import { formatDate, pickText, useI18n } from "../i18n/i18n";
 import { citationFormatter } from "../plan-graph/queries.server";
 import { type LayoutDirection, layoutDirections } from "../plan-graph/vocabulary";
@@ -75,7 +76,7 @@ export async function loader(args: Route.LoaderArgs) {
   const today = todayUtc();
   spendHistoryBudget(by.id, url, today, { uncached: !can(by.viewer, { action: "plan.read", fundedBy: [] }) });
   const canvas = await loadCanvas({ db, plan, scope, slug: args.params.canvas, canEdit });
-  if (!canvas) throw new Response("Not Found", { status: 404 });
+  if (!canvas) notFound();
   const { asOf } = readOverviewFilters(url, plan, today);
   // A large canvas's tables (thousands of rows) are rendered on request only: a reader with JavaScript never shows
   // them at first, and rendering them was a good part of the time such a page took to answer.
