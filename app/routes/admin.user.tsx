@@ -1,7 +1,6 @@
 import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
 import {
-  AccountProblem,
   endSessionOf,
   endSessionsOf,
   getUser,
@@ -12,18 +11,13 @@ import {
 import { resetSecondFactor } from "../auth/credentials.server";
 import { isDemo, requirePermission, sessionLimits } from "../auth/request.server";
 import { listLiveSessions } from "../auth/sessions.server";
-import {
-  funderChoices,
-  grantsFrom,
-  isKnownFunder,
-  problemMessage,
-  roleFields,
-} from "../auth/user-forms.server";
+import { funderChoices, grantsFrom, isKnownFunder, roleFields } from "../auth/user-forms.server";
 import { RoleFields } from "../components/role-fields";
 import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
 import { Field } from "../components/ui/field";
 import { getDb } from "../db.server";
+import { answerRefused } from "../errors";
 import { parseForm } from "../forms/parse.server";
 import { notFound } from "../http-errors";
 import { formatDateTime, useI18n } from "../i18n/i18n";
@@ -120,8 +114,7 @@ export async function action(args: Route.ActionArgs) {
         break;
     }
   } catch (error) {
-    if (!(error instanceof AccountProblem)) throw error;
-    return data({ intent: input.intent, errors: { [error.field]: problemMessage(error) } }, { status: 400 });
+    return answerRefused(error, { intent: input.intent });
   }
   return redirect(`/admin/users/${user.id}`);
 }

@@ -14,6 +14,7 @@ import { Link, useBlocker, useRevalidator } from "react-router";
 import { tocCanvases } from "../../db/schema";
 import { can } from "../auth/policy";
 import { Citation } from "../components/citation";
+import { PlanPageErrorBoundary } from "../components/error-boundary";
 import type { CanvasApi } from "../components/toc/canvas";
 import { ChecksPanel } from "../components/toc/checks-panel";
 import {
@@ -810,4 +811,9 @@ function Dialog({
       {open && children}
     </dialog>
   );
+}
+
+/** A failure of the editor (its canvas included) leads back to the plan's canvases; a refused past day, to today's. */
+export function ErrorBoundary() {
+  return <PlanPageErrorBoundary under="/toc" label="error.backToToc" />;
 }
