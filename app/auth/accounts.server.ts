@@ -38,7 +38,7 @@ export type AccountProblemKind =
   | "throttled";
 
 /** What the person reads for each refusal (a new password's rules under `password.`, the rest under `users.`). */
-const accountMessages = {
+export const accountMessages = {
   tooShort: "password.tooShort",
   tooLong: "password.tooLong",
   common: "password.common",
