@@ -2,8 +2,11 @@ import { data } from "react-router";
 import { type FieldProblem, type FormRefusal, type MessageValues, problem, wholeForm } from "./forms/problem";
 import type { MessageKey } from "./i18n/messages";
 
-/** The statuses a refusal answers with: bad input, not allowed, gone, clashing with a newer change, breaking a rule. */
-export type RefusalStatus = 400 | 403 | 404 | 409 | 422;
+/**
+ * The statuses a refusal answers with: bad input, not allowed, gone, clashing with a newer change, breaking a rule,
+ * too many attempts (a throttled password check).
+ */
+export type RefusalStatus = 400 | 403 | 404 | 409 | 422 | 429;
 
 /**
  * The one domain error: a rule refused what was asked and nothing was changed. Its problems say why, by message key,

@@ -1,6 +1,5 @@
 import {
   data,
-  isRouteErrorResponse,
   Link,
   Links,
   Meta,
@@ -8,13 +7,14 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  type ShouldRevalidateFunction,
   useLocation,
-  useRouteError,
   useRouteLoaderData,
 } from "react-router";
 import type { Route } from "./+types/root";
 import { can } from "./auth/policy";
 import { isDemo, protect, takeSignInNotice } from "./auth/request.server";
+import { GeneralErrorBoundary } from "./components/error-boundary";
 import { Button } from "./components/ui/button";
 import { getDb } from "./db.server";
 import {
@@ -28,7 +28,7 @@ import {
 } from "./i18n/i18n";
 import { getOrganisation } from "./plan-graph/queries.server";
 import { cspNonceContext, viewerContext } from "./request-context";
-import { recordRequest } from "./request-log.server";
+import { recordRequest, reportRequestError, requestIdOf } from "./request-log.server";
 import { retryAfterHeaders } from "./retry-after";
 import stylesheet from "./styles.css?url";
 
@@ -47,7 +47,22 @@ export const middleware: Route.MiddlewareFunction[] = [recordRequest, protect];
 const noticeMoment = (iso: string, locale: Locale) =>
   `${new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(new Date(iso))} UTC`;
 
-export async function loader({ request, context }: Route.LoaderArgs) {
+/**
+ * What every page needs: language, organisation, viewer, and the request's id, which an error page shows so support
+ * can find the request's log line. If this loader fails, its refusal still carries the id (after logging the error,
+ * as React Router would have).
+ */
+export async function loader(args: Route.LoaderArgs) {
+  try {
+    return await loadShell(args);
+  } catch (error) {
+    if (error instanceof Response) throw error;
+    reportRequestError(error, args);
+    throw data({ requestId: requestIdOf(args.context) }, { status: 500 });
+  }
+}
+
+async function loadShell({ request, context }: Route.LoaderArgs) {
   const locale = negotiateLocale(request);
   const viewer = context.get(viewerContext);
   const organisation = viewer ? await getOrganisation({ db: await getDb() }) : null;
@@ -57,6 +72,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       locale,
       organisation,
       nonce: context.get(cspNonceContext),
+      requestId: requestIdOf(context),
       signInNotice: notice && { count: notice.failedSignIns, since: noticeMoment(notice.since, locale) },
       demo: isDemo(),
       viewer: viewer && {
@@ -72,6 +88,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     { headers: { "Content-Language": locale } },
   );
 }
+
+/**
+ * Root loads with every navigation, not only after a form is sent: its request id must be that of the request whose
+ * loader failed, for the error page to show (app/components/error-boundary.tsx). It costs one small query.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = () => true;
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const rootData = useRouteLoaderData<typeof loader>("root");
@@ -229,32 +251,7 @@ export default function App() {
 /** A refusal's Retry-After (a 429 thrown by a loader, e.g. the dashboards' budget) reaches the browser. */
 export const headers = retryAfterHeaders;
 
-/** The one error boundary: a clear page for a missing plan or element, a calm one for anything else. */
+/** Any error not caught by a route's own boundary: a translated page with the request's id, never a stack. */
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const { t } = useI18n();
-  if (isRouteErrorResponse(error) && error.status === 429) {
-    const seconds = Number((error.data as { retryAfterSeconds?: unknown })?.retryAfterSeconds) || 60;
-    return (
-      <div className="error-page">
-        <h1>{t("error.tooMany.title")}</h1>
-        <p>{t("error.tooMany.body", { seconds })}</p>
-        <p>
-          <Link to="/">{t("error.backHome")}</Link>
-        </p>
-      </div>
-    );
-  }
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  // On the server, React Router has logged it already, sanitised (app/request-log.server.ts).
-  if (!notFound && typeof document !== "undefined") console.error(error);
-  return (
-    <div className="error-page">
-      <h1>{notFound ? t("error.notFound.title") : t("error.unexpected.title")}</h1>
-      <p>{notFound ? t("error.notFound.body") : t("error.unexpected.body")}</p>
-      <p>
-        <Link to="/">{t("error.backHome")}</Link>
-      </p>
-    </div>
-  );
+  return <GeneralErrorBoundary />;
 }

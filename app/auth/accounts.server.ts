@@ -2,6 +2,9 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { userRoles, users } from "../../db/schema";
 import { recordAudit } from "../audit.server";
+import { Refused } from "../errors";
+import { problem as fieldProblem } from "../forms/problem";
+import type { MessageKey } from "../i18n/messages";
 import { hashPassword, type PasswordProblem, passwordProblem, verifyPassword } from "./password.server";
 import { effectiveRoles, type PendingStep, rolesNeedSecondFactor, type Viewer } from "./policy";
 import type { Role } from "./roles";
@@ -18,26 +21,52 @@ import { clearSignInFailures, reserveSignInAttempt, typedEmailKey } from "./thro
 
 export type RoleGrant = { role: Role; accessUntil: string | null };
 
-/** A refusal the form shows next to a field; nothing was changed. */
-export class AccountProblem extends Error {
+/** Why an account change was refused. */
+export type AccountProblemKind =
+  | PasswordProblem
+  | "samePassword"
+  | "emailTaken"
+  | "funderRequired"
+  | "accessUntilRequired"
+  | "lastAdmin"
+  | "wrongPassword"
+  | "wrongCode"
+  | "passwordsDiffer"
+  | "secondFactorRequired"
+  | "alreadyEnrolled"
+  | "notEnrolled"
+  | "throttled";
+
+/** What the person reads for each refusal (a new password's rules under `password.`, the rest under `users.`). */
+export const accountMessages = {
+  tooShort: "password.tooShort",
+  tooLong: "password.tooLong",
+  common: "password.common",
+  sameAsEmail: "password.sameAsEmail",
+  samePassword: "password.samePassword",
+  emailTaken: "users.emailTaken",
+  funderRequired: "users.funderRequired",
+  accessUntilRequired: "users.accessUntilRequired",
+  lastAdmin: "users.lastAdmin",
+  wrongPassword: "users.wrongPassword",
+  wrongCode: "users.wrongCode",
+  passwordsDiffer: "users.passwordsDiffer",
+  secondFactorRequired: "users.secondFactorRequired",
+  alreadyEnrolled: "users.alreadyEnrolled",
+  notEnrolled: "users.notEnrolled",
+  throttled: "users.throttled",
+} as const satisfies Record<AccountProblemKind, MessageKey>;
+
+/**
+ * A refused account change (app/errors.ts's `Refused`), shown next to the field at fault; nothing was changed. Too
+ * many wrong passwords answer 429, anything else 400 (what was sent cannot be accepted).
+ */
+export class AccountProblem extends Refused {
   constructor(
     readonly field: string,
-    readonly problem:
-      | PasswordProblem
-      | "emailTaken"
-      | "funderRequired"
-      | "accessUntilRequired"
-      | "lastAdmin"
-      | "wrongPassword"
-      | "wrongCode"
-      | "samePassword"
-      | "passwordsDiffer"
-      | "secondFactorRequired"
-      | "alreadyEnrolled"
-      | "notEnrolled"
-      | "throttled",
+    readonly problem: AccountProblemKind,
   ) {
-    super(`${field}: ${problem}`);
+    super([fieldProblem(field, accountMessages[problem])], problem === "throttled" ? 429 : 400);
   }
 }
 

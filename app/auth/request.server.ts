@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { redirect } from "react-router";
 import { getDb } from "../db.server";
 import { appSecretsOf, type Env, readEnv } from "../env.server";
+import { notFound } from "../http-errors";
 import {
   clientAddressContext,
   cspNonceContext,
@@ -257,7 +258,7 @@ export function requireViewer({ request, context }: RequestArgs): Viewer {
  */
 export function requirePermission(args: RequestArgs, permission: Permission): Viewer {
   const viewer = requireViewer(args);
-  if (!can(viewer, permission)) throw new Response("Not Found", { status: 404 });
+  if (!can(viewer, permission)) notFound();
   return viewer;
 }
 

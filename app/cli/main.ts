@@ -12,11 +12,10 @@ import { AccountProblem, createUser } from "../auth/accounts.server";
 import { removeDemoAccounts } from "../auth/demo.server";
 import { RotationRefused, rotateSecrets } from "../auth/rotate-secret.server";
 import { generateTotpSecret, otpauthUri } from "../auth/totp";
-import { problemMessage } from "../auth/user-forms.server";
 import { DemoDataRefused, generateDemoData } from "../demo-data/generate.server";
 import { appSecretOf, appSecretsOf, InvalidEnvironment, readEnv } from "../env.server";
+import { Refused } from "../errors";
 import { translator } from "../i18n/i18n";
-import type { MessageKey } from "../i18n/messages";
 import { importIndicators } from "../indicators/store.server";
 import { createLogger } from "../logger.server";
 import { seedNswp } from "../plan-graph/seed.server";
@@ -74,6 +73,10 @@ for (const event of ["uncaughtException", "unhandledRejection"] as const) {
 
 /** A failure to report in one line, with an exit code, and no stack trace. */
 class CliError extends Error {}
+
+/** A refusal's problems as the English pages word them (a terminal has no language switcher). */
+const inEnglish = (refusal: Refused) =>
+  refusal.problems.map(({ message }) => translator("en")(message.key, message.values)).join(" ");
 
 const actor = () => `cli:${userInfo().username}`;
 
@@ -192,8 +195,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
           appSecret,
         });
       } catch (error) {
-        if (error instanceof AccountProblem)
-          throw new CliError(`Not created: ${translator("en")(problemMessage(error) as MessageKey)}`);
+        if (error instanceof AccountProblem) throw new CliError(`Not created: ${inEnglish(error)}`);
         throw error;
       }
     });
@@ -344,7 +346,9 @@ async function main() {
   try {
     await command(args);
   } catch (error) {
-    if (error instanceof ImportRejected) {
+    if (error instanceof Refused) {
+      console.error(inEnglish(error));
+    } else if (error instanceof ImportRejected) {
       console.error(`Rejected; nothing was written:\n${error.message}`);
     } else if (
       error instanceof CliError ||

@@ -2,6 +2,7 @@ import type { Db } from "../../db/client";
 import { can, type Viewer } from "../auth/policy";
 import { requireViewer } from "../auth/request.server";
 import { getDb } from "../db.server";
+import { notFound } from "../http-errors";
 import { todayUtc } from "../progress/workflow.server";
 import { spendHistoryBudget } from "./budget.server";
 
@@ -26,6 +27,6 @@ export async function loadDashboard<Params extends { slug: string }, Result>(
     uncached: !can(viewer, { action: "plan.read", fundedBy: [] }),
   });
   const result = await query({ ...args.params, db: await getDb(), viewer, url, today });
-  if (!result) throw new Response("Not Found", { status: 404 });
+  if (!result) notFound();
   return result;
 }

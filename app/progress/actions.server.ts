@@ -1,6 +1,7 @@
 import { data } from "react-router";
 import { z } from "zod";
 import { parseForm, readForm } from "../forms/parse.server";
+import { notFound } from "../http-errors";
 import {
   cellFieldPrefix,
   type EntryFields,
@@ -180,7 +181,7 @@ export function refusalResponse(error: unknown, values: Record<string, string>) 
   if (error instanceof EntryProblems)
     return data({ errors: problemMessages(error.problems), values }, { status: 400 });
   if (error instanceof EntryRefused) {
-    if (error.reason === "notFound") throw new Response("Not Found", { status: 404 });
+    if (error.reason === "notFound") notFound();
     const status = ["noteRequired", "rationaleRequired"].includes(error.reason) ? 400 : 409;
     return data(
       { errors: {} as ErrorMessages, values, formError: refusalMessage(error), entries: error.entries },

@@ -2,7 +2,6 @@ import { eq } from "drizzle-orm";
 import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
 import { userRoles } from "../../db/schema";
-import { AccountProblem } from "../auth/accounts.server";
 import {
   changePassword,
   enrolSecondFactor,
@@ -15,11 +14,11 @@ import { appSecret, clientAddress, requirePermission } from "../auth/request.ser
 import { qrCodeDataUri, unusedRecoveryCodes } from "../auth/second-factor.server";
 import { decryptSecret, encryptSecret } from "../auth/secrets.server";
 import { generateTotpSecret, otpauthUri } from "../auth/totp";
-import { problemMessage } from "../auth/user-forms.server";
 import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
 import { Field } from "../components/ui/field";
 import { getDb } from "../db.server";
+import { answerRefused } from "../errors";
 import { parseForm } from "../forms/parse.server";
 import { useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
@@ -177,8 +176,8 @@ export async function action(args: Route.ActionArgs) {
         return redirect("/account?done=password");
     }
   } catch (error) {
-    if (!(error instanceof AccountProblem)) throw error;
-    return refuse({ [error.field]: problemMessage(error) }, error.problem === "throttled" ? 429 : 400);
+    // Which of the page's forms was refused travels with the problems (AccountProblem: 400, or 429 when throttled).
+    return answerRefused(error, { intent: input.intent });
   }
 }
 

@@ -4,6 +4,7 @@ import { requirePermission } from "../auth/request.server";
 import { SyntheticBadge } from "../components/synthetic-badge";
 import { Card } from "../components/ui/card";
 import { getDb } from "../db.server";
+import { notFound } from "../http-errors";
 import { negotiateLocale, pickText, useI18n } from "../i18n/i18n";
 import { readEntryForm, refusalResponse } from "../progress/actions.server";
 import {
@@ -32,7 +33,7 @@ export async function loader(args: Route.LoaderArgs) {
     indicatorCode: new URL(args.request.url).searchParams.get("indicator"),
     today,
   });
-  if (!activity) throw new Response("Not Found", { status: 404 });
+  if (!activity) notFound();
   // One key per form shown: a second post of the same form finds the entry the first one created.
   return { ...activity, today, submissionKey: randomUUID() };
 }
@@ -53,7 +54,7 @@ export async function action(args: Route.ActionArgs) {
     indicatorCode: null,
     today,
   });
-  if (!activity) throw new Response("Not Found", { status: 404 });
+  if (!activity) notFound();
   try {
     const { id, created } = await createEntry({
       db,

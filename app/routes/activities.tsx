@@ -3,6 +3,7 @@ import { requirePermission } from "../auth/request.server";
 import { SyntheticBadge } from "../components/synthetic-badge";
 import { Card } from "../components/ui/card";
 import { getDb } from "../db.server";
+import { notFound } from "../http-errors";
 import { pickText, useI18n } from "../i18n/i18n";
 import { EntryStatus, LockedBadge, periodName } from "../progress/components";
 import { myActivities } from "../progress/queries.server";
@@ -12,7 +13,7 @@ import type { Route } from "./+types/activities";
 export async function loader(args: Route.LoaderArgs) {
   const viewer = requirePermission(args, { action: "progress.log" });
   const activities = await myActivities({ db: await getDb(), viewer, today: todayUtc() });
-  if (!activities) throw new Response("Not Found", { status: 404 });
+  if (!activities) notFound();
   return activities;
 }
 

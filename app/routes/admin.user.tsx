@@ -1,7 +1,6 @@
 import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
 import {
-  AccountProblem,
   endSessionOf,
   endSessionsOf,
   getUser,
@@ -12,19 +11,15 @@ import {
 import { resetSecondFactor } from "../auth/credentials.server";
 import { isDemo, requirePermission, sessionLimits } from "../auth/request.server";
 import { listLiveSessions } from "../auth/sessions.server";
-import {
-  funderChoices,
-  grantsFrom,
-  isKnownFunder,
-  problemMessage,
-  roleFields,
-} from "../auth/user-forms.server";
+import { funderChoices, grantsFrom, isKnownFunder, roleFields } from "../auth/user-forms.server";
 import { RoleFields } from "../components/role-fields";
 import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
 import { Field } from "../components/ui/field";
 import { getDb } from "../db.server";
+import { answerRefused } from "../errors";
 import { parseForm } from "../forms/parse.server";
+import { notFound } from "../http-errors";
 import { formatDateTime, useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import type { Route } from "./+types/admin.user";
@@ -32,7 +27,7 @@ import type { Route } from "./+types/admin.user";
 async function loadUser(id: string) {
   const db = await getDb();
   const user = z.uuid().safeParse(id).success ? await getUser({ db, id }) : null;
-  if (!user) throw new Response("Not Found", { status: 404 });
+  if (!user) notFound();
   return { db, user };
 }
 
@@ -111,7 +106,7 @@ export async function action(args: Route.ActionArgs) {
             now,
           }))
         ) {
-          throw new Response("Not Found", { status: 404 });
+          notFound();
         }
         break;
       case "end-sessions":
@@ -119,8 +114,7 @@ export async function action(args: Route.ActionArgs) {
         break;
     }
   } catch (error) {
-    if (!(error instanceof AccountProblem)) throw error;
-    return data({ intent: input.intent, errors: { [error.field]: problemMessage(error) } }, { status: 400 });
+    return answerRefused(error, { intent: input.intent });
   }
   return redirect(`/admin/users/${user.id}`);
 }

@@ -1,20 +1,15 @@
 import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
-import { AccountProblem, createUser, listUsers } from "../auth/accounts.server";
+import { createUser, listUsers } from "../auth/accounts.server";
 import { isDemo, requirePermission } from "../auth/request.server";
-import {
-  funderChoices,
-  grantsFrom,
-  isKnownFunder,
-  problemMessage,
-  roleFields,
-} from "../auth/user-forms.server";
+import { funderChoices, grantsFrom, isKnownFunder, roleFields } from "../auth/user-forms.server";
 import { RoleFields } from "../components/role-fields";
 import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
 import { Field } from "../components/ui/field";
 import { Table } from "../components/ui/table";
 import { getDb } from "../db.server";
+import { answerRefused } from "../errors";
 import { parseForm } from "../forms/parse.server";
 import { useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
@@ -54,9 +49,8 @@ export async function action(args: Route.ActionArgs) {
     });
     return redirect(`/admin/users/${id}`);
   } catch (error) {
-    if (!(error instanceof AccountProblem)) throw error;
     const { password: _password, ...values } = form.data;
-    return data({ errors: { [error.field]: problemMessage(error) }, values }, { status: 400 });
+    return answerRefused(error, values);
   }
 }
 

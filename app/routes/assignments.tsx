@@ -7,18 +7,21 @@ import { Button } from "../components/ui/button";
 import { StatusBadge } from "../components/ui/status-badge";
 import { Table } from "../components/ui/table";
 import { getDb } from "../db.server";
+import { answerRefused } from "../errors";
 import { readForm } from "../forms/parse.server";
+import { problemAt, wholeForm } from "../forms/problem";
+import { notFound } from "../http-errors";
 import { pickText, useI18n } from "../i18n/i18n";
 import { pairKey } from "../indicators/assignment-pair";
-import { AssignmentRefused, changeAssignments, getAssignments } from "../indicators/assignments.server";
+import { changeAssignments, getAssignments } from "../indicators/assignments.server";
 import type { Route } from "./+types/assignments";
 
 /** Readable by everyone who reads the whole plan (not funders: who does what is internal). */
 async function load(args: Route.LoaderArgs | Route.ActionArgs) {
   const viewer = requireViewer(args);
-  if (!can(viewer, { action: "plan.read", fundedBy: [] })) throw new Response("Not Found", { status: 404 });
+  if (!can(viewer, { action: "plan.read", fundedBy: [] })) notFound();
   const found = await getAssignments({ db: await getDb(), slug: args.params.slug });
-  if (!found) throw new Response("Not Found", { status: 404 });
+  if (!found) notFound();
   return { viewer, ...found };
 }
 
@@ -47,8 +50,7 @@ export async function action(args: Route.ActionArgs) {
       ticked: texts("assigned"),
     });
   } catch (error) {
-    if (!(error instanceof AssignmentRefused)) throw error;
-    return data({ error: "assignments.error.unknown" }, { status: 400 });
+    return answerRefused(error);
   }
   return redirect(`/plans/${plan.slug}/assignments?saved`);
 }
@@ -57,7 +59,10 @@ export default function AssignmentsPage({ loaderData, actionData }: Route.Compon
   const { t, locale } = useI18n();
   const { plan, activities, people, canManage, saved } = loaderData;
   const planTitle = pickText(plan.title, locale);
-  const error = actionData?.error;
+  // A refusal of the whole form (FormRefusal), or the form-was-incomplete answer (still `{error}`).
+  const error =
+    problemAt(actionData, wholeForm)?.key ??
+    (actionData && "error" in actionData ? actionData.error : undefined);
   const head = (
     <thead>
       <tr>

@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { PlanPageErrorBoundary } from "../components/error-boundary";
 import { Card } from "../components/ui/card";
 import { Table } from "../components/ui/table";
 import { getCompletenessDashboard } from "../dashboards/completeness.server";
@@ -138,4 +139,9 @@ export default function CompletenessPage({ loaderData }: Route.ComponentProps) {
       })}
     </>
   );
+}
+
+/** A past day asked for too often offers today's figures; any other failure leads back to the plan. */
+export function ErrorBoundary() {
+  return <PlanPageErrorBoundary />;
 }

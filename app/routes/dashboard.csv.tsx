@@ -5,6 +5,7 @@ import { requireViewer } from "../auth/request.server";
 import { type CsvTable, CsvTables } from "../dashboards/components";
 import { tableCsv } from "../dashboards/csv";
 import { getDb } from "../db.server";
+import { notFound } from "../http-errors";
 import { I18nContext, negotiateLocale, translator } from "../i18n/i18n";
 import { recordRead } from "../read-log.server";
 import type { Route } from "./+types/dashboard.csv";
@@ -46,7 +47,7 @@ export async function loader(args: Route.LoaderArgs) {
   const url = new URL(args.request.url);
   const table = url.searchParams.get("table") ?? "";
   const found = pageOf(url.searchParams.get("page") ?? "");
-  if (!found || !table) throw new Response("Not Found", { status: 404 });
+  if (!found || !table) notFound();
   const filters = new URLSearchParams(url.searchParams);
   filters.delete("page");
   filters.delete("table");
@@ -63,7 +64,7 @@ export async function loader(args: Route.LoaderArgs) {
   const routes = [{ id: "page", path: "*", loader: () => loaderData, Component: Rendered }];
   const handler = createStaticHandler(routes);
   const context = await handler.query(new Request(pageUrl));
-  if (context instanceof Response) throw new Response("Not Found", { status: 404 });
+  if (context instanceof Response) notFound();
   renderToString(
     <I18nContext.Provider value={{ locale, t: translator(locale) }}>
       <CsvTables.Provider value={tables}>
@@ -72,7 +73,7 @@ export async function loader(args: Route.LoaderArgs) {
     </I18nContext.Provider>,
   );
   const csv = tables.get(table);
-  if (!csv) throw new Response("Not Found", { status: 404 });
+  if (!csv) notFound();
 
   await recordRead({
     db: await getDb(),

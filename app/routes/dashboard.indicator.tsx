@@ -1,5 +1,6 @@
 import { Link } from "react-router";
 import { Citation } from "../components/citation";
+import { PlanPageErrorBoundary } from "../components/error-boundary";
 import { useDimensionValueLabel } from "../components/indicator-form";
 import { TargetSources, useFormatValue } from "../components/indicator-values";
 import { Card } from "../components/ui/card";
@@ -555,4 +556,9 @@ export default function IndicatorDashboardPage({ loaderData }: Route.ComponentPr
       </Card>
     </>
   );
+}
+
+/** A past day asked for too often offers today's figures; any other failure leads back to the plan. */
+export function ErrorBoundary() {
+  return <PlanPageErrorBoundary />;
 }

@@ -6,6 +6,7 @@ import { SyntheticBadge } from "../components/synthetic-badge";
 import { Card } from "../components/ui/card";
 import { Badge, StatusBadge } from "../components/ui/status-badge";
 import { getDb } from "../db.server";
+import { notFound } from "../http-errors";
 import { formatNumber, pickText, useI18n } from "../i18n/i18n";
 import { getElementDetail } from "../plan-graph/queries.server";
 import { type LocalizedText, languages } from "../plan-graph/vocabulary";
@@ -17,7 +18,7 @@ export async function loader(args: Route.LoaderArgs) {
   const { slug, code } = args.params;
   const db = await getDb();
   const detail = await getElementDetail({ db, slug, code, viewer });
-  if (!detail) throw new Response("Not Found", { status: 404 });
+  if (!detail) notFound();
   const entries = detail.indicators.flatMap((indicator) => indicator.entries);
   await recordNarrativesRead({ db, viewer, request: args.request, entries });
   // Activities with indicators link to their logging form for those who may log progress.

@@ -7,6 +7,7 @@ import { Card } from "../components/ui/card";
 import { getDb } from "../db.server";
 import { parseForm } from "../forms/parse.server";
 import { safeRedirect } from "../forms/safe-redirect";
+import { notFound } from "../http-errors";
 import { formatDate, formatDateTime, negotiateLocale, pickText, useI18n } from "../i18n/i18n";
 import {
   problemMessage,
@@ -47,10 +48,10 @@ const entryId = z.uuid();
 
 async function load(args: Route.LoaderArgs | Route.ActionArgs) {
   const viewer = requireViewer(args);
-  if (!entryId.safeParse(args.params.id).success) throw new Response("Not Found", { status: 404 });
+  if (!entryId.safeParse(args.params.id).success) notFound();
   const today = todayUtc();
   const detail = await entryDetail({ db: await getDb(), viewer, entryId: args.params.id, today });
-  if (!detail) throw new Response("Not Found", { status: 404 });
+  if (!detail) notFound();
   return { viewer, detail, today };
 }
 
@@ -92,8 +93,7 @@ export async function action(args: Route.ActionArgs) {
     } catch (error) {
       // An answer refused (empty, too long) comes back beside its own box, leaving the edit form as stored.
       if (input.intent === "answer" && (error instanceof EntryRefused || error instanceof EntryProblems)) {
-        if (error instanceof EntryRefused && error.reason === "notFound")
-          throw new Response("Not Found", { status: 404 });
+        if (error instanceof EntryRefused && error.reason === "notFound") notFound();
         const replyError =
           error instanceof EntryRefused
             ? refusalMessage(error)

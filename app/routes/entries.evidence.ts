@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { requireViewer } from "../auth/request.server";
 import { getDb } from "../db.server";
+import { notFound } from "../http-errors";
 import { evidenceFile } from "../progress/queries.server";
 import { recordRead } from "../read-log.server";
 import type { Route } from "./+types/entries.evidence";
@@ -38,11 +39,10 @@ function contentDisposition(fileName: string) {
 export async function loader(args: Route.LoaderArgs) {
   const viewer = requireViewer(args);
   const { id: entryId, evidenceId } = args.params;
-  if (!id.safeParse(entryId).success || !id.safeParse(evidenceId).success)
-    throw new Response("Not Found", { status: 404 });
+  if (!id.safeParse(entryId).success || !id.safeParse(evidenceId).success) notFound();
   const db = await getDb();
   const file = await evidenceFile({ db, viewer, entryId, evidenceId });
-  if (!file) throw new Response("Not Found", { status: 404 });
+  if (!file) notFound();
   await recordRead({
     db,
     viewer,

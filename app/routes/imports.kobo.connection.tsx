@@ -7,6 +7,7 @@ import { Field } from "../components/ui/field";
 import { Table } from "../components/ui/table";
 import { getDb } from "../db.server";
 import { parseForm } from "../forms/parse.server";
+import { notFound } from "../http-errors";
 import { formatDateTime, pickText, useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { DimensionName, MocksNotice, RunOutcome, submissionTimeText } from "../kobo/components";
@@ -26,7 +27,7 @@ import type { Route } from "./+types/imports.kobo.connection";
 async function loadConnection(id: string) {
   const db = await getDb();
   const connection = z.uuid().safeParse(id).success ? await getConnection({ db, id }) : null;
-  if (!connection) throw new Response("Not Found", { status: 404 });
+  if (!connection) notFound();
   return { db, connection };
 }
 
@@ -69,7 +70,7 @@ export async function action(args: Route.ActionArgs) {
           { status: 409 },
         );
       }
-      if (!run) throw new Response("Not Found", { status: 404 });
+      if (!run) notFound();
       return redirect(`/imports/kobo/${connection.id}/runs/${run.runId}`);
     }
     case "restart":

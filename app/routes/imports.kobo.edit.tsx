@@ -6,6 +6,7 @@ import { Card } from "../components/ui/card";
 import { Field } from "../components/ui/field";
 import { getDb } from "../db.server";
 import { readForm } from "../forms/parse.server";
+import { notFound } from "../http-errors";
 import { pickText, useI18n } from "../i18n/i18n";
 import { DimensionName, MocksNotice, problemText, TextAreaField } from "../kobo/components";
 import { getConnection, mappableIndicators, updateConnection } from "../kobo/connections.server";
@@ -17,7 +18,7 @@ import type { Route } from "./+types/imports.kobo.edit";
 async function load(id: string) {
   const db = await getDb();
   const connection = z.uuid().safeParse(id).success ? await getConnection({ db, id }) : null;
-  if (!connection) throw new Response("Not Found", { status: 404 });
+  if (!connection) notFound();
   return { db, connection, indicators: await mappableIndicators(db, connection.plan.id) };
 }
 
@@ -55,7 +56,7 @@ export async function action(args: Route.ActionArgs) {
     token,
     appSecret: appSecret(),
   });
-  if (outcome === "notFound") throw new Response("Not Found", { status: 404 });
+  if (outcome === "notFound") notFound();
   if (outcome === "tokenRequired") {
     addProblem(problems, "token", { message: "kobo.connection.tokenForNewServer" });
     return data({ problems, values: valuesToShow(values) }, { status: 400 });

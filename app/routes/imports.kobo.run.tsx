@@ -4,6 +4,7 @@ import { requirePermission } from "../auth/request.server";
 import { Card } from "../components/ui/card";
 import { Table } from "../components/ui/table";
 import { getDb } from "../db.server";
+import { notFound } from "../http-errors";
 import { formatDateTime, useI18n } from "../i18n/i18n";
 import { RunOutcome, runItemText } from "../kobo/components";
 import { getConnection, getRun } from "../kobo/connections.server";
@@ -23,7 +24,7 @@ export async function loader(args: Route.LoaderArgs) {
     connection && /^\d{1,15}$/.test(runId)
       ? await getRun({ db, connectionId: connection.id, runId: Number(runId) })
       : null;
-  if (!connection || !run) throw new Response("Not Found", { status: 404 });
+  if (!connection || !run) notFound();
   const items = run.skipped as RunItem[];
   const notes = items.filter((item) => item.submission === "" && item.code?.startsWith("form."));
   const skipped = items.filter((item) => !notes.includes(item));

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { requirePermission } from "../auth/request.server";
 import { getDb } from "../db.server";
+import { notFound } from "../http-errors";
 import { templateFor } from "../imports/csv.server";
 import type { Route } from "./+types/imports.template";
 
@@ -10,10 +11,9 @@ const elementCode = z.string().regex(/^[A-Za-z0-9]+(\.[A-Za-z0-9]+)*$/);
 export async function loader(args: Route.LoaderArgs) {
   requirePermission(args, { action: "progress.import" });
   const element = new URL(args.request.url).searchParams.get("element");
-  if (element !== null && !elementCode.safeParse(element).success)
-    throw new Response("Not Found", { status: 404 });
+  if (element !== null && !elementCode.safeParse(element).success) notFound();
   const template = await templateFor({ db: await getDb(), planSlug: args.params.slug, elementCode: element });
-  if (!template) throw new Response("Not Found", { status: 404 });
+  if (!template) notFound();
   return new Response(template.csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -7,6 +7,7 @@ import { Badge } from "../components/ui/status-badge";
 import { Table } from "../components/ui/table";
 import { getDb } from "../db.server";
 import { readForm } from "../forms/parse.server";
+import { notFound } from "../http-errors";
 import { formatNumber, pickText, useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import {
@@ -41,7 +42,7 @@ export async function loader(args: Route.LoaderArgs) {
     : params.plan
       ? plans.find((candidate) => candidate.slug === params.plan)
       : plans[0];
-  if (params.plan && !plan) throw new Response("Not Found", { status: 404 });
+  if (params.plan && !plan) notFound();
   let preview = null;
   if (upload && plan) {
     // Checked once per upload and day, then read from the held upload: a reload does not parse the file again.

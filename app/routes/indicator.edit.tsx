@@ -4,6 +4,7 @@ import { IndicatorForm } from "../components/indicator-form";
 import { IndicatorsTrail } from "../components/indicators-trail";
 import { SyntheticBadge } from "../components/synthetic-badge";
 import { getDb } from "../db.server";
+import { notFound } from "../http-errors";
 import { negotiateLocale, pickText, useI18n } from "../i18n/i18n";
 import { definitionToForm, one, readIndicatorForm } from "../indicators/definition";
 import {
@@ -23,7 +24,7 @@ async function load(args: Route.LoaderArgs | Route.ActionArgs) {
   const db = await getDb();
   const found = await visiblePlan({ db, slug: args.params.slug, viewer });
   const indicator = found && (await indicatorForEdit({ db, planId: found.plan.id, code: args.params.code }));
-  if (!found || !indicator) throw new Response("Not Found", { status: 404 });
+  if (!found || !indicator) notFound();
   return {
     viewer,
     db,

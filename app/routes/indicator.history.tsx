@@ -4,6 +4,7 @@ import { IndicatorsTrail } from "../components/indicators-trail";
 import { SyntheticBadge } from "../components/synthetic-badge";
 import { Table } from "../components/ui/table";
 import { getDb } from "../db.server";
+import { notFound } from "../http-errors";
 import { formatDateTime, pickText, useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { getIndicatorHistory } from "../indicators/manage.server";
@@ -17,7 +18,7 @@ export async function loader(args: Route.LoaderArgs) {
     code: args.params.code,
     viewer,
   });
-  if (!history) throw new Response("Not Found", { status: 404 });
+  if (!history) notFound();
   return history;
 }
 

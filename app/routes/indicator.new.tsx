@@ -4,6 +4,7 @@ import { IndicatorForm } from "../components/indicator-form";
 import { IndicatorsTrail } from "../components/indicators-trail";
 import { SyntheticBadge } from "../components/synthetic-badge";
 import { getDb } from "../db.server";
+import { notFound } from "../http-errors";
 import { negotiateLocale, useI18n } from "../i18n/i18n";
 import { type FormValues, readIndicatorForm } from "../indicators/definition";
 import {
@@ -21,7 +22,7 @@ async function load(args: Route.LoaderArgs | Route.ActionArgs) {
   const viewer = requirePermission(args, { action: "indicators.manage" });
   const db = await getDb();
   const found = await visiblePlan({ db, slug: args.params.slug, viewer });
-  if (!found) throw new Response("Not Found", { status: 404 });
+  if (!found) notFound();
   return { viewer, db, plan: found.plan, choices: await indicatorFormChoices({ db, planId: found.plan.id }) };
 }
 

@@ -14,6 +14,7 @@ import { SyntheticBadge } from "../components/synthetic-badge";
 import { Card } from "../components/ui/card";
 import { Table } from "../components/ui/table";
 import { getDb } from "../db.server";
+import { notFound } from "../http-errors";
 import { formatDate, formatDateTime, pickText, useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { cellKey } from "../indicators/dimensions";
@@ -23,7 +24,7 @@ import type { Route } from "./+types/indicator.revision";
 
 export async function loader(args: Route.LoaderArgs) {
   const viewer = requireViewer(args);
-  if (!/^\d{1,9}$/.test(args.params.revision)) throw new Response("Not Found", { status: 404 });
+  if (!/^\d{1,9}$/.test(args.params.revision)) notFound();
   const revision = Number(args.params.revision);
   const found = await getIndicatorRevision({
     db: await getDb(),
@@ -32,7 +33,7 @@ export async function loader(args: Route.LoaderArgs) {
     revision,
     viewer,
   });
-  if (!found) throw new Response("Not Found", { status: 404 });
+  if (!found) notFound();
   return { ...found, revision };
 }
 

@@ -19,6 +19,7 @@ import { Badge } from "../components/ui/status-badge";
 import { Table } from "../components/ui/table";
 import { useFormatShown } from "../dashboards/components";
 import { getDb } from "../db.server";
+import { notFound } from "../http-errors";
 import { formatDate, formatDateTime, formatNumber, pickText, useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { periodLabel } from "../indicators/display";
@@ -37,7 +38,7 @@ export async function loader(args: Route.LoaderArgs) {
     viewer,
     canManage,
   });
-  if (!detail) throw new Response("Not Found", { status: 404 });
+  if (!detail) notFound();
   await recordNarrativesRead({ db, viewer, request: args.request, entries: detail.entries });
   return { ...detail, canManage };
 }

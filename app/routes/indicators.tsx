@@ -4,6 +4,7 @@ import { requireViewer } from "../auth/request.server";
 import { SyntheticBadge } from "../components/synthetic-badge";
 import { Table } from "../components/ui/table";
 import { getDb } from "../db.server";
+import { notFound } from "../http-errors";
 import { pickText, useI18n } from "../i18n/i18n";
 import { listIndicators } from "../indicators/manage.server";
 import type { Route } from "./+types/indicators";
@@ -11,7 +12,7 @@ import type { Route } from "./+types/indicators";
 export async function loader(args: Route.LoaderArgs) {
   const viewer = requireViewer(args);
   const list = await listIndicators({ db: await getDb(), slug: args.params.slug, viewer });
-  if (!list) throw new Response("Not Found", { status: 404 });
+  if (!list) notFound();
   return {
     ...list,
     canManage: can(viewer, { action: "indicators.manage" }),

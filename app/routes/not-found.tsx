@@ -1,6 +1,7 @@
+import { notFound } from "../http-errors";
 /** Any address no route claims: the root error boundary renders a translated 404 page. */
 export function loader() {
-  throw new Response("Not Found", { status: 404 });
+  notFound();
 }
 
 export default function NotFound() {

@@ -6,6 +6,7 @@ import { SyntheticBadge } from "../components/synthetic-badge";
 import { Card } from "../components/ui/card";
 import { Badge, StatusBadge } from "../components/ui/status-badge";
 import { getDb } from "../db.server";
+import { notFound } from "../http-errors";
 import { pickText, useI18n } from "../i18n/i18n";
 import { getPlanOutline, type OutlineNode } from "../plan-graph/queries.server";
 import type { Route } from "./+types/plan";
@@ -13,7 +14,7 @@ import type { Route } from "./+types/plan";
 export async function loader(args: Route.LoaderArgs) {
   const viewer = requireViewer(args);
   const outline = await getPlanOutline({ db: await getDb(), slug: args.params.slug, viewer });
-  if (!outline) throw new Response("Not Found", { status: 404 });
+  if (!outline) notFound();
   return outline;
 }
 

@@ -1,4 +1,5 @@
 import { maxJsonBytes, readText } from "../forms/parse.server";
+import { notFound } from "../http-errors";
 import type { Translate } from "../i18n/i18n";
 import { jsonAnswer, requireTocPlan } from "../toc/access.server";
 import { canvasVisibleTo, loadCanvas, saveCanvas } from "../toc/canvas.server";
@@ -9,7 +10,7 @@ import type { Route } from "./+types/toc.canvas";
 export async function loader(args: Route.LoaderArgs) {
   const { db, plan, scope, canEdit } = await requireTocPlan(args);
   const canvas = await loadCanvas({ db, plan, scope, slug: args.params.canvas, canEdit });
-  if (!canvas) throw new Response("Not Found", { status: 404 });
+  if (!canvas) notFound();
   return jsonAnswer(canvas);
 }
 
@@ -24,7 +25,7 @@ const withMessages = (problems: SaveProblem[], t: Translate) =>
 export async function action(args: Route.ActionArgs) {
   const { db, plan, scope, canEdit, by, t } = await requireTocPlan(args);
   const slug = args.params.canvas;
-  if (!(await canvasVisibleTo({ db, plan, scope, slug }))) throw new Response("Not Found", { status: 404 });
+  if (!(await canvasVisibleTo({ db, plan, scope, slug }))) notFound();
   if (!canEdit) return jsonAnswer({ status: "forbidden", message: t("toc.save.forbidden") }, 403);
   let input: unknown;
   try {
@@ -44,7 +45,7 @@ export async function action(args: Route.ActionArgs) {
   const result = await saveCanvas({ db, plan, slug, edit: read.edit, by });
   switch (result.status) {
     case "not_found":
-      throw new Response("Not Found", { status: 404 });
+      return notFound();
     case "forbidden":
       return jsonAnswer({ status: "forbidden", message: t("toc.save.forbidden") }, 403);
     case "invalid": {

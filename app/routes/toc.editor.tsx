@@ -14,6 +14,7 @@ import { Link, useBlocker, useRevalidator } from "react-router";
 import { tocCanvases } from "../../db/schema";
 import { can } from "../auth/policy";
 import { Citation } from "../components/citation";
+import { PlanPageErrorBoundary } from "../components/error-boundary";
 import type { CanvasApi } from "../components/toc/canvas";
 import { ChecksPanel } from "../components/toc/checks-panel";
 import {
@@ -34,6 +35,7 @@ import { Button } from "../components/ui/button";
 import { Badge } from "../components/ui/status-badge";
 import { spendHistoryBudget } from "../dashboards/budget.server";
 import { readOverviewFilters } from "../dashboards/overview.server";
+import { notFound } from "../http-errors";
 import { formatDate, pickText, useI18n } from "../i18n/i18n";
 import { citationFormatter } from "../plan-graph/queries.server";
 import { type LayoutDirection, layoutDirections } from "../plan-graph/vocabulary";
@@ -75,7 +77,7 @@ export async function loader(args: Route.LoaderArgs) {
   const today = todayUtc();
   spendHistoryBudget(by.id, url, today, { uncached: !can(by.viewer, { action: "plan.read", fundedBy: [] }) });
   const canvas = await loadCanvas({ db, plan, scope, slug: args.params.canvas, canEdit });
-  if (!canvas) throw new Response("Not Found", { status: 404 });
+  if (!canvas) notFound();
   const { asOf } = readOverviewFilters(url, plan, today);
   // A large canvas's tables (thousands of rows) are rendered on request only: a reader with JavaScript never shows
   // them at first, and rendering them was a good part of the time such a page took to answer.
@@ -809,4 +811,9 @@ function Dialog({
       {open && children}
     </dialog>
   );
+}
+
+/** A failure of the editor (its canvas included) leads back to the plan's canvases; a refused past day, to today's. */
+export function ErrorBoundary() {
+  return <PlanPageErrorBoundary under="/toc" label="error.backToToc" />;
 }

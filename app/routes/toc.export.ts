@@ -1,3 +1,4 @@
+import { notFound } from "../http-errors";
 import { formatPlanGraph } from "../plan-graph/store.server";
 import { recordRead } from "../read-log.server";
 import { requireTocPlan } from "../toc/access.server";
@@ -8,7 +9,7 @@ import type { Route } from "./+types/toc.export";
 export async function loader(args: Route.LoaderArgs) {
   const { db, plan, scope, viewer } = await requireTocPlan(args);
   const graph = await exportCanvas({ db, plan, scope, slug: args.params.canvas });
-  if (!graph) throw new Response("Not Found", { status: 404 });
+  if (!graph) notFound();
   await recordRead({
     db,
     viewer,

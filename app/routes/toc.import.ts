@@ -1,4 +1,5 @@
 import { maxJsonBytes, readText } from "../forms/parse.server";
+import { notFound } from "../http-errors";
 import { jsonAnswer, requireTocPlan } from "../toc/access.server";
 import { canvasVisibleTo } from "../toc/canvas.server";
 import { importCanvas } from "../toc/exchange.server";
@@ -17,11 +18,11 @@ export function loader() {
 export async function action(args: Route.ActionArgs) {
   const { db, plan, scope, canEdit, by, t } = await requireTocPlan(args);
   const slug = args.params.canvas;
-  if (!(await canvasVisibleTo({ db, plan, scope, slug }))) throw new Response("Not Found", { status: 404 });
+  if (!(await canvasVisibleTo({ db, plan, scope, slug }))) notFound();
   if (!canEdit) return jsonAnswer({ status: "forbidden", message: t("toc.save.forbidden") }, 403);
   const text = await readText(args.request, maxJsonBytes);
   const result = await importCanvas({ db, plan, slug, text, by });
-  if (result.status === "not_found") throw new Response("Not Found", { status: 404 });
+  if (result.status === "not_found") notFound();
   if (result.status === "forbidden")
     return jsonAnswer({ status: "forbidden", message: t("toc.save.forbidden") }, 403);
   if (result.status === "invalid") {

@@ -1,3 +1,4 @@
+import { notFound } from "../http-errors";
 import { todayUtc } from "../progress/workflow.server";
 import { jsonAnswer, requireTocPlan } from "../toc/access.server";
 import { loadCanvas } from "../toc/canvas.server";
@@ -14,7 +15,7 @@ export async function loader(args: Route.LoaderArgs) {
   const element = canvas
     ? Object.values(canvas.doc.elements).find((candidate) => candidate.code === args.params.code)
     : undefined;
-  if (!element) throw new Response("Not Found", { status: 404 });
+  if (!element) notFound();
   const panel = await nodePanel({
     db,
     plan,
@@ -24,6 +25,6 @@ export async function loader(args: Route.LoaderArgs) {
     url: new URL(args.request.url),
     today: todayUtc(),
   });
-  if (!panel) throw new Response("Not Found", { status: 404 });
+  if (!panel) notFound();
   return jsonAnswer(panel);
 }

@@ -7,6 +7,7 @@ import { Field } from "../components/ui/field";
 import { Badge } from "../components/ui/status-badge";
 import { Table } from "../components/ui/table";
 import { parseForm } from "../forms/parse.server";
+import { notFound } from "../http-errors";
 import { formatDateTime, pickText, useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { elementCodePattern } from "../plan-graph/format";
@@ -46,7 +47,7 @@ const newCanvasForm = z.object({
 /** Creates a canvas (M&E officers and administrators); others get 404, as for every action they may not take. */
 export async function action(args: Route.ActionArgs) {
   const { db, plan, canEdit, by } = await requireTocPlan(args);
-  if (!canEdit) throw new Response("Not Found", { status: 404 });
+  if (!canEdit) notFound();
   const form = await parseForm(args.request, newCanvasForm);
   if (!form.ok) return form.response;
   const { title_en, title_fr, slug, focus, draft } = form.data;
@@ -61,7 +62,7 @@ export async function action(args: Route.ActionArgs) {
     },
     by,
   });
-  if ("forbidden" in result) throw new Response("Not Found", { status: 404 });
+  if ("forbidden" in result) notFound();
   if (!result.ok) {
     const errors = Object.fromEntries(result.problems.map((problem) => [problem.field, problem.key]));
     return data({ errors, values: form.data }, { status: 400 });

@@ -6,6 +6,7 @@ import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
 import { getDb } from "../db.server";
 import { parseForm } from "../forms/parse.server";
+import { notFound } from "../http-errors";
 import { formatDateTime, pickText, useI18n } from "../i18n/i18n";
 import { problemMessages, refusalMessage } from "../progress/actions.server";
 import { LockedBadge, type MessageLike, periodName, translateMessage } from "../progress/components";
@@ -21,7 +22,7 @@ export async function loader(args: Route.LoaderArgs) {
     viewer,
     planSlug: url.searchParams.get("plan"),
   });
-  if (!overview) throw new Response("Not Found", { status: 404 });
+  if (!overview) notFound();
   return { ...overview, done: url.searchParams.get("done") };
 }
 
@@ -43,8 +44,7 @@ export async function action(args: Route.ActionArgs) {
     if (intent === "lock") await lockPeriod({ db, viewer, indicatorId, periodKey: period });
     else await unlockPeriod({ db, viewer, indicatorId, periodKey: period, rationale });
   } catch (error) {
-    if (error instanceof EntryRefused && error.reason === "notFound")
-      throw new Response("Not Found", { status: 404 });
+    if (error instanceof EntryRefused && error.reason === "notFound") notFound();
     if (error instanceof EntryRefused || error instanceof EntryProblems) {
       return data(
         {

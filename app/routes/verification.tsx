@@ -6,6 +6,7 @@ import { Card } from "../components/ui/card";
 import { getDb } from "../db.server";
 import { parseForm } from "../forms/parse.server";
 import { safeRedirect } from "../forms/safe-redirect";
+import { notFound } from "../http-errors";
 import { formatDate, formatDateTime, pickText, useI18n } from "../i18n/i18n";
 import { problemMessages, refusalMessage } from "../progress/actions.server";
 import {
@@ -27,7 +28,7 @@ export async function loader(args: Route.LoaderArgs) {
   const viewer = requirePermission(args, { action: "progress.verify" });
   const db = await getDb();
   const queue = await verificationQueue({ db, viewer });
-  if (!queue) throw new Response("Not Found", { status: 404 });
+  if (!queue) notFound();
   await recordNarrativesRead({ db, viewer, request: args.request, entries: queue.entries });
   const url = new URL(args.request.url);
   return { ...queue, done: url.searchParams.get("done") };
@@ -50,8 +51,7 @@ export async function action(args: Route.ActionArgs) {
     if (intent === "approve") await approveEntry({ db, viewer, entryId, note });
     else await returnEntry({ db, viewer, entryId, note });
   } catch (error) {
-    if (error instanceof EntryRefused && error.reason === "notFound")
-      throw new Response("Not Found", { status: 404 });
+    if (error instanceof EntryRefused && error.reason === "notFound") notFound();
     if (error instanceof EntryRefused || error instanceof EntryProblems) {
       const message =
         error instanceof EntryRefused

@@ -1,6 +1,7 @@
 import { can } from "../auth/policy";
 import { requireViewer } from "../auth/request.server";
 import { getDb } from "../db.server";
+import { notFound } from "../http-errors";
 import { negotiateLocale, translator } from "../i18n/i18n";
 import { visiblePlan } from "../plan-graph/scope.server";
 import { tocScope } from "./scope.server";
@@ -16,7 +17,7 @@ export async function requireTocPlan(args: RequestArgs) {
   const viewer = requireViewer(args);
   const db = await getDb();
   const found = await visiblePlan({ db, slug: args.params.slug ?? "", viewer });
-  if (!found) throw new Response("Not Found", { status: 404 });
+  if (!found) notFound();
   return {
     viewer,
     db,
