@@ -2,6 +2,9 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { userRoles, users } from "../../db/schema";
 import { recordAudit } from "../audit.server";
+import { Refused } from "../errors";
+import { problem as fieldProblem } from "../forms/problem";
+import type { MessageKey } from "../i18n/messages";
 import { hashPassword, type PasswordProblem, passwordProblem, verifyPassword } from "./password.server";
 import { effectiveRoles, type PendingStep, rolesNeedSecondFactor, type Viewer } from "./policy";
 import type { Role } from "./roles";
@@ -18,8 +21,11 @@ import { clearSignInFailures, reserveSignInAttempt, typedEmailKey } from "./thro
 
 export type RoleGrant = { role: Role; accessUntil: string | null };
 
-/** A refusal the form shows next to a field; nothing was changed. */
-export class AccountProblem extends Error {
+/**
+ * A refusal the form shows next to a field; nothing was changed. A `Refused` (so actions answer it with
+ * `answerRefused`) that keeps the field and the problem's name for the callers that branch on them.
+ */
+export class AccountProblem extends Refused {
   constructor(
     readonly field: string,
     readonly problem:
@@ -37,7 +43,8 @@ export class AccountProblem extends Error {
       | "notEnrolled"
       | "throttled",
   ) {
-    super(`${field}: ${problem}`);
+    const key = (field === "password" ? `password.${problem}` : `users.${problem}`) as MessageKey;
+    super([fieldProblem(field, key)], problem === "throttled" ? 429 : 400);
   }
 }
 

@@ -2,7 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { referenceItems } from "../../db/schema";
-import type { AccountProblem, RoleGrant } from "./accounts.server";
+import type { RoleGrant } from "./accounts.server";
 import { demoFunder } from "./demo.server";
 import { roles } from "./roles";
 
@@ -35,11 +35,6 @@ export async function funderChoices(db: Db, demo: boolean) {
     .orderBy(asc(referenceItems.position));
   const choices = rows.map((row) => ({ code: row.code, label: row.label.en }));
   return demo ? [{ code: demoFunder.code, label: "Example Foundation (demo)" }, ...choices] : choices;
-}
-
-/** The message key for a refused account change. */
-export function problemMessage(error: AccountProblem) {
-  return error.field === "password" ? `password.${error.problem}` : `users.${error.problem}`;
 }
 
 /** A funder code typed or forged into the form must be one of the choices offered. */

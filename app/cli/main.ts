@@ -12,11 +12,9 @@ import { AccountProblem, createUser } from "../auth/accounts.server";
 import { removeDemoAccounts } from "../auth/demo.server";
 import { RotationRefused, rotateSecrets } from "../auth/rotate-secret.server";
 import { generateTotpSecret, otpauthUri } from "../auth/totp";
-import { problemMessage } from "../auth/user-forms.server";
 import { DemoDataRefused, generateDemoData } from "../demo-data/generate.server";
 import { appSecretOf, appSecretsOf, InvalidEnvironment, readEnv } from "../env.server";
 import { translator } from "../i18n/i18n";
-import type { MessageKey } from "../i18n/messages";
 import { importIndicators } from "../indicators/store.server";
 import { createLogger } from "../logger.server";
 import { seedNswp } from "../plan-graph/seed.server";
@@ -193,7 +191,9 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
         });
       } catch (error) {
         if (error instanceof AccountProblem)
-          throw new CliError(`Not created: ${translator("en")(problemMessage(error) as MessageKey)}`);
+          throw new CliError(
+            `Not created: ${error.problems.map(({ message }) => translator("en")(message.key, message.values)).join(" ")}`,
+          );
         throw error;
       }
     });

@@ -2,6 +2,8 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { elementAssignees, elementLinks, elements, plans, userRoles, users } from "../../db/schema";
 import { recordAudit } from "../audit.server";
+import { Refused } from "../errors";
+import { problem, wholeForm } from "../forms/problem";
 import { outlineOrder } from "../plan-graph/graph";
 
 /**
@@ -94,7 +96,11 @@ async function assignablePeople(db: Db) {
 }
 
 /** A pair that is not an activity of this plan and an assignable person: the form was tampered with. */
-export class AssignmentRefused extends Error {}
+export class AssignmentRefused extends Refused {
+  constructor(readonly pair: string) {
+    super([problem(wholeForm, "assignments.error.unknown")], 400);
+  }
+}
 
 /**
  * Applies what the person changed on the page: pairs ticked that were not shown ticked are added, pairs shown

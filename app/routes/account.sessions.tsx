@@ -7,6 +7,7 @@ import { Button } from "../components/ui/button";
 import { Table } from "../components/ui/table";
 import { getDb } from "../db.server";
 import { parseForm } from "../forms/parse.server";
+import { notFound } from "../http-errors";
 import { formatDateTime, useI18n } from "../i18n/i18n";
 import { sessionContext } from "../request-context";
 import type { Route } from "./+types/account.sessions";
@@ -44,7 +45,7 @@ export async function action(args: Route.ActionArgs) {
       sessionId: form.data.sessionId,
       reason: "ended_by_user",
     });
-    if (!ended) throw new Response("Not Found", { status: 404 });
+    if (!ended) notFound();
   } else {
     await endSessionsOf({ db, actor, userId: viewer.id, reason: "ended_by_user", except: current });
   }

@@ -1,7 +1,6 @@
-import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
+import { Form, Link, redirect, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
 import {
-  AccountProblem,
   endSessionOf,
   endSessionsOf,
   getUser,
@@ -9,30 +8,27 @@ import {
   setUserActive,
   setUserRoles,
 } from "../auth/accounts.server";
+import { RoleFields } from "../auth/components/role-fields";
 import { resetSecondFactor } from "../auth/credentials.server";
 import { isDemo, requirePermission, sessionLimits } from "../auth/request.server";
 import { listLiveSessions } from "../auth/sessions.server";
-import {
-  funderChoices,
-  grantsFrom,
-  isKnownFunder,
-  problemMessage,
-  roleFields,
-} from "../auth/user-forms.server";
-import { RoleFields } from "../components/role-fields";
+import { funderChoices, grantsFrom, isKnownFunder, roleFields } from "../auth/user-forms.server";
 import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
 import { Field } from "../components/ui/field";
 import { getDb } from "../db.server";
+import { answerRefused, refusal } from "../errors";
 import { parseForm } from "../forms/parse.server";
+import { problem } from "../forms/problem";
+import { useProblems } from "../forms/use-problems";
+import { notFound } from "../http-errors";
 import { formatDateTime, useI18n } from "../i18n/i18n";
-import type { MessageKey } from "../i18n/messages";
 import type { Route } from "./+types/admin.user";
 
 async function loadUser(id: string) {
   const db = await getDb();
   const user = z.uuid().safeParse(id).success ? await getUser({ db, id }) : null;
-  if (!user) throw new Response("Not Found", { status: 404 });
+  if (!user) notFound();
   return { db, user };
 }
 
@@ -65,15 +61,13 @@ export async function action(args: Route.ActionArgs) {
   const actor = `user:${admin.id}`;
   const now = new Date();
   const input = form.data;
+  // The intent travels back with a refusal, so the problem shows in the form that was sent.
+  const values = { intent: input.intent };
   try {
     switch (input.intent) {
       case "roles":
-        if (!(await isKnownFunder(db, input.funderCode, isDemo()))) {
-          return data(
-            { intent: input.intent, errors: { funderCode: "users.funderUnknown" } },
-            { status: 400 },
-          );
-        }
+        if (!(await isKnownFunder(db, input.funderCode, isDemo())))
+          return refusal([problem("funderCode", "users.funderUnknown")], { values });
         await setUserRoles({
           db,
           actor,
@@ -111,7 +105,7 @@ export async function action(args: Route.ActionArgs) {
             now,
           }))
         ) {
-          throw new Response("Not Found", { status: 404 });
+          notFound();
         }
         break;
       case "end-sessions":
@@ -119,8 +113,7 @@ export async function action(args: Route.ActionArgs) {
         break;
     }
   } catch (error) {
-    if (!(error instanceof AccountProblem)) throw error;
-    return data({ intent: input.intent, errors: { [error.field]: problemMessage(error) } }, { status: 400 });
+    return answerRefused(error, values);
   }
   return redirect(`/admin/users/${user.id}`);
 }
@@ -128,12 +121,9 @@ export async function action(args: Route.ActionArgs) {
 export default function UserPage() {
   const { t, locale } = useI18n();
   const { user, sessions, funders, loadedAt } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as
-    | { errors?: Record<string, string | undefined> }
-    | undefined;
-  const errors = Object.fromEntries(
-    Object.entries(result?.errors ?? {}).map(([field, key]) => [field, key && t(key as MessageKey)]),
-  );
+  const problems = useProblems(useActionData<typeof action>());
+  // A refusal about the whole form, or about the roles (the last administrator), shows above the forms.
+  const pageError = problems.form ?? problems.of("roles");
   const time = (value: string | Date) => formatDateTime(value, locale);
   return (
     <>
@@ -146,9 +136,9 @@ export default function UserPage() {
         {user.email} · {user.active ? t("users.active") : t("users.deactivated")} · {t("users.secondFactor")}:{" "}
         {user.hasSecondFactor ? t("users.yes") : t("users.no")}
       </p>
-      {errors.roles && (
+      {pageError && (
         <p className="form-error" role="alert">
-          {errors.roles}
+          {pageError}
         </p>
       )}
       <div className="detail-grid" key={loadedAt}>
@@ -161,7 +151,7 @@ export default function UserPage() {
                 grants={user.roles}
                 funderCode={user.funderCode}
                 funders={funders}
-                errors={errors}
+                errors={problems.of}
               />
               <Field label={t("users.rationale")} name="rationale" />
               <Button type="submit">{t("users.saveRoles")}</Button>
@@ -178,7 +168,7 @@ export default function UserPage() {
                 name="password"
                 type="password"
                 autoComplete="new-password"
-                error={errors.password}
+                error={problems.of("password")}
               />
               <Button type="submit">{t("users.resetPassword")}</Button>
             </Form>

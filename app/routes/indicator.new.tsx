@@ -1,10 +1,10 @@
 import { data, redirect } from "react-router";
 import { requirePermission } from "../auth/request.server";
-import { IndicatorForm } from "../components/indicator-form";
-import { IndicatorsTrail } from "../components/indicators-trail";
 import { SyntheticBadge } from "../components/synthetic-badge";
 import { getDb } from "../db.server";
 import { negotiateLocale, useI18n } from "../i18n/i18n";
+import { IndicatorForm } from "../indicators/components/indicator-form";
+import { IndicatorsTrail } from "../indicators/components/indicators-trail";
 import { type FormValues, readIndicatorForm } from "../indicators/definition";
 import {
   createIndicator,

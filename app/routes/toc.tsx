@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect } from "react-router";
+import { Form, Link, redirect } from "react-router";
 import { z } from "zod";
 import { SyntheticBadge } from "../components/synthetic-badge";
 import { Button } from "../components/ui/button";
@@ -6,9 +6,11 @@ import { Card } from "../components/ui/card";
 import { Field } from "../components/ui/field";
 import { Badge } from "../components/ui/status-badge";
 import { Table } from "../components/ui/table";
+import { refusal } from "../errors";
 import { parseForm } from "../forms/parse.server";
+import { useProblems } from "../forms/use-problems";
+import { notFound } from "../http-errors";
 import { formatDateTime, pickText, useI18n } from "../i18n/i18n";
-import type { MessageKey } from "../i18n/messages";
 import { elementCodePattern } from "../plan-graph/format";
 import { requireTocPlan } from "../toc/access.server";
 import { createCanvas, listCanvases } from "../toc/canvas.server";
@@ -46,7 +48,7 @@ const newCanvasForm = z.object({
 /** Creates a canvas (M&E officers and administrators); others get 404, as for every action they may not take. */
 export async function action(args: Route.ActionArgs) {
   const { db, plan, canEdit, by } = await requireTocPlan(args);
-  if (!canEdit) throw new Response("Not Found", { status: 404 });
+  if (!canEdit) notFound();
   const form = await parseForm(args.request, newCanvasForm);
   if (!form.ok) return form.response;
   const { title_en, title_fr, slug, focus, draft } = form.data;
@@ -61,11 +63,8 @@ export async function action(args: Route.ActionArgs) {
     },
     by,
   });
-  if ("forbidden" in result) throw new Response("Not Found", { status: 404 });
-  if (!result.ok) {
-    const errors = Object.fromEntries(result.problems.map((problem) => [problem.field, problem.key]));
-    return data({ errors, values: form.data }, { status: 400 });
-  }
+  if ("forbidden" in result) notFound();
+  if (!result.ok) return refusal(result.problems, { values: form.values });
   return redirect(`/plans/${plan.slug}/toc?created=${encodeURIComponent(result.slug)}`);
 }
 
@@ -73,13 +72,7 @@ export default function TheoriesOfChange({ loaderData, actionData }: Route.Compo
   const { t, locale } = useI18n();
   const { plan, canvases, canEdit, created } = loaderData;
   const planTitle = pickText(plan.title, locale);
-  const posted = actionData as
-    | { errors: Record<string, string | undefined>; values: Record<string, string | undefined> }
-    | undefined;
-  const error = (field: string) => {
-    const key = posted?.errors?.[field];
-    return key ? t(key as MessageKey) : undefined;
-  };
+  const problems = useProblems(actionData);
   return (
     <>
       <title>{`${t("toc.list.title")} · ${planTitle.text} · Throughline`}</title>
@@ -167,15 +160,15 @@ export default function TheoriesOfChange({ loaderData, actionData }: Route.Compo
                 name="title_en"
                 lang="en"
                 required
-                defaultValue={posted?.values?.title_en}
-                error={error("title_en")}
+                defaultValue={problems.value("title_en")}
+                error={problems.of("title_en")}
               />
               <Field
                 label={`${t("toc.new.title")} (${t("language.fr")})`}
                 name="title_fr"
                 lang="fr"
-                defaultValue={posted?.values?.title_fr}
-                error={error("title_fr")}
+                defaultValue={problems.value("title_fr")}
+                error={problems.of("title_fr")}
               />
             </div>
             <Field
@@ -183,22 +176,22 @@ export default function TheoriesOfChange({ loaderData, actionData }: Route.Compo
               hint={t("toc.new.slugHint")}
               name="slug"
               required
-              defaultValue={posted?.values?.slug}
-              error={error("slug")}
+              defaultValue={problems.value("slug")}
+              error={problems.of("slug")}
             />
             <Field
               label={t("toc.new.focus")}
               hint={t("toc.new.focusHint")}
               name="focus"
-              defaultValue={posted?.values?.focus}
-              error={error("focus")}
+              defaultValue={problems.value("focus")}
+              error={problems.of("focus")}
             />
             <label className="check">
               <input
                 type="checkbox"
                 name="draft"
                 value="on"
-                defaultChecked={posted?.values?.draft === "on"}
+                defaultChecked={problems.value("draft") === "on"}
               />{" "}
               {t("toc.new.draft")}
             </label>

@@ -1,6 +1,9 @@
 import { Form } from "react-router";
-import { pickText, type Translate, useI18n } from "../i18n/i18n";
-import type { MessageKey } from "../i18n/messages";
+import { Button } from "../../components/ui/button";
+import { Field, Select, TextArea } from "../../components/ui/field";
+import { pickText, type Translate, useI18n } from "../../i18n/i18n";
+import type { MessageKey } from "../../i18n/messages";
+import type { ElementKind, LocalizedText } from "../../plan-graph/vocabulary";
 import {
   codeFromLabel,
   customSlots,
@@ -9,14 +12,11 @@ import {
   formPeriods,
   one,
   targetField,
-} from "../indicators/definition";
-import type { DimensionValue } from "../indicators/dimensions";
-import { periodLabel } from "../indicators/display";
-import { frequencies } from "../indicators/periods";
-import { aggregationModes, directions, measures } from "../indicators/values";
-import type { ElementKind, LocalizedText } from "../plan-graph/vocabulary";
-import { Button } from "./ui/button";
-import { Field, Select, TextArea } from "./ui/field";
+} from "../definition";
+import type { DimensionValue } from "../dimensions";
+import { periodLabel } from "../display";
+import { frequencies } from "../periods";
+import { aggregationModes, directions, measures } from "../values";
 
 export type FormError = { message: string; params?: Record<string, string | number> };
 export type FormErrors = Partial<Record<string, FormError>>;
