@@ -1,13 +1,19 @@
 import { data } from "react-router";
 import type { z } from "zod";
 import { type MessageKey, messages } from "../i18n/messages";
-import { type FieldProblem, type FormRefusal, type MessageValues, problem, wholeForm } from "./problem";
+import {
+  type FieldProblem,
+  type FormRefusal,
+  type FormValues,
+  type MessageValues,
+  problem,
+  wholeForm,
+} from "./problem";
 
 /** Forms here are small; anything bigger is refused before it is read (413). */
 export const maxFormBytes = 64 * 1024;
 
-/** What was typed, by field name: one string, or several (checkboxes, repeated rows) in the order sent. */
-export type FormValues = Record<string, string | string[]>;
+export type { FormValues } from "./problem";
 
 /** A parsed form: the schema's typed data, or the one refused-form answer (a 400 carrying a `FormRefusal`). */
 export type ParsedForm<T> =
@@ -16,6 +22,8 @@ export type ParsedForm<T> =
 
 /** Fields never sent back to the page (passwords, sign-in and recovery codes), unless a form says otherwise. */
 export const secretFields = /password|code/i;
+/** For a form with no secrets (its `code` fields name things): everything typed is sent back. */
+export const noSecrets = /(?!)/;
 
 type ParseOptions = {
   /** Beyond this many bytes the form is refused unread (413). */
@@ -98,9 +106,17 @@ export function problemsOf(issues: readonly z.core.$ZodIssue[]): FieldProblem[] 
   return [...problems.values()];
 }
 
+/** The values a message may quote: a limit the schema set, or the `params` a refinement gave (`{value: "…"}`). */
 function limitsOf(issue: z.core.$ZodIssue): MessageValues | undefined {
   if (issue.code === "too_big") return { max: Number(issue.maximum) };
   if (issue.code === "too_small") return { min: Number(issue.minimum) };
+  if (issue.code === "custom" && issue.params) {
+    const values = Object.entries(issue.params).filter(
+      (entry): entry is [string, string | number] =>
+        typeof entry[1] === "string" || typeof entry[1] === "number",
+    );
+    return values.length ? Object.fromEntries(values) : undefined;
+  }
   return undefined;
 }
 

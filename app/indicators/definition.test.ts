@@ -1,13 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { noSecrets, parseValues } from "../forms/parse.server";
 import {
   changedGroups,
   definitionToForm,
   type FormContext,
   type FormValues,
   type IndicatorDefinition,
+  indicatorFormSchema,
   keepTargetCitations,
-  readIndicatorForm,
 } from "./definition";
 import { genders } from "./dimensions";
 import { planPeriods } from "./periods";
@@ -47,8 +48,19 @@ const valid = (): FormValues => ({
   "target:2014:gender=women": "15",
 });
 
+/** The form read as `parseForm` reads it: the definition, or the problems (one per field) the page shows. */
+function readIndicatorForm(values: FormValues, formContext: FormContext) {
+  const read = parseValues(values, indicatorFormSchema(formContext), { secret: noSecrets });
+  return read.ok
+    ? { definition: read.data, problems: [] }
+    : { definition: null, problems: read.refusal.problems };
+}
+
 const fieldsOf = (values: FormValues, overrides: Partial<FormContext> = {}) =>
-  readIndicatorForm(values, context(overrides)).problems.map((problem) => [problem.field, problem.message]);
+  readIndicatorForm(values, context(overrides)).problems.map((problem) => [
+    problem.field,
+    problem.message.key,
+  ]);
 
 describe("reading the indicator form", () => {
   it("reads a complete form into a definition", () => {

@@ -1,4 +1,7 @@
 import { parseISO } from "date-fns";
+import { z } from "zod";
+import type { FormValues } from "../forms/problem";
+import type { MessageKey } from "../i18n/messages";
 import { type Language, type LocalizedText, languages } from "../plan-graph/vocabulary";
 import { builtInDimensions, cellKey, type DimensionSpec, isBuiltIn, type ScaleLevel } from "./dimensions";
 import { type Frequency, frequencies, type Period, planPeriods } from "./periods";
@@ -158,9 +161,7 @@ export function changedGroups(before: IndicatorDefinition, after: IndicatorDefin
 // ---------------------------------------------------------------- the form
 
 /** The form's fields as posted: a name sent once is a string, several times an array. */
-export type FormValues = Record<string, string | string[]>;
-
-export type FieldProblem = { field: string; message: string; params?: Record<string, string | number> };
+export type { FormValues };
 
 export const localizedFields = [
   "name",
@@ -256,68 +257,6 @@ export function codeFromLabel(label: string): string {
     .slice(0, 40);
 }
 
-/** The dimensions chosen in the form, in grid order: region, gender, language, then the custom ones. */
-export function dimensionsFromForm(values: FormValues, problems: FieldProblem[] = []): DimensionSpec[] {
-  const specs: DimensionSpec[] = builtInDimensions
-    .filter((code) => one(values, `dim_${code}`) === "on")
-    .map((code) => ({ code }));
-  const seen = new Set<string>(specs.map((spec) => spec.code));
-  for (let i = 0; i < customSlots(values); i++) {
-    const code = one(values, `custom_${i}_code`);
-    const labelEn = one(values, `custom_${i}_label_en`);
-    const labelFr = one(values, `custom_${i}_label_fr`);
-    const lines = one(values, `custom_${i}_values`)
-      .split(/\r?\n/)
-      .map((line) => line.trim())
-      .filter(Boolean);
-    if (!code && !labelEn && !labelFr && lines.length === 0) continue;
-    const before = problems.length;
-    if (!customCodePattern.test(code) || isBuiltIn(code) || code.length > 40)
-      problems.push({ field: `custom_${i}_code`, message: "indicators.error.customCode" });
-    else if (seen.has(code))
-      problems.push({
-        field: `custom_${i}_code`,
-        message: "indicators.error.customRepeated",
-        params: { code },
-      });
-    if (!labelEn || labelEn.length > 200)
-      problems.push({ field: `custom_${i}_label_en`, message: "indicators.error.customLabel" });
-    const dimensionValues: CustomDimension["values"] = [];
-    for (const line of lines) {
-      const colon = line.indexOf(":");
-      const explicit = colon > 0 ? line.slice(0, colon).trim() : "";
-      const labels = (colon > 0 ? line.slice(colon + 1) : line).split("|").map((part) => part.trim());
-      const en = labels[0] ?? "";
-      const fr = labels[1] ?? "";
-      const valueCode = explicit || codeFromLabel(en);
-      if (!valueCodePattern.test(valueCode) || !en) {
-        problems.push({
-          field: `custom_${i}_values`,
-          message: "indicators.error.customValueCode",
-          params: { value: line },
-        });
-      } else if (dimensionValues.some((value) => value.code === valueCode)) {
-        problems.push({
-          field: `custom_${i}_values`,
-          message: "indicators.error.customValueRepeated",
-          params: { value: valueCode },
-        });
-      } else dimensionValues.push({ code: valueCode, label: fr ? { en, fr } : { en } });
-    }
-    if (dimensionValues.length < 2 && !problems.some((p) => p.field === `custom_${i}_values`))
-      problems.push({ field: `custom_${i}_values`, message: "indicators.error.customValues" });
-    seen.add(code);
-    if (problems.length === before) {
-      specs.push({
-        code,
-        label: labelFr ? { en: labelEn, fr: labelFr } : { en: labelEn },
-        values: dimensionValues,
-      });
-    }
-  }
-  return specs;
-}
-
 /** The dimension values a per-value target can name (built-in lists resolved by the caller). */
 export type DimensionChoices = Record<string, string[]>;
 
@@ -361,40 +300,200 @@ const maxText: Record<LocalizedField, number> = {
   dataSource: 2000,
 };
 
+// ---------------------------------------------------------------- the form's schema
+
+/** One text field as typed, trimmed (a name sent several times counts by its first value). */
+const single = <T extends z.ZodType>(schema: T) =>
+  z.preprocess(
+    (value) => (Array.isArray(value) ? (value[0] ?? "") : (value ?? "")).toString().trim(),
+    schema,
+  );
+
+/** A field sent none, one or several times (checkboxes), as the non-empty values sent. */
+const list = z.preprocess(
+  (value) =>
+    (Array.isArray(value) ? value : value ? [value] : []).map((item) => String(item).trim()).filter(Boolean),
+  z.array(z.string()),
+);
+
+const isDate = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(parseISO(text).getTime());
+const lines = (text: string) =>
+  text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+
+/** The values of a custom dimension, one per line: `code: English | French`, or a label its code is made from. */
+const dimensionValueLines = z.string().transform((text, ctx) => {
+  const values: CustomDimension["values"] = [];
+  let problems = 0;
+  for (const line of lines(text)) {
+    const colon = line.indexOf(":");
+    const explicit = colon > 0 ? line.slice(0, colon).trim() : "";
+    const [en = "", fr = ""] = (colon > 0 ? line.slice(colon + 1) : line)
+      .split("|")
+      .map((part) => part.trim());
+    const code = explicit || codeFromLabel(en);
+    if (!valueCodePattern.test(code) || !en) {
+      problems++;
+      ctx.addIssue({ code: "custom", message: "indicators.error.customValueCode", params: { value: line } });
+    } else if (values.some((value) => value.code === code)) {
+      problems++;
+      ctx.addIssue({
+        code: "custom",
+        message: "indicators.error.customValueRepeated",
+        params: { value: code },
+      });
+    } else values.push({ code, label: fr ? { en, fr } : { en } });
+  }
+  if (values.length < 2 && problems === 0)
+    ctx.addIssue({ code: "custom", message: "indicators.error.customValues" });
+  return values;
+});
+
+/** One custom dimension of the form (the fields `custom_<i>_code`, `_label_en`, `_label_fr`, `_values`). */
+const customDimension = (taken: ReadonlySet<string>) =>
+  z
+    .object({
+      code: z
+        .string()
+        .max(40, "indicators.error.customCode")
+        .regex(customCodePattern, "indicators.error.customCode")
+        .refine((code) => !isBuiltIn(code), "indicators.error.customCode")
+        .superRefine((code, ctx) => {
+          if (taken.has(code))
+            ctx.addIssue({ code: "custom", message: "indicators.error.customRepeated", params: { code } });
+        }),
+      label_en: z.string().min(1, "indicators.error.customLabel").max(200, "indicators.error.customLabel"),
+      label_fr: z.string(),
+      values: dimensionValueLines,
+    })
+    .transform(
+      ({ code, label_en: en, label_fr: fr, values }): CustomDimension => ({
+        code,
+        label: fr ? { en, fr } : { en },
+        values,
+      }),
+    );
+
+const customParts = ["code", "label_en", "label_fr", "values"] as const;
+
+type Report = (field: string, message: MessageKey, params?: Record<string, string | number>) => void;
+
+/** The custom dimensions typed, each read by `customDimension`, its problems named by the form's fields. */
+function readCustomDimensions(values: FormValues, chosen: readonly DimensionSpec[], report: Report) {
+  const specs: CustomDimension[] = [];
+  const taken = new Set(chosen.map((spec) => spec.code));
+  for (let i = 0; i < customSlots(values); i++) {
+    const slot = Object.fromEntries(customParts.map((part) => [part, one(values, `custom_${i}_${part}`)]));
+    if (customParts.every((part) => !slot[part])) continue;
+    const read = customDimension(taken).safeParse(slot);
+    taken.add(slot.code ?? "");
+    if (read.success) specs.push(read.data);
+    else
+      for (const issue of read.error.issues)
+        report(
+          `custom_${i}_${String(issue.path[0])}`,
+          issue.message as MessageKey,
+          issue.code === "custom" ? issue.params : undefined,
+        );
+  }
+  return specs;
+}
+
 /**
- * Reads the posted form into a definition, with every problem named by its field (the names the form uses), so
- * the page can show each next to what was typed. The definition is null when anything is wrong.
+ * The indicator form as a schema, for `parseForm`: each field's own rule (its message key next to it), then the
+ * rules across fields (a scale for a qualitative measure, values the measure allows, the custom dimensions, one
+ * target per period of the frequency) with their problems named by the form's fields, so the page shows each next
+ * to what was typed. Its output is the definition; the rules needing the database (a code taken, a stale form, a
+ * change refused once results exist) stay in `manage.server.ts`.
  */
-export function readIndicatorForm(
+export function indicatorFormSchema(context: FormContext) {
+  const { locale } = context;
+  const number = single(
+    z
+      .string()
+      .refine((text) => !text || parseReportedNumber(text, locale) !== null, "indicators.error.notANumber"),
+  );
+  const choice = (options: readonly string[]) =>
+    single(z.string().refine((value) => options.includes(value), "indicators.error.choose"));
+  const texts = Object.fromEntries(
+    localizedFields.flatMap((field) =>
+      (["en", "fr"] as const).map((language) => [
+        `${field}_${language}`,
+        single(z.string().max(maxText[field], "indicators.error.tooLong")),
+      ]),
+    ),
+  );
+  const fields = z.looseObject({
+    // A change keeps the indicator's code (links and exports name it).
+    code: context.previous
+      ? z.unknown()
+      : single(
+          z
+            .string()
+            .regex(indicatorCodePattern, "indicators.error.codeFormat")
+            .max(40, "indicators.error.codeFormat")
+            .refine((code) => code.toLowerCase() !== "new", "indicators.error.codeReserved"),
+        ),
+    ...texts,
+    measure: choice(measures),
+    direction: choice(directions),
+    aggregation: choice(aggregationModes),
+    frequency: choice(frequencies),
+    scale: single(z.string()),
+    tolerance: number,
+    baselineValue: number,
+    baselineDate: single(
+      z
+        .string()
+        .refine((date) => !date || isDate(date), "indicators.error.date")
+        .refine((date) => !isDate(date) || date <= context.today, "indicators.error.baselineFuture"),
+    ),
+    responsibleId: single(
+      z.string().refine((id) => !id || context.people.has(id), "indicators.error.responsibleUnknown"),
+    ),
+    elements: list
+      .refine((codes) => codes.length > 0, "indicators.error.elementsRequired")
+      .refine((codes) => codes.every((code) => context.elementCodes.has(code)), "form.invalid"),
+    targetsByCell: single(z.string()),
+  });
+  return fields
+    .superRefine((values, ctx) => void readDefinition(values as FormValues, context, ctx), {
+      // The rules across fields run even when a field is wrong, so that every problem shows at once.
+      when: () => true,
+    })
+    .transform((values, ctx) => readDefinition(values as FormValues, context, ctx) as IndicatorDefinition);
+}
+
+/** The rules across the form's fields, and the definition they make (null when a rule refused something). */
+function readDefinition(
   values: FormValues,
   context: FormContext,
-): { definition: IndicatorDefinition; problems: [] } | { definition: null; problems: FieldProblem[] } {
-  const problems: FieldProblem[] = [];
+  ctx: z.RefinementCtx,
+): IndicatorDefinition | null {
+  let refused = false;
+  const refuse: Report = (field, message, params) => {
+    refused = true;
+    ctx.addIssue({ code: "custom", path: [field], message, params });
+  };
   const { locale } = context;
-
-  const code = context.previous ? context.previous.code : one(values, "code");
-  if (!context.previous) {
-    if (!indicatorCodePattern.test(code) || code.length > 40)
-      problems.push({ field: "code", message: "indicators.error.codeFormat" });
-    else if (code.toLowerCase() === "new")
-      problems.push({ field: "code", message: "indicators.error.codeReserved" });
-  }
+  const pick = <T extends string>(name: string, options: readonly T[]) =>
+    (options as readonly string[]).includes(one(values, name)) ? (one(values, name) as T) : null;
+  const measure = pick("measure", measures);
+  const direction = pick("direction", directions);
+  const aggregation = pick("aggregation", aggregationModes);
+  const frequency = pick("frequency", frequencies);
 
   const texts = {} as Record<LocalizedField, LocalizedText | null>;
   for (const field of localizedFields) {
     const en = one(values, `${field}_en`);
     const fr = one(values, `${field}_fr`);
-    const max = maxText[field];
-    if (en.length > max)
-      problems.push({ field: `${field}_en`, message: "indicators.error.tooLong", params: { max } });
-    if (fr.length > max)
-      problems.push({ field: `${field}_fr`, message: "indicators.error.tooLong", params: { max } });
-    if (!en && (fr || field === "name")) {
-      problems.push({
-        field: `${field}_en`,
-        message: field === "name" ? "indicators.error.nameRequired" : "indicators.error.englishFirst",
-      });
-    }
+    if (!en && (fr || field === "name"))
+      refuse(
+        `${field}_en`,
+        field === "name" ? "indicators.error.nameRequired" : "indicators.error.englishFirst",
+      );
     // Texts in languages the form does not show (es, ru, zh) are kept as they were.
     const kept = Object.fromEntries(
       languages
@@ -407,25 +506,10 @@ export function readIndicatorForm(
     texts[field] = en ? ({ ...kept, en, ...(fr ? { fr } : {}) } as LocalizedText) : null;
   }
 
-  const choice = <T extends string>(name: string, options: readonly T[]): T | null => {
-    const value = one(values, name);
-    if ((options as readonly string[]).includes(value)) return value as T;
-    problems.push({ field: name, message: "indicators.error.choose" });
-    return null;
-  };
-  const measure = choice("measure", measures);
-  const direction = choice("direction", directions);
-  const aggregation = choice("aggregation", aggregationModes);
-  const frequency = choice("frequency", frequencies);
-
   let scale: ScaleLevel[] | null = null;
   let scaleUsable = true;
   if (measure === "qualitative") {
-    const lines = one(values, "scale")
-      .split(/\r?\n/)
-      .map((line) => line.trim())
-      .filter(Boolean);
-    scale = lines.map((line) => {
+    scale = lines(one(values, "scale")).map((line) => {
       const [en = "", fr = ""] = line.split("|").map((part) => part.trim());
       return { label: fr ? { en, fr } : { en } };
     });
@@ -434,78 +518,58 @@ export function readIndicatorForm(
       scale.length > 20 ||
       scale.some((level) => !level.label.en || level.label.en.length > 200)
     ) {
-      problems.push({ field: "scale", message: "indicators.error.scaleLevels" });
+      refuse("scale", "indicators.error.scaleLevels");
       scaleUsable = false;
     }
   }
   const scaleLevels = scale?.length ?? 0;
 
-  const number = (name: string): number | null | undefined => {
+  /** A number typed (null when empty; undefined when it is no number, a problem the field's own rule names). */
+  const number = (name: string, { own = false } = {}): number | null | undefined => {
     const text = one(values, name);
     if (!text) return null;
     const parsed = parseReportedNumber(text, locale);
-    if (parsed === null) {
-      problems.push({ field: name, message: "indicators.error.notANumber" });
-      return undefined;
-    }
-    return parsed;
+    if (parsed === null && !own) refuse(name, "indicators.error.notANumber");
+    if (parsed === null) refused = true;
+    return parsed ?? undefined;
   };
   /** A value the measure allows (a count ≥ 0, a percentage 0–100, a level of the scale). */
-  const measured = (name: string): number | null | undefined => {
-    const value = number(name);
+  const measured = (name: string, options?: { own: boolean }): number | null | undefined => {
+    const value = number(name, options);
     // Values are read against the measure; against a scale only once the scale itself is right.
     if (value === null || value === undefined || !measure || !scaleUsable) return value;
     const problem = valueProblem(measure, value, scaleLevels);
-    if (problem) {
-      problems.push({
-        field: name,
-        message: `indicators.error.${problem}`,
-        params: { max: Math.max(0, scaleLevels - 1) },
-      });
-      return undefined;
-    }
-    return value;
+    if (!problem) return value;
+    refuse(name, `indicators.error.${problem}` as MessageKey, { max: Math.max(0, scaleLevels - 1) });
+    return undefined;
   };
 
   let tolerance: number | null = null;
   if (direction === "maintain") {
-    const value = number("tolerance");
+    const value = number("tolerance", { own: true });
     if (value === null || (value !== undefined && value < 0))
-      problems.push({ field: "tolerance", message: "indicators.error.toleranceRequired" });
+      refuse("tolerance", "indicators.error.toleranceRequired");
     else if (value !== undefined) tolerance = value;
   }
 
-  const baselineValue = measured("baselineValue");
+  const baselineValue = measured("baselineValue", { own: true });
   const baselineDate = one(values, "baselineDate") || null;
-  if (baselineDate) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(baselineDate) || Number.isNaN(parseISO(baselineDate).getTime()))
-      problems.push({ field: "baselineDate", message: "indicators.error.date" });
-    else if (baselineDate > context.today)
-      problems.push({ field: "baselineDate", message: "indicators.error.baselineFuture" });
-  }
   if (baselineValue === null && (baselineDate || texts.baselineNote))
-    problems.push({ field: "baselineValue", message: "indicators.error.baselineIncomplete" });
+    refuse("baselineValue", "indicators.error.baselineIncomplete");
 
-  const dimensions = dimensionsFromForm(values, problems);
-
-  const responsibleId = one(values, "responsibleId") || null;
-  if (responsibleId && !context.people.has(responsibleId))
-    problems.push({ field: "responsibleId", message: "indicators.error.responsibleUnknown" });
-
-  const elements = [...new Set(all(values, "elements"))].sort();
-  if (elements.length === 0)
-    problems.push({ field: "elements", message: "indicators.error.elementsRequired" });
-  else if (elements.some((element) => !context.elementCodes.has(element)))
-    problems.push({ field: "elements", message: "form.invalid" });
+  // The dimensions chosen, in grid order: region, gender, language, then the custom ones.
+  const builtIn: DimensionSpec[] = builtInDimensions
+    .filter((code) => one(values, `dim_${code}`) === "on")
+    .map((code) => ({ code }));
+  const chosen = [...builtIn, ...readCustomDimensions(values, builtIn, refuse)];
 
   // Targets: one per period of the chosen frequency, and per dimension value when asked for.
   const targets: TargetValue[] = [];
   if (frequency) {
-    const periods = planPeriods(context.plan, frequency);
-    const choices = dimensionChoices(dimensions, context.references, context.genderCodes);
+    const choices = dimensionChoices(chosen, context.references, context.genderCodes);
     const byCell = one(values, "targetsByCell") === "on";
     const known = new Set<string>();
-    for (const period of periods) {
+    for (const period of planPeriods(context.plan, frequency)) {
       const cells: Record<string, string>[] = [{}];
       if (byCell)
         for (const [dimension, codes] of Object.entries(choices))
@@ -520,34 +584,30 @@ export function readIndicatorForm(
     const stray = Object.keys(values).filter(
       (name) => name.startsWith("target:") && one(values, name) && !known.has(name),
     );
-    if (stray.length) problems.push({ field: "targets", message: "indicators.error.targetPeriods" });
+    if (stray.length) refuse("targets", "indicators.error.targetPeriods");
   }
 
-  if (problems.length || !measure || !direction || !aggregation || !frequency)
-    return { definition: null, problems };
+  if (refused || !measure || !direction || !aggregation || !frequency) return null;
   return {
-    definition: {
-      code,
-      name: texts.name as LocalizedText,
-      definition: texts.definition,
-      measure,
-      scale,
-      unit: texts.unit,
-      direction,
-      tolerance,
-      aggregation,
-      frequency,
-      baselineValue: baselineValue ?? null,
-      baselineDate,
-      baselineNote: texts.baselineNote,
-      dimensions,
-      meansOfVerification: texts.meansOfVerification,
-      dataSource: texts.dataSource,
-      responsibleId,
-      elements,
-      targets: sortTargets(targets),
-    },
-    problems: [],
+    code: context.previous ? context.previous.code : one(values, "code"),
+    name: texts.name as LocalizedText,
+    definition: texts.definition,
+    measure,
+    scale,
+    unit: texts.unit,
+    direction,
+    tolerance,
+    aggregation,
+    frequency,
+    baselineValue: baselineValue ?? null,
+    baselineDate,
+    baselineNote: texts.baselineNote,
+    dimensions: chosen,
+    meansOfVerification: texts.meansOfVerification,
+    dataSource: texts.dataSource,
+    responsibleId: one(values, "responsibleId") || null,
+    elements: [...new Set(all(values, "elements"))].sort(),
+    targets: sortTargets(targets),
   };
 }
 
