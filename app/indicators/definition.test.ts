@@ -7,10 +7,10 @@ import {
   type FormContext,
   type FormValues,
   type IndicatorDefinition,
-  indicatorFormSchema,
   keepTargetCitations,
 } from "./definition";
 import { genders } from "./dimensions";
+import { indicatorFormSchema } from "./form-schema";
 import { planPeriods } from "./periods";
 
 const plan = { startDate: "2013-01-01", endDate: "2015-12-31" };
@@ -269,5 +269,35 @@ describe("the citations of targets a source states, through an edit", () => {
     const cited = { ...definition, targets: definition.targets.map((target) => ({ ...target, citation })) };
     const edited = { ...definition, targets: keepTargetCitations(definition.targets, cited.targets) };
     expect(changedGroups(cited, edited)).toEqual([]);
+  });
+});
+
+describe("the indicator form's refusal", () => {
+  it("carries the values its messages quote: a limit, the line of a value, the levels of a scale", () => {
+    const read = (values: FormValues) =>
+      parseValues(values, indicatorFormSchema(context()), { secret: noSecrets });
+    const refused = read({
+      ...valid(),
+      name_en: "x".repeat(301),
+      measure: "qualitative",
+      scale: "Started\nDone",
+      "target:2013": "5",
+      custom_0_code: "age",
+      custom_0_label_en: "Age",
+      custom_0_values: "Young\nX Y: !",
+    });
+    if (refused.ok) throw new Error("refused");
+    expect(refused.refusal.problems).toEqual(
+      expect.arrayContaining([
+        { field: "name_en", message: { key: "indicators.error.tooLong", values: { max: 300 } } },
+        { field: "target:2013", message: { key: "indicators.error.notOnScale", values: { max: 1 } } },
+        {
+          field: "custom_0_values",
+          message: { key: "indicators.error.customValueCode", values: { value: "X Y: !" } },
+        },
+      ]),
+    );
+    // Nothing typed is lost: the values come back as sent, `code` fields included (they are no secrets here).
+    expect(refused.refusal.values).toMatchObject({ code: "T1", custom_0_code: "age" });
   });
 });

@@ -9,7 +9,8 @@ import { notFound } from "../http-errors";
 import { negotiateLocale, pickText, useI18n } from "../i18n/i18n";
 import { IndicatorForm } from "../indicators/components/indicator-form";
 import { IndicatorsTrail } from "../indicators/components/indicators-trail";
-import { definitionToForm, indicatorFormSchema, one } from "../indicators/definition";
+import { definitionToForm, one } from "../indicators/definition";
+import { indicatorFormSchema } from "../indicators/form-schema";
 import {
   formContext,
   IndicatorProblem,
