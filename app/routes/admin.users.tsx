@@ -12,6 +12,7 @@ import { getDb } from "../db.server";
 import { answerRefused, refusal } from "../errors";
 import { parseForm } from "../forms/parse.server";
 import { problem } from "../forms/problem";
+import { fieldRules } from "../forms/rules.server";
 import { useProblems } from "../forms/use-problems";
 import { useI18n } from "../i18n/i18n";
 import type { Route } from "./+types/admin.users";
@@ -19,7 +20,11 @@ import type { Route } from "./+types/admin.users";
 export async function loader(args: Route.LoaderArgs) {
   requirePermission(args, { action: "users.manage" });
   const db = await getDb();
-  return { users: await listUsers({ db }), funders: await funderChoices(db, isDemo()) };
+  return {
+    users: await listUsers({ db }),
+    funders: await funderChoices(db, isDemo()),
+    rules: fieldRules(newUserForm),
+  };
 }
 
 const newUserForm = z.object({
@@ -55,7 +60,7 @@ export async function action(args: Route.ActionArgs) {
 
 export default function Users() {
   const { t } = useI18n();
-  const { users, funders } = useLoaderData<typeof loader>();
+  const { users, funders, rules } = useLoaderData<typeof loader>();
   const problems = useProblems(useActionData<typeof action>());
   return (
     <>
@@ -92,7 +97,7 @@ export default function Users() {
           <Field
             label={t("users.name")}
             name="name"
-            required
+            {...rules.name}
             defaultValue={problems.value("name")}
             error={problems.of("name")}
           />
@@ -101,6 +106,7 @@ export default function Users() {
             name="email"
             type="email"
             required
+            {...rules.email}
             defaultValue={problems.value("email")}
             error={problems.of("email")}
           />
@@ -111,6 +117,7 @@ export default function Users() {
             type="password"
             autoComplete="new-password"
             required
+            {...rules.password}
             error={problems.of("password")}
           />
           <RoleFields

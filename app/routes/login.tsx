@@ -16,6 +16,7 @@ import { getDb } from "../db.server";
 import { refusal } from "../errors";
 import { parseForm } from "../forms/parse.server";
 import { problem, wholeForm } from "../forms/problem";
+import { fieldRules } from "../forms/rules.server";
 import { safeRedirect } from "../forms/safe-redirect";
 import { useProblems } from "../forms/use-problems";
 import { useI18n } from "../i18n/i18n";
@@ -28,6 +29,7 @@ export function loader({ request, context }: Route.LoaderArgs) {
   if (context.get(viewerContext)) throw redirect(redirectTo);
   return {
     redirectTo,
+    rules: fieldRules(signInForm),
     demo: isDemo()
       ? { password: demoPassword, accounts: demoAccounts.map((account) => account.email) }
       : null,
@@ -80,7 +82,7 @@ export const headers = retryAfterHeaders;
 
 export default function SignIn() {
   const { t } = useI18n();
-  const { redirectTo, demo } = useLoaderData<typeof loader>();
+  const { redirectTo, demo, rules } = useLoaderData<typeof loader>();
   const problems = useProblems(useActionData<typeof action>());
   return (
     <div className="narrow">
@@ -99,7 +101,7 @@ export default function SignIn() {
             name="email"
             type="email"
             autoComplete="username"
-            required
+            {...rules.email}
             defaultValue={problems.value("email")}
             error={problems.of("email")}
           />
@@ -108,7 +110,7 @@ export default function SignIn() {
             name="password"
             type="password"
             autoComplete="current-password"
-            required
+            {...rules.password}
             error={problems.of("password")}
           />
           <Button type="submit">{t("signIn.submit")}</Button>

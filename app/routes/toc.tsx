@@ -8,6 +8,7 @@ import { Badge } from "../components/ui/status-badge";
 import { Table } from "../components/ui/table";
 import { refusal } from "../errors";
 import { parseForm } from "../forms/parse.server";
+import { fieldRules } from "../forms/rules.server";
 import { useProblems } from "../forms/use-problems";
 import { notFound } from "../http-errors";
 import { formatDateTime, pickText, useI18n } from "../i18n/i18n";
@@ -20,7 +21,13 @@ export async function loader(args: Route.LoaderArgs) {
   const { db, plan, scope, canEdit } = await requireTocPlan(args);
   const created = new URL(args.request.url).searchParams.get("created");
   const canvases = await listCanvases({ db, plan, scope });
-  return { plan, canvases, canEdit, created: canvases.find((canvas) => canvas.slug === created) ?? null };
+  return {
+    plan,
+    canvases,
+    canEdit,
+    created: canvases.find((canvas) => canvas.slug === created) ?? null,
+    rules: fieldRules(newCanvasForm),
+  };
 }
 
 const optionalText = z
@@ -70,7 +77,7 @@ export async function action(args: Route.ActionArgs) {
 
 export default function TheoriesOfChange({ loaderData, actionData }: Route.ComponentProps) {
   const { t, locale } = useI18n();
-  const { plan, canvases, canEdit, created } = loaderData;
+  const { plan, canvases, canEdit, created, rules } = loaderData;
   const planTitle = pickText(plan.title, locale);
   const problems = useProblems(actionData);
   return (
@@ -159,7 +166,7 @@ export default function TheoriesOfChange({ loaderData, actionData }: Route.Compo
                 label={`${t("toc.new.title")} (${t("language.en")})`}
                 name="title_en"
                 lang="en"
-                required
+                {...rules.title_en}
                 defaultValue={problems.value("title_en")}
                 error={problems.of("title_en")}
               />
@@ -167,6 +174,7 @@ export default function TheoriesOfChange({ loaderData, actionData }: Route.Compo
                 label={`${t("toc.new.title")} (${t("language.fr")})`}
                 name="title_fr"
                 lang="fr"
+                {...rules.title_fr}
                 defaultValue={problems.value("title_fr")}
                 error={problems.of("title_fr")}
               />
@@ -176,6 +184,7 @@ export default function TheoriesOfChange({ loaderData, actionData }: Route.Compo
               hint={t("toc.new.slugHint")}
               name="slug"
               required
+              {...rules.slug}
               defaultValue={problems.value("slug")}
               error={problems.of("slug")}
             />
@@ -183,6 +192,7 @@ export default function TheoriesOfChange({ loaderData, actionData }: Route.Compo
               label={t("toc.new.focus")}
               hint={t("toc.new.focusHint")}
               name="focus"
+              {...rules.focus}
               defaultValue={problems.value("focus")}
               error={problems.of("focus")}
             />
