@@ -183,6 +183,9 @@ describe("reading the indicator form", () => {
     expect(read.definition?.name).toEqual({ en: "Leaders trained", es: "Líderes formados" });
     // The code of an existing indicator is not taken from the form.
     expect(readIndicatorForm({ ...valid(), code: "X9" }, context({ previous })).definition?.code).toBe("T1");
+    // The edit page sends no code at all: the indicator keeps its own.
+    const { code: _, ...withoutCode } = valid();
+    expect(readIndicatorForm(withoutCode, context({ previous })).definition?.code).toBe("T1");
   });
 
   it("gives back the same definition from the form it fills in (any targets, either language)", () => {

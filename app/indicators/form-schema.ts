@@ -157,7 +157,7 @@ export function indicatorFormSchema(context: FormContext) {
   const fields = z.looseObject({
     // A change keeps the indicator's code (links and exports name it).
     code: context.previous
-      ? z.unknown()
+      ? z.unknown().optional()
       : single(
           z
             .string()
