@@ -3,10 +3,10 @@ import { type FieldProblem, type FormRefusal, type MessageValues, problem, whole
 import type { MessageKey } from "./i18n/messages";
 
 /**
- * The statuses a refusal answers with: bad input, not allowed, gone, clashing with a newer change, breaking a rule,
- * too many attempts (a throttled password check).
+ * The statuses a refusal answers with: bad input, not signed in (a refused sign-in), not allowed, gone, clashing
+ * with a newer change, breaking a rule, too many attempts (with a Retry-After header).
  */
-export type RefusalStatus = 400 | 403 | 404 | 409 | 422 | 429;
+export type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429;
 
 /**
  * The one domain error: a rule refused what was asked and nothing was changed. Its problems say why, by message key,
@@ -31,10 +31,14 @@ export class Refused extends Error {
 /** The one answer of a refused form: its problems and what was typed (never secrets), with the status given. */
 export function refusal(
   problems: FieldProblem[],
-  { status = 400, values }: { status?: RefusalStatus; values?: FormRefusal["values"] } = {},
+  {
+    status = 400,
+    values,
+    headers,
+  }: { status?: RefusalStatus; values?: FormRefusal["values"]; headers?: HeadersInit } = {},
 ) {
   const body: FormRefusal = values ? { problems, values } : { problems };
-  return data(body, { status });
+  return data(body, headers ? { status, headers } : { status });
 }
 
 /** In an action's `catch`: a `Refused` becomes the form's refusal; anything else is rethrown (a bug: a 500). */

@@ -1,9 +1,9 @@
 import { createContext, lazy, type ReactNode, Suspense, useContext, useEffect, useState } from "react";
 import { Form, useLocation } from "react-router";
 import { Citation } from "../components/citation";
-import { useFormatValue } from "../components/indicator-values";
 import { SyntheticBadge } from "../components/synthetic-badge";
 import { formatNumber, type Translate, useI18n } from "../i18n/i18n";
+import { useFormatValue } from "../indicators/components/indicator-values";
 import { genders } from "../indicators/dimensions";
 import type { ReportState, RollUpStatus } from "../rollup/rollup";
 import type { CsvCell } from "./csv";

@@ -13,11 +13,14 @@ export const wholeForm = "form";
 /** One thing wrong with what was sent: which field (`wholeForm` for the whole form, `rows[3].value` for a row). */
 export type FieldProblem = { field: string; message: Message };
 
+/** What was typed, by field name: one string, or several (checkboxes, repeated rows) in the order sent. */
+export type FormValues = Record<string, string | string[]>;
+
 /**
  * The one payload a refused form answers with (status 400, 403, 409 or 422): its problems, and the values typed
  * (never secrets), so the page shows both without losing what was typed.
  */
-export type FormRefusal = { problems: FieldProblem[]; values?: Record<string, string | string[]> };
+export type FormRefusal = { problems: FieldProblem[]; values?: FormValues };
 
 export const problem = (field: string, key: MessageKey, values?: MessageValues): FieldProblem => ({
   field,

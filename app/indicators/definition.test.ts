@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { noSecrets, parseValues } from "../forms/parse.server";
 import {
   changedGroups,
   definitionToForm,
@@ -7,9 +8,9 @@ import {
   type FormValues,
   type IndicatorDefinition,
   keepTargetCitations,
-  readIndicatorForm,
 } from "./definition";
 import { genders } from "./dimensions";
+import { indicatorFormSchema } from "./form-schema";
 import { planPeriods } from "./periods";
 
 const plan = { startDate: "2013-01-01", endDate: "2015-12-31" };
@@ -47,8 +48,19 @@ const valid = (): FormValues => ({
   "target:2014:gender=women": "15",
 });
 
+/** The form read as `parseForm` reads it: the definition, or the problems (one per field) the page shows. */
+function readIndicatorForm(values: FormValues, formContext: FormContext) {
+  const read = parseValues(values, indicatorFormSchema(formContext), { secret: noSecrets });
+  return read.ok
+    ? { definition: read.data, problems: [] }
+    : { definition: null, problems: read.refusal.problems };
+}
+
 const fieldsOf = (values: FormValues, overrides: Partial<FormContext> = {}) =>
-  readIndicatorForm(values, context(overrides)).problems.map((problem) => [problem.field, problem.message]);
+  readIndicatorForm(values, context(overrides)).problems.map((problem) => [
+    problem.field,
+    problem.message.key,
+  ]);
 
 describe("reading the indicator form", () => {
   it("reads a complete form into a definition", () => {
@@ -171,6 +183,9 @@ describe("reading the indicator form", () => {
     expect(read.definition?.name).toEqual({ en: "Leaders trained", es: "Líderes formados" });
     // The code of an existing indicator is not taken from the form.
     expect(readIndicatorForm({ ...valid(), code: "X9" }, context({ previous })).definition?.code).toBe("T1");
+    // The edit page sends no code at all: the indicator keeps its own.
+    const { code: _, ...withoutCode } = valid();
+    expect(readIndicatorForm(withoutCode, context({ previous })).definition?.code).toBe("T1");
   });
 
   it("gives back the same definition from the form it fills in (any targets, either language)", () => {
@@ -257,5 +272,35 @@ describe("the citations of targets a source states, through an edit", () => {
     const cited = { ...definition, targets: definition.targets.map((target) => ({ ...target, citation })) };
     const edited = { ...definition, targets: keepTargetCitations(definition.targets, cited.targets) };
     expect(changedGroups(cited, edited)).toEqual([]);
+  });
+});
+
+describe("the indicator form's refusal", () => {
+  it("carries the values its messages quote: a limit, the line of a value, the levels of a scale", () => {
+    const read = (values: FormValues) =>
+      parseValues(values, indicatorFormSchema(context()), { secret: noSecrets });
+    const refused = read({
+      ...valid(),
+      name_en: "x".repeat(301),
+      measure: "qualitative",
+      scale: "Started\nDone",
+      "target:2013": "5",
+      custom_0_code: "age",
+      custom_0_label_en: "Age",
+      custom_0_values: "Young\nX Y: !",
+    });
+    if (refused.ok) throw new Error("refused");
+    expect(refused.refusal.problems).toEqual(
+      expect.arrayContaining([
+        { field: "name_en", message: { key: "indicators.error.tooLong", values: { max: 300 } } },
+        { field: "target:2013", message: { key: "indicators.error.notOnScale", values: { max: 1 } } },
+        {
+          field: "custom_0_values",
+          message: { key: "indicators.error.customValueCode", values: { value: "X Y: !" } },
+        },
+      ]),
+    );
+    // Nothing typed is lost: the values come back as sent, `code` fields included (they are no secrets here).
+    expect(refused.refusal.values).toMatchObject({ code: "T1", custom_0_code: "age" });
   });
 });

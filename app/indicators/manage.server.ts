@@ -16,7 +16,8 @@ import { recordAudit } from "../audit.server";
 import type { Viewer } from "../auth/policy";
 import { isSuppressed, SmallCounts } from "../dashboards/small-counts";
 import { breakdownShown, thresholdFor } from "../dashboards/small-counts.server";
-import { readForm } from "../forms/parse.server";
+import { type RefusalStatus, Refused } from "../errors";
+import { type FieldProblem, problem, wholeForm } from "../forms/problem";
 import { compareCodes, outlineOrder } from "../plan-graph/graph";
 import { citationFormatter } from "../plan-graph/queries.server";
 import { entryInScope, inScope, visiblePlan } from "../plan-graph/scope.server";
@@ -25,9 +26,7 @@ import { readingOf } from "../rollup/indicator";
 import {
   type ChangeGroup,
   changedGroups,
-  type FieldProblem,
   type FormContext,
-  type FormValues,
   fixedOnceReported,
   type IndicatorDefinition,
   type IndicatorSnapshot,
@@ -45,10 +44,10 @@ import { actualOverPlan, actualsByPeriod, percentOfTarget } from "./values";
  * indicator_revisions, one audit row. Reported entries are never changed by a change of definition.
  */
 
-/** A refusal shown next to the fields it concerns; nothing was changed. */
-export class IndicatorProblem extends Error {
-  constructor(readonly problems: FieldProblem[]) {
-    super(problems.map((problem) => `${problem.field}: ${problem.message}`).join("; "));
+/** A refusal shown next to the fields it concerns; nothing was changed (409 when the form is stale). */
+export class IndicatorProblem extends Refused {
+  constructor(problems: FieldProblem[], status: RefusalStatus = 400) {
+    super(problems, status);
   }
 }
 
@@ -610,7 +609,7 @@ async function writeTargetsAndElements(
     .from(elements)
     .where(and(eq(elements.planId, planId), inArray(elements.code, definition.elements)));
   if (wanted.length !== definition.elements.length)
-    throw new IndicatorProblem([{ field: "elements", message: "form.invalid" }]);
+    throw new IndicatorProblem([problem("elements", "form.invalid")]);
   await tx.delete(indicatorElements).where(eq(indicatorElements.indicatorId, indicatorId));
   await tx
     .insert(indicatorElements)
@@ -639,7 +638,7 @@ export async function createIndicator({
         .select({ id: indicators.id })
         .from(indicators)
         .where(and(eq(indicators.planId, planId), eq(indicators.code, definition.code)));
-      if (taken) throw new IndicatorProblem([{ field: "code", message: "indicators.error.codeTaken" }]);
+      if (taken) throw new IndicatorProblem([problem("code", "indicators.error.codeTaken")]);
       const [row] = await tx
         .insert(indicators)
         .values({ planId, code: definition.code, ...toRow(definition) })
@@ -657,8 +656,7 @@ export async function createIndicator({
     });
   } catch (error) {
     // Two people creating the same code at once: the second is told, as if it had been there first.
-    if (isUniqueViolation(error))
-      throw new IndicatorProblem([{ field: "code", message: "indicators.error.codeTaken" }]);
+    if (isUniqueViolation(error)) throw new IndicatorProblem([problem("code", "indicators.error.codeTaken")]);
     throw error;
   }
 }
@@ -687,7 +685,7 @@ export async function updateIndicator({
 }): Promise<{ changed: ChangeGroup[]; revision: number }> {
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(indicators).where(eq(indicators.id, indicatorId)).for("update");
-    if (!row) throw new IndicatorProblem([{ field: "form", message: "form.invalid" }]);
+    if (!row) throw new IndicatorProblem([problem(wholeForm, "form.invalid")]);
     const before = await currentSnapshot(tx, row);
     // The form has no citations: a target whose value is kept keeps the passage its source states, a changed one
     // loses it (the source does not say the new value).
@@ -695,23 +693,25 @@ export async function updateIndicator({
     const changed = changedGroups(before, definition);
     if (changed.length === 0) return { changed, revision: row.revision };
     if (row.revision !== expectedRevision) {
-      throw new IndicatorProblem([
-        { field: "form", message: "indicators.error.stale", params: { revision: row.revision } },
-      ]);
+      throw new IndicatorProblem(
+        [problem(wholeForm, "indicators.error.stale", { revision: row.revision })],
+        409,
+      );
     }
     const results = await countResults(tx, row.id);
     if (results > 0) {
       const problems: FieldProblem[] = [];
       for (const group of changed.filter((g) => fixedOnceReported.includes(g))) {
-        problems.push({ field: group, message: `indicators.error.fixed.${group}` });
+        problems.push(problem(group, `indicators.error.fixed.${group as "measure" | "frequency"}`));
       }
       const sensitive = changed.filter((group) => needsRationale.includes(group));
       if (sensitive.length && !rationale) {
-        problems.push({
-          field: "rationale",
-          message: "indicators.error.rationaleRequired",
-          params: { count: results, changes: sensitive.join(",") },
-        });
+        problems.push(
+          problem("rationale", "indicators.error.rationaleRequired", {
+            count: results,
+            changes: sensitive.join(","),
+          }),
+        );
       }
       if (problems.length) throw new IndicatorProblem(problems);
     }
@@ -723,9 +723,7 @@ export async function updateIndicator({
         .where(eq(progressEntries.indicatorId, row.id));
       const top = used?.top === null || used?.top === undefined ? -1 : Number(used.top);
       if (top >= (definition.scale?.length ?? 0)) {
-        throw new IndicatorProblem([
-          { field: "scale", message: "indicators.error.scaleInUse", params: { levels: top + 1 } },
-        ]);
+        throw new IndicatorProblem([problem("scale", "indicators.error.scaleInUse", { levels: top + 1 })]);
       }
     }
 
@@ -754,25 +752,4 @@ export async function updateIndicator({
     });
     return { changed, revision: row.revision + 1 };
   });
-}
-
-// ---------------------------------------------------------------- form plumbing shared by the create and edit pages
-
-/** The posted form as field values (a name sent several times, like the element checkboxes, is an array). */
-export async function postedValues(request: Request): Promise<FormValues> {
-  const form = await readForm(request);
-  const values: FormValues = {};
-  for (const key of new Set(form.keys())) {
-    const texts = form.getAll(key).map((value) => (typeof value === "string" ? value : ""));
-    values[key] = texts.length > 1 ? texts : (texts[0] ?? "");
-  }
-  return values;
-}
-
-/** Problems as the form shows them: one per field, the first found. */
-export function problemsByField(problems: readonly FieldProblem[]) {
-  const errors: Record<string, { message: string; params?: Record<string, string | number> }> = {};
-  for (const problem of problems)
-    errors[problem.field] ??= { message: problem.message, params: problem.params };
-  return errors;
 }

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
+import { Form, Link, redirect, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
 import { userRoles } from "../../db/schema";
 import {
@@ -18,8 +18,10 @@ import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
 import { Field } from "../components/ui/field";
 import { getDb } from "../db.server";
-import { answerRefused } from "../errors";
+import { answerRefused, type RefusalStatus, refusal } from "../errors";
 import { parseForm } from "../forms/parse.server";
+import { problem, wholeForm } from "../forms/problem";
+import { useProblems } from "../forms/use-problems";
 import { useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { sessionContext } from "../request-context";
@@ -99,10 +101,12 @@ export async function action(args: Route.ActionArgs) {
   const form = await parseForm(args.request, accountForm);
   if (!form.ok) return form.response;
   const input = form.data;
-  const refuse = (errors: Record<string, string>, status = 400) =>
-    data({ intent: input.intent, errors }, { status });
+  // The intent travels back with a refusal: several forms of the page have a "current password" field.
+  const values = { intent: input.intent };
+  const refuse = (field: string, key: "users.notNow" | "users.wrongCode", status: RefusalStatus = 400) =>
+    refusal([problem(field, key)], { status, values });
   if (viewer.pendingStep && allowedWhilePending[viewer.pendingStep] !== input.intent)
-    return refuse({ form: "users.notNow" }, 403);
+    return refuse(wholeForm, "users.notNow", 403);
   const db = await getDb();
   const where = { ipAddress: clientAddress(args), now: new Date() };
   const secrets = { appSecret: appSecret(), ...where };
@@ -117,7 +121,7 @@ export async function action(args: Route.ActionArgs) {
     switch (input.intent) {
       case "enrol": {
         const secret = sealedSecret(input.sealed);
-        if (!secret) return refuse({ code: "users.wrongCode" });
+        if (!secret) return refuse("code", "users.wrongCode");
         const recoveryCodes = await enrolSecondFactor({
           db,
           userId: viewer.id,
@@ -130,7 +134,7 @@ export async function action(args: Route.ActionArgs) {
       }
       case "replace": {
         const secret = sealedSecret(input.sealed);
-        if (!secret) return refuse({ code: "users.wrongCode" });
+        if (!secret) return refuse("code", "users.wrongCode");
         const recoveryCodes = await replaceSecondFactor({
           db,
           userId: viewer.id,
@@ -176,29 +180,23 @@ export async function action(args: Route.ActionArgs) {
         return redirect("/account?done=password");
     }
   } catch (error) {
-    // Which of the page's forms was refused travels with the problems (AccountProblem: 400, or 429 when throttled).
-    return answerRefused(error, { intent: input.intent });
+    return answerRefused(error, values);
   }
 }
 
-type ActionResult = {
-  intent?: Intent;
-  errors?: Record<string, string | undefined>;
-  recoveryCodes?: string[];
-};
+type ActionResult = { intent?: Intent; recoveryCodes?: string[] };
 
 export default function Account() {
   const { t } = useI18n();
   const { viewer, enrolment, done } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as ActionResult | undefined;
-  // Errors belong to the form that was sent (several forms have a "current password" field).
-  const errorsOf = (intent: Intent) =>
-    Object.fromEntries(
-      Object.entries(result?.intent === intent ? (result.errors ?? {}) : {}).map(([field, key]) => [
-        field,
-        key && t(key as MessageKey),
-      ]),
-    ) as Record<string, string | undefined>;
+  const answer = useActionData<typeof action>();
+  const result = answer as ActionResult | undefined;
+  const problems = useProblems(answer);
+  // Problems belong to the form that was sent (several forms have a "current password" field).
+  const errorsOf =
+    (intent: Intent): Errors =>
+    (field) =>
+      problems.value("intent") === intent ? problems.of(field) : undefined;
   const pending = viewer.pendingStep;
 
   if (result?.recoveryCodes) {
@@ -249,12 +247,12 @@ export default function Account() {
             : t("account.required.secondFactor")}
         </p>
       )}
-      {result?.errors?.form && (
+      {problems.form && (
         <p className="form-error" role="alert">
-          {t(result.errors.form as MessageKey)}
+          {problems.form}
         </p>
       )}
-      {done && !result && (
+      {done && !answer && (
         <p className="notice" role="status">
           {t(done)}
         </p>
@@ -340,7 +338,10 @@ export default function Account() {
   );
 }
 
-function Reauthentication({ errors }: { errors: Record<string, string | undefined> }) {
+/** The translated problem of a field of one of the page's forms. */
+type Errors = (field: string) => string | undefined;
+
+function Reauthentication({ errors }: { errors: Errors }) {
   const { t } = useI18n();
   return (
     <>
@@ -350,20 +351,20 @@ function Reauthentication({ errors }: { errors: Record<string, string | undefine
         type="password"
         autoComplete="current-password"
         required
-        error={errors.currentPassword}
+        error={errors("currentPassword")}
       />
       <Field
         label={t("account.currentCode")}
         name="currentCode"
         autoComplete="one-time-code"
         required
-        error={errors.currentCode}
+        error={errors("currentCode")}
       />
     </>
   );
 }
 
-function PasswordForm({ errors }: { errors: Record<string, string | undefined> }) {
+function PasswordForm({ errors }: { errors: Errors }) {
   const { t } = useI18n();
   return (
     <Form method="post" noValidate>
@@ -374,7 +375,7 @@ function PasswordForm({ errors }: { errors: Record<string, string | undefined> }
         type="password"
         autoComplete="current-password"
         required
-        error={errors.currentPassword}
+        error={errors("currentPassword")}
       />
       <Field
         label={t("account.newPassword")}
@@ -383,7 +384,7 @@ function PasswordForm({ errors }: { errors: Record<string, string | undefined> }
         type="password"
         autoComplete="new-password"
         required
-        error={errors.password}
+        error={errors("password")}
       />
       <Field
         label={t("account.repeatPassword")}
@@ -391,7 +392,7 @@ function PasswordForm({ errors }: { errors: Record<string, string | undefined> }
         type="password"
         autoComplete="new-password"
         required
-        error={errors.repeatPassword}
+        error={errors("repeatPassword")}
       />
       <Button type="submit">{t("account.passwordSubmit")}</Button>
     </Form>
@@ -406,7 +407,7 @@ function EnrolmentForm({
 }: {
   intent: "enrol" | "replace";
   enrolment: { secret: string; uri: string; qr: string; sealed: string };
-  errors: Record<string, string | undefined>;
+  errors: Errors;
   reauthenticate?: boolean;
 }) {
   const { t } = useI18n();
@@ -432,7 +433,7 @@ function EnrolmentForm({
         inputMode="numeric"
         autoComplete="one-time-code"
         required
-        error={errors.code}
+        error={errors("code")}
       />
       <Button type="submit">
         {intent === "enrol" ? t("account.enrolSubmit") : t("account.replaceSubmit")}

@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
+import { Form, Link, redirect, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
 import {
   endSessionOf,
@@ -8,20 +8,21 @@ import {
   setUserActive,
   setUserRoles,
 } from "../auth/accounts.server";
+import { RoleFields } from "../auth/components/role-fields";
 import { resetSecondFactor } from "../auth/credentials.server";
 import { isDemo, requirePermission, sessionLimits } from "../auth/request.server";
 import { listLiveSessions } from "../auth/sessions.server";
 import { funderChoices, grantsFrom, isKnownFunder, roleFields } from "../auth/user-forms.server";
-import { RoleFields } from "../components/role-fields";
 import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
 import { Field } from "../components/ui/field";
 import { getDb } from "../db.server";
-import { answerRefused } from "../errors";
+import { answerRefused, refusal } from "../errors";
 import { parseForm } from "../forms/parse.server";
+import { problem } from "../forms/problem";
+import { useProblems } from "../forms/use-problems";
 import { notFound } from "../http-errors";
 import { formatDateTime, useI18n } from "../i18n/i18n";
-import type { MessageKey } from "../i18n/messages";
 import type { Route } from "./+types/admin.user";
 
 async function loadUser(id: string) {
@@ -60,15 +61,13 @@ export async function action(args: Route.ActionArgs) {
   const actor = `user:${admin.id}`;
   const now = new Date();
   const input = form.data;
+  // The intent travels back with a refusal, so the problem shows in the form that was sent.
+  const values = { intent: input.intent };
   try {
     switch (input.intent) {
       case "roles":
-        if (!(await isKnownFunder(db, input.funderCode, isDemo()))) {
-          return data(
-            { intent: input.intent, errors: { funderCode: "users.funderUnknown" } },
-            { status: 400 },
-          );
-        }
+        if (!(await isKnownFunder(db, input.funderCode, isDemo())))
+          return refusal([problem("funderCode", "users.funderUnknown")], { values });
         await setUserRoles({
           db,
           actor,
@@ -114,7 +113,7 @@ export async function action(args: Route.ActionArgs) {
         break;
     }
   } catch (error) {
-    return answerRefused(error, { intent: input.intent });
+    return answerRefused(error, values);
   }
   return redirect(`/admin/users/${user.id}`);
 }
@@ -122,12 +121,9 @@ export async function action(args: Route.ActionArgs) {
 export default function UserPage() {
   const { t, locale } = useI18n();
   const { user, sessions, funders, loadedAt } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as
-    | { errors?: Record<string, string | undefined> }
-    | undefined;
-  const errors = Object.fromEntries(
-    Object.entries(result?.errors ?? {}).map(([field, key]) => [field, key && t(key as MessageKey)]),
-  );
+  const problems = useProblems(useActionData<typeof action>());
+  // A refusal about the whole form, or about the roles (the last administrator), shows above the forms.
+  const pageError = problems.form ?? problems.of("roles");
   const time = (value: string | Date) => formatDateTime(value, locale);
   return (
     <>
@@ -140,9 +136,9 @@ export default function UserPage() {
         {user.email} · {user.active ? t("users.active") : t("users.deactivated")} · {t("users.secondFactor")}:{" "}
         {user.hasSecondFactor ? t("users.yes") : t("users.no")}
       </p>
-      {errors.roles && (
+      {pageError && (
         <p className="form-error" role="alert">
-          {errors.roles}
+          {pageError}
         </p>
       )}
       <div className="detail-grid" key={loadedAt}>
@@ -155,7 +151,7 @@ export default function UserPage() {
                 grants={user.roles}
                 funderCode={user.funderCode}
                 funders={funders}
-                errors={errors}
+                errors={problems.of}
               />
               <Field label={t("users.rationale")} name="rationale" />
               <Button type="submit">{t("users.saveRoles")}</Button>
@@ -172,7 +168,7 @@ export default function UserPage() {
                 name="password"
                 type="password"
                 autoComplete="new-password"
-                error={errors.password}
+                error={problems.of("password")}
               />
               <Button type="submit">{t("users.resetPassword")}</Button>
             </Form>

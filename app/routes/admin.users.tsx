@@ -1,24 +1,30 @@
-import { data, Form, Link, redirect, useActionData, useLoaderData } from "react-router";
+import { Form, Link, redirect, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
 import { createUser, listUsers } from "../auth/accounts.server";
+import { RoleFields } from "../auth/components/role-fields";
 import { isDemo, requirePermission } from "../auth/request.server";
 import { funderChoices, grantsFrom, isKnownFunder, roleFields } from "../auth/user-forms.server";
-import { RoleFields } from "../components/role-fields";
 import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
 import { Field } from "../components/ui/field";
 import { Table } from "../components/ui/table";
 import { getDb } from "../db.server";
-import { answerRefused } from "../errors";
+import { answerRefused, refusal } from "../errors";
 import { parseForm } from "../forms/parse.server";
+import { problem } from "../forms/problem";
+import { fieldRules } from "../forms/rules.server";
+import { useProblems } from "../forms/use-problems";
 import { useI18n } from "../i18n/i18n";
-import type { MessageKey } from "../i18n/messages";
 import type { Route } from "./+types/admin.users";
 
 export async function loader(args: Route.LoaderArgs) {
   requirePermission(args, { action: "users.manage" });
   const db = await getDb();
-  return { users: await listUsers({ db }), funders: await funderChoices(db, isDemo()) };
+  return {
+    users: await listUsers({ db }),
+    funders: await funderChoices(db, isDemo()),
+    rules: fieldRules(newUserForm),
+  };
 }
 
 const newUserForm = z.object({
@@ -30,13 +36,12 @@ const newUserForm = z.object({
 
 export async function action(args: Route.ActionArgs) {
   const admin = requirePermission(args, { action: "users.manage" });
-  const form = await parseForm(args.request, newUserForm);
+  // The funder's code is no secret: it is typed back into the form after a refusal; the password is.
+  const form = await parseForm(args.request, newUserForm, { secret: /password/i });
   if (!form.ok) return form.response;
   const db = await getDb();
-  if (!(await isKnownFunder(db, form.data.funderCode, isDemo()))) {
-    const { password: _password, ...values } = form.data;
-    return data({ errors: { funderCode: "users.funderUnknown" }, values }, { status: 400 });
-  }
+  if (!(await isKnownFunder(db, form.data.funderCode, isDemo())))
+    return refusal([problem("funderCode", "users.funderUnknown")], { values: form.values });
   try {
     const id = await createUser({
       db,
@@ -49,20 +54,14 @@ export async function action(args: Route.ActionArgs) {
     });
     return redirect(`/admin/users/${id}`);
   } catch (error) {
-    const { password: _password, ...values } = form.data;
-    return answerRefused(error, values);
+    return answerRefused(error, form.values);
   }
 }
 
 export default function Users() {
   const { t } = useI18n();
-  const { users, funders } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as
-    | { errors: Record<string, string | undefined>; values: Record<string, string> }
-    | undefined;
-  const errors = Object.fromEntries(
-    Object.entries(result?.errors ?? {}).map(([field, key]) => [field, key && t(key as MessageKey)]),
-  );
+  const { users, funders, rules } = useLoaderData<typeof loader>();
+  const problems = useProblems(useActionData<typeof action>());
   return (
     <>
       <title>{`${t("users.title")} · Throughline`}</title>
@@ -98,17 +97,18 @@ export default function Users() {
           <Field
             label={t("users.name")}
             name="name"
-            required
-            defaultValue={result?.values?.name}
-            error={errors.name}
+            {...rules.name}
+            defaultValue={problems.value("name")}
+            error={problems.of("name")}
           />
           <Field
             label={t("users.email")}
             name="email"
             type="email"
             required
-            defaultValue={result?.values?.email}
-            error={errors.email}
+            {...rules.email}
+            defaultValue={problems.value("email")}
+            error={problems.of("email")}
           />
           <Field
             label={t("users.initialPassword")}
@@ -117,9 +117,18 @@ export default function Users() {
             type="password"
             autoComplete="new-password"
             required
-            error={errors.password}
+            {...rules.password}
+            error={problems.of("password")}
           />
-          <RoleFields funders={funders} errors={errors} />
+          <RoleFields
+            grants={[problems.values?.roles ?? []].flat().map((role) => ({
+              role,
+              accessUntil: problems.value("accessUntil") || null,
+            }))}
+            funderCode={problems.value("funderCode")}
+            funders={funders}
+            errors={problems.of}
+          />
           <Button type="submit">{t("users.create")}</Button>
         </Form>
       </Card>

@@ -1,19 +1,20 @@
-import { data, Form, Link, redirect } from "react-router";
+import { Form, Link, redirect } from "react-router";
+import { z } from "zod";
 import { can } from "../auth/policy";
 import { requirePermission, requireViewer } from "../auth/request.server";
-import { IndicatorsTrail } from "../components/indicators-trail";
 import { SyntheticBadge } from "../components/synthetic-badge";
 import { Button } from "../components/ui/button";
 import { StatusBadge } from "../components/ui/status-badge";
 import { Table } from "../components/ui/table";
 import { getDb } from "../db.server";
 import { answerRefused } from "../errors";
-import { readForm } from "../forms/parse.server";
-import { problemAt, wholeForm } from "../forms/problem";
+import { parseForm } from "../forms/parse.server";
+import { useProblems } from "../forms/use-problems";
 import { notFound } from "../http-errors";
 import { pickText, useI18n } from "../i18n/i18n";
 import { pairKey } from "../indicators/assignment-pair";
 import { changeAssignments, getAssignments } from "../indicators/assignments.server";
+import { IndicatorsTrail } from "../indicators/components/indicators-trail";
 import type { Route } from "./+types/assignments";
 
 /** Readable by everyone who reads the whole plan (not funders: who does what is internal). */
@@ -34,20 +35,30 @@ export async function loader(args: Route.LoaderArgs) {
   };
 }
 
+/** Pairs (`<element id>:<user id>`), none, one or several: the ticked boxes, and those that were shown ticked. */
+const pairs = z.preprocess(
+  (value) => (value === undefined ? [] : [value].flat()),
+  z.array(z.string().max(100)).max(10_000),
+);
+// A form cut short (no `intent`, which comes first) would untick every box it lost: refused.
+const assignmentsForm = z.object({
+  intent: z.literal("save", "assignments.error.incomplete"),
+  shown: pairs,
+  assigned: pairs,
+});
+
 export async function action(args: Route.ActionArgs) {
   const viewer = requirePermission(args, { action: "indicators.manage" });
   const { plan } = await load(args);
-  const form = await readForm(args.request);
-  const texts = (name: string) =>
-    form.getAll(name).filter((value): value is string => typeof value === "string");
-  if (!form.has("intent")) return data({ error: "assignments.error.incomplete" }, { status: 400 });
+  const form = await parseForm(args.request, assignmentsForm);
+  if (!form.ok) return form.response;
   try {
     await changeAssignments({
       db: await getDb(),
       actor: `user:${viewer.id}`,
       planId: plan.id,
-      shown: texts("shown"),
-      ticked: texts("assigned"),
+      shown: form.data.shown,
+      ticked: form.data.assigned,
     });
   } catch (error) {
     return answerRefused(error);
@@ -59,10 +70,10 @@ export default function AssignmentsPage({ loaderData, actionData }: Route.Compon
   const { t, locale } = useI18n();
   const { plan, activities, people, canManage, saved } = loaderData;
   const planTitle = pickText(plan.title, locale);
-  // A refusal of the whole form (FormRefusal), or the form-was-incomplete answer (still `{error}`).
+  const problems = useProblems(actionData);
+  // Every field of this form is hidden or a checkbox: any problem shows above the table.
   const error =
-    problemAt(actionData, wholeForm)?.key ??
-    (actionData && "error" in actionData ? actionData.error : undefined);
+    problems.form ?? problems.of("intent") ?? (problems.all.length ? t("form.invalid") : undefined);
   const head = (
     <thead>
       <tr>
@@ -109,7 +120,7 @@ export default function AssignmentsPage({ loaderData, actionData }: Route.Compon
       )}
       {error && (
         <p className="form-error" role="alert">
-          {t(error as "assignments.error.unknown")}
+          {error}
         </p>
       )}
       {activities.length === 0 ? (

@@ -1,8 +1,6 @@
 import { Link } from "react-router";
 import { Citation } from "../components/citation";
 import { PlanPageErrorBoundary } from "../components/error-boundary";
-import { useDimensionValueLabel } from "../components/indicator-form";
-import { TargetSources, useFormatValue } from "../components/indicator-values";
 import { Card } from "../components/ui/card";
 import { Table } from "../components/ui/table";
 import {
@@ -22,6 +20,8 @@ import { loadDashboard } from "../dashboards/load.server";
 import { numberOf, type Shown } from "../dashboards/small-counts";
 import { indicatorUnjudgedReason } from "../dashboards/unjudged";
 import { formatDate, pickText, useI18n } from "../i18n/i18n";
+import { useDimensionValueLabel } from "../indicators/components/indicator-form";
+import { TargetSources, useFormatValue } from "../indicators/components/indicator-values";
 import { periodLabel } from "../indicators/display";
 import { retryAfterHeaders } from "../retry-after";
 import type { Route } from "./+types/dashboard.indicator";

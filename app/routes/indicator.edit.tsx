@@ -1,19 +1,21 @@
 import { data, Link, redirect } from "react-router";
 import { requirePermission } from "../auth/request.server";
-import { IndicatorForm } from "../components/indicator-form";
-import { IndicatorsTrail } from "../components/indicators-trail";
 import { SyntheticBadge } from "../components/synthetic-badge";
 import { getDb } from "../db.server";
+import { answerRefused } from "../errors";
+import { formValues, noSecrets, parseValues, readForm } from "../forms/parse.server";
+import type { FormRefusal } from "../forms/problem";
 import { notFound } from "../http-errors";
 import { negotiateLocale, pickText, useI18n } from "../i18n/i18n";
-import { definitionToForm, one, readIndicatorForm } from "../indicators/definition";
+import { IndicatorForm } from "../indicators/components/indicator-form";
+import { IndicatorsTrail } from "../indicators/components/indicators-trail";
+import { definitionToForm, one } from "../indicators/definition";
+import { indicatorFormSchema } from "../indicators/form-schema";
 import {
   formContext,
   IndicatorProblem,
   indicatorForEdit,
   indicatorFormChoices,
-  postedValues,
-  problemsByField,
   updateIndicator,
 } from "../indicators/manage.server";
 import { visiblePlan } from "../plan-graph/scope.server";
@@ -49,15 +51,18 @@ export async function loader(args: Route.LoaderArgs) {
 
 export async function action(args: Route.ActionArgs) {
   const { viewer, db, plan, indicator, choices } = await load(args);
-  const values = await postedValues(args.request);
-  if (values.intent === "refresh") return data({ values, errors: {}, revision: undefined });
-  const read = readIndicatorForm(
-    values,
-    formContext(choices, { locale: negotiateLocale(args.request), plan, previous: indicator.snapshot }),
-  );
+  const values = formValues(await readForm(args.request));
+  // "Update the form" redraws it (targets for another frequency) without saving: no problems yet.
+  if (values.intent === "refresh") return data({ problems: [], values } satisfies FormRefusal);
+  const context = formContext(choices, {
+    locale: negotiateLocale(args.request),
+    plan,
+    previous: indicator.snapshot,
+  });
+  // The form holds no secrets: its `code` fields name the indicator and its dimensions.
+  const read = parseValues(values, indicatorFormSchema(context), { secret: noSecrets });
+  if (!read.ok) return read.response;
   const rationale = one(values, "rationale").slice(0, 2000) || null;
-  if (!read.definition)
-    return data({ values, errors: problemsByField(read.problems), revision: undefined }, { status: 400 });
   const expectedRevision = Number(one(values, "revision"));
   try {
     await updateIndicator({
@@ -65,20 +70,15 @@ export async function action(args: Route.ActionArgs) {
       by: { id: viewer.id, actor: `user:${viewer.id}` },
       indicatorId: indicator.id,
       expectedRevision: Number.isInteger(expectedRevision) ? expectedRevision : -1,
-      definition: read.definition,
+      definition: read.data,
       rationale,
     });
   } catch (error) {
-    if (!(error instanceof IndicatorProblem)) throw error;
-    const stale = error.problems.some((problem) => problem.message === "indicators.error.stale");
-    return data(
-      // After a conflict the form carries the current revision: saving again is a decision made knowingly.
-      {
-        values,
-        errors: problemsByField(error.problems),
-        revision: stale ? indicator.snapshot.revision : undefined,
-      },
-      { status: stale ? 409 : 400 },
+    // After a conflict the form carries the current revision: saving again is a decision made knowingly.
+    const stale = error instanceof IndicatorProblem && error.status === 409;
+    return answerRefused(
+      error,
+      stale ? { ...values, revision: String(indicator.snapshot.revision) } : values,
     );
   }
   return redirect(`/plans/${plan.slug}/indicators/${encodeURIComponent(indicator.snapshot.code)}`);
@@ -89,7 +89,7 @@ export default function EditIndicatorPage({ loaderData, actionData }: Route.Comp
   const { plan, choices, code, results } = loaderData;
   const name = pickText(loaderData.name, locale);
   const values = actionData?.values ?? loaderData.values;
-  const revision = actionData?.revision ?? (Number(one(values, "revision")) || loaderData.revision);
+  const revision = Number(one(values, "revision")) || loaderData.revision;
   return (
     <>
       <title>{`${t("indicators.edit")} ${code} · Throughline`}</title>
@@ -111,7 +111,7 @@ export default function EditIndicatorPage({ loaderData, actionData }: Route.Comp
         mode="edit"
         code={code}
         values={values}
-        errors={actionData?.errors ?? {}}
+        answer={actionData}
         choices={choices}
         plan={plan}
         revision={revision}

@@ -1,12 +1,12 @@
 import { Link } from "react-router";
 import { requireViewer } from "../auth/request.server";
-import { IndicatorsTrail } from "../components/indicators-trail";
 import { SyntheticBadge } from "../components/synthetic-badge";
 import { Table } from "../components/ui/table";
 import { getDb } from "../db.server";
 import { notFound } from "../http-errors";
 import { formatDateTime, pickText, useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
+import { IndicatorsTrail } from "../indicators/components/indicators-trail";
 import { getIndicatorHistory } from "../indicators/manage.server";
 import type { Route } from "./+types/indicator.history";
 

@@ -1,20 +1,17 @@
 import { data, redirect } from "react-router";
 import { requirePermission } from "../auth/request.server";
-import { IndicatorForm } from "../components/indicator-form";
-import { IndicatorsTrail } from "../components/indicators-trail";
 import { SyntheticBadge } from "../components/synthetic-badge";
 import { getDb } from "../db.server";
+import { answerRefused } from "../errors";
+import { formValues, noSecrets, parseValues, readForm } from "../forms/parse.server";
+import type { FormRefusal } from "../forms/problem";
 import { notFound } from "../http-errors";
 import { negotiateLocale, useI18n } from "../i18n/i18n";
-import { type FormValues, readIndicatorForm } from "../indicators/definition";
-import {
-  createIndicator,
-  formContext,
-  IndicatorProblem,
-  indicatorFormChoices,
-  postedValues,
-  problemsByField,
-} from "../indicators/manage.server";
+import { IndicatorForm } from "../indicators/components/indicator-form";
+import { IndicatorsTrail } from "../indicators/components/indicators-trail";
+import type { FormValues } from "../indicators/definition";
+import { indicatorFormSchema } from "../indicators/form-schema";
+import { createIndicator, formContext, indicatorFormChoices } from "../indicators/manage.server";
 import { visiblePlan } from "../plan-graph/scope.server";
 import type { Route } from "./+types/indicator.new";
 
@@ -41,25 +38,24 @@ export async function loader(args: Route.LoaderArgs) {
 
 export async function action(args: Route.ActionArgs) {
   const { viewer, db, plan, choices } = await load(args);
-  const values = await postedValues(args.request);
-  if (values.intent === "refresh") return data({ values, errors: {} });
-  const read = readIndicatorForm(
-    values,
-    formContext(choices, { locale: negotiateLocale(args.request), plan, previous: null }),
-  );
-  if (!read.definition) return data({ values, errors: problemsByField(read.problems) }, { status: 400 });
+  const values = formValues(await readForm(args.request));
+  // "Update the form" redraws it (targets for another frequency) without saving: no problems yet.
+  if (values.intent === "refresh") return data({ problems: [], values } satisfies FormRefusal);
+  const context = formContext(choices, { locale: negotiateLocale(args.request), plan, previous: null });
+  // The form holds no secrets: its `code` fields name the indicator and its dimensions.
+  const read = parseValues(values, indicatorFormSchema(context), { secret: noSecrets });
+  if (!read.ok) return read.response;
   try {
     await createIndicator({
       db,
       by: { id: viewer.id, actor: `user:${viewer.id}` },
       planId: plan.id,
-      definition: read.definition,
+      definition: read.data,
     });
   } catch (error) {
-    if (!(error instanceof IndicatorProblem)) throw error;
-    return data({ values, errors: problemsByField(error.problems) }, { status: 400 });
+    return answerRefused(error, values);
   }
-  return redirect(`/plans/${plan.slug}/indicators/${encodeURIComponent(read.definition.code)}`);
+  return redirect(`/plans/${plan.slug}/indicators/${encodeURIComponent(read.data.code)}`);
 }
 
 export default function NewIndicatorPage({ loaderData, actionData }: Route.ComponentProps) {
@@ -77,7 +73,7 @@ export default function NewIndicatorPage({ loaderData, actionData }: Route.Compo
       <IndicatorForm
         mode="new"
         values={actionData?.values ?? loaderData.values}
-        errors={actionData?.errors ?? {}}
+        answer={actionData}
         choices={choices}
         plan={plan}
       />

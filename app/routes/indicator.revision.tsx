@@ -1,15 +1,5 @@
 import { Link } from "react-router";
 import { requireViewer } from "../auth/request.server";
-import { useDimensionValueLabel } from "../components/indicator-form";
-import {
-  BaselineFact,
-  Breakdown,
-  MeasureFacts,
-  useDimensionName,
-  useFormatValue,
-  VerificationFacts,
-} from "../components/indicator-values";
-import { IndicatorsTrail } from "../components/indicators-trail";
 import { SyntheticBadge } from "../components/synthetic-badge";
 import { Card } from "../components/ui/card";
 import { Table } from "../components/ui/table";
@@ -17,6 +7,16 @@ import { getDb } from "../db.server";
 import { notFound } from "../http-errors";
 import { formatDate, formatDateTime, pickText, useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
+import { useDimensionValueLabel } from "../indicators/components/indicator-form";
+import {
+  BaselineFact,
+  Breakdown,
+  MeasureFacts,
+  useDimensionName,
+  useFormatValue,
+  VerificationFacts,
+} from "../indicators/components/indicator-values";
+import { IndicatorsTrail } from "../indicators/components/indicators-trail";
 import { cellKey } from "../indicators/dimensions";
 import { periodLabel } from "../indicators/display";
 import { getIndicatorRevision } from "../indicators/manage.server";

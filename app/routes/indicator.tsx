@@ -2,17 +2,6 @@ import { Link } from "react-router";
 import { can } from "../auth/policy";
 import { requireViewer } from "../auth/request.server";
 import { Citation } from "../components/citation";
-import { useDimensionValueLabel } from "../components/indicator-form";
-import {
-  BaselineFact,
-  Breakdown,
-  MeasureFacts,
-  TargetSources,
-  useDimensionName,
-  useFormatValue,
-  VerificationFacts,
-} from "../components/indicator-values";
-import { IndicatorsTrail } from "../components/indicators-trail";
 import { SyntheticBadge } from "../components/synthetic-badge";
 import { Card } from "../components/ui/card";
 import { Badge } from "../components/ui/status-badge";
@@ -22,6 +11,17 @@ import { getDb } from "../db.server";
 import { notFound } from "../http-errors";
 import { formatDate, formatDateTime, formatNumber, pickText, useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
+import { useDimensionValueLabel } from "../indicators/components/indicator-form";
+import {
+  BaselineFact,
+  Breakdown,
+  MeasureFacts,
+  TargetSources,
+  useDimensionName,
+  useFormatValue,
+  VerificationFacts,
+} from "../indicators/components/indicator-values";
+import { IndicatorsTrail } from "../indicators/components/indicators-trail";
 import { periodLabel } from "../indicators/display";
 import { getIndicatorDetail } from "../indicators/manage.server";
 import { recordNarrativesRead } from "../read-log.server";

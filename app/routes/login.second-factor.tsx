@@ -1,4 +1,4 @@
-import { data, Form, redirect, useActionData, useLoaderData } from "react-router";
+import { Form, redirect, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
 import { getUserEmail, signInWithSecondFactor } from "../auth/accounts.server";
 import { demoAdminCode } from "../auth/demo.server";
@@ -8,10 +8,12 @@ import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
 import { Field } from "../components/ui/field";
 import { getDb } from "../db.server";
+import { refusal } from "../errors";
 import { parseForm } from "../forms/parse.server";
+import { problem } from "../forms/problem";
 import { safeRedirect } from "../forms/safe-redirect";
+import { useProblems } from "../forms/use-problems";
 import { useI18n } from "../i18n/i18n";
-import type { MessageKey } from "../i18n/messages";
 import { sessionContext } from "../request-context";
 import { retryAfterHeaders } from "../retry-after";
 import type { Route } from "./+types/login.second-factor";
@@ -61,13 +63,13 @@ export async function action(args: Route.ActionArgs) {
     knownDevice: fromKnownDevice(args.request, email),
   });
   if (result.outcome === "throttled") {
-    return data(
-      { errors: { code: "signIn.throttled" }, retryAfterMinutes: Math.ceil(result.retryAfterSeconds / 60) },
+    return refusal(
+      [problem("code", "signIn.throttled", { minutes: Math.ceil(result.retryAfterSeconds / 60) })],
       { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
     );
   }
   if (result.outcome !== "signed_in")
-    return data({ errors: { code: "secondFactor.wrong" } }, { status: 401 });
+    return refusal([problem("code", "secondFactor.wrong")], { status: 401 });
   const headers = signedInHeaders({
     request: args.request,
     email,
@@ -83,10 +85,7 @@ export const headers = retryAfterHeaders;
 export default function SecondFactor() {
   const { t } = useI18n();
   const { redirectTo, demoCode } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as
-    | { errors: Record<string, string | undefined>; retryAfterMinutes?: number }
-    | undefined;
-  const error = result?.errors?.code;
+  const problems = useProblems(useActionData<typeof action>());
   return (
     <div className="narrow">
       <title>{`${t("secondFactor.title")} · Throughline`}</title>
@@ -100,7 +99,7 @@ export default function SecondFactor() {
             name="code"
             autoComplete="one-time-code"
             required
-            error={error ? t(error as MessageKey, { minutes: result?.retryAfterMinutes ?? 15 }) : undefined}
+            error={problems.of("code")}
           />
           <Button type="submit">{t("secondFactor.submit")}</Button>
         </Form>

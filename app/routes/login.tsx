@@ -1,4 +1,4 @@
-import { data, Form, redirect, useActionData, useLoaderData } from "react-router";
+import { Form, redirect, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
 import { signInWithPassword } from "../auth/accounts.server";
 import { demoAccounts, demoPassword } from "../auth/demo.server";
@@ -13,10 +13,13 @@ import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
 import { Field } from "../components/ui/field";
 import { getDb } from "../db.server";
+import { refusal } from "../errors";
 import { parseForm } from "../forms/parse.server";
+import { problem, wholeForm } from "../forms/problem";
+import { fieldRules } from "../forms/rules.server";
 import { safeRedirect } from "../forms/safe-redirect";
+import { useProblems } from "../forms/use-problems";
 import { useI18n } from "../i18n/i18n";
-import type { MessageKey } from "../i18n/messages";
 import { sessionContext, viewerContext } from "../request-context";
 import { retryAfterHeaders } from "../retry-after";
 import type { Route } from "./+types/login";
@@ -26,6 +29,7 @@ export function loader({ request, context }: Route.LoaderArgs) {
   if (context.get(viewerContext)) throw redirect(redirectTo);
   return {
     redirectTo,
+    rules: fieldRules(signInForm),
     demo: isDemo()
       ? { password: demoPassword, accounts: demoAccounts.map((account) => account.email) }
       : null,
@@ -56,16 +60,12 @@ export async function action(args: Route.ActionArgs) {
   });
   switch (result.outcome) {
     case "throttled":
-      return data(
-        {
-          errors: { form: "signIn.throttled" },
-          values: { email },
-          retryAfterMinutes: Math.ceil(result.retryAfterSeconds / 60),
-        },
-        { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
+      return refusal(
+        [problem(wholeForm, "signIn.throttled", { minutes: Math.ceil(result.retryAfterSeconds / 60) })],
+        { status: 429, values: { email }, headers: { "Retry-After": String(result.retryAfterSeconds) } },
       );
     case "refused":
-      return data({ errors: { form: "signIn.refused" }, values: { email } }, { status: 401 });
+      return refusal([problem(wholeForm, "signIn.refused")], { status: 401, values: { email } });
     case "second_factor":
       return redirect(`/login/second-factor?redirectTo=${encodeURIComponent(redirectTo)}`, {
         headers: { "Set-Cookie": sessionCookie(result.token) },
@@ -82,26 +82,17 @@ export const headers = retryAfterHeaders;
 
 export default function SignIn() {
   const { t } = useI18n();
-  const { redirectTo, demo } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as
-    | {
-        errors: Record<string, string | undefined>;
-        values: Record<string, string>;
-        retryAfterMinutes?: number;
-      }
-    | undefined;
-  const errors = result?.errors ?? {};
-  const message = (key: string | undefined) =>
-    key ? t(key as MessageKey, { minutes: result?.retryAfterMinutes ?? 15 }) : undefined;
+  const { redirectTo, demo, rules } = useLoaderData<typeof loader>();
+  const problems = useProblems(useActionData<typeof action>());
   return (
     <div className="narrow">
       <title>{`${t("signIn.title")} · Throughline`}</title>
       <h1>{t("signIn.title")}</h1>
       <Card>
         <Form method="post" noValidate>
-          {errors.form && (
+          {problems.form && (
             <p className="form-error" role="alert">
-              {message(errors.form)}
+              {problems.form}
             </p>
           )}
           <input type="hidden" name="redirectTo" value={redirectTo} />
@@ -110,17 +101,17 @@ export default function SignIn() {
             name="email"
             type="email"
             autoComplete="username"
-            required
-            defaultValue={result?.values?.email}
-            error={message(errors.email)}
+            {...rules.email}
+            defaultValue={problems.value("email")}
+            error={problems.of("email")}
           />
           <Field
             label={t("signIn.password")}
             name="password"
             type="password"
             autoComplete="current-password"
-            required
-            error={message(errors.password)}
+            {...rules.password}
+            error={problems.of("password")}
           />
           <Button type="submit">{t("signIn.submit")}</Button>
         </Form>

@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect } from "react-router";
+import { Form, Link, redirect } from "react-router";
 import { z } from "zod";
 import { SyntheticBadge } from "../components/synthetic-badge";
 import { Button } from "../components/ui/button";
@@ -6,10 +6,12 @@ import { Card } from "../components/ui/card";
 import { Field } from "../components/ui/field";
 import { Badge } from "../components/ui/status-badge";
 import { Table } from "../components/ui/table";
+import { refusal } from "../errors";
 import { parseForm } from "../forms/parse.server";
+import { fieldRules } from "../forms/rules.server";
+import { useProblems } from "../forms/use-problems";
 import { notFound } from "../http-errors";
 import { formatDateTime, pickText, useI18n } from "../i18n/i18n";
-import type { MessageKey } from "../i18n/messages";
 import { elementCodePattern } from "../plan-graph/format";
 import { requireTocPlan } from "../toc/access.server";
 import { createCanvas, listCanvases } from "../toc/canvas.server";
@@ -19,7 +21,13 @@ export async function loader(args: Route.LoaderArgs) {
   const { db, plan, scope, canEdit } = await requireTocPlan(args);
   const created = new URL(args.request.url).searchParams.get("created");
   const canvases = await listCanvases({ db, plan, scope });
-  return { plan, canvases, canEdit, created: canvases.find((canvas) => canvas.slug === created) ?? null };
+  return {
+    plan,
+    canvases,
+    canEdit,
+    created: canvases.find((canvas) => canvas.slug === created) ?? null,
+    rules: fieldRules(newCanvasForm),
+  };
 }
 
 const optionalText = z
@@ -63,24 +71,15 @@ export async function action(args: Route.ActionArgs) {
     by,
   });
   if ("forbidden" in result) notFound();
-  if (!result.ok) {
-    const errors = Object.fromEntries(result.problems.map((problem) => [problem.field, problem.key]));
-    return data({ errors, values: form.data }, { status: 400 });
-  }
+  if (!result.ok) return refusal(result.problems, { values: form.values });
   return redirect(`/plans/${plan.slug}/toc?created=${encodeURIComponent(result.slug)}`);
 }
 
 export default function TheoriesOfChange({ loaderData, actionData }: Route.ComponentProps) {
   const { t, locale } = useI18n();
-  const { plan, canvases, canEdit, created } = loaderData;
+  const { plan, canvases, canEdit, created, rules } = loaderData;
   const planTitle = pickText(plan.title, locale);
-  const posted = actionData as
-    | { errors: Record<string, string | undefined>; values: Record<string, string | undefined> }
-    | undefined;
-  const error = (field: string) => {
-    const key = posted?.errors?.[field];
-    return key ? t(key as MessageKey) : undefined;
-  };
+  const problems = useProblems(actionData);
   return (
     <>
       <title>{`${t("toc.list.title")} · ${planTitle.text} · Throughline`}</title>
@@ -167,16 +166,17 @@ export default function TheoriesOfChange({ loaderData, actionData }: Route.Compo
                 label={`${t("toc.new.title")} (${t("language.en")})`}
                 name="title_en"
                 lang="en"
-                required
-                defaultValue={posted?.values?.title_en}
-                error={error("title_en")}
+                {...rules.title_en}
+                defaultValue={problems.value("title_en")}
+                error={problems.of("title_en")}
               />
               <Field
                 label={`${t("toc.new.title")} (${t("language.fr")})`}
                 name="title_fr"
                 lang="fr"
-                defaultValue={posted?.values?.title_fr}
-                error={error("title_fr")}
+                {...rules.title_fr}
+                defaultValue={problems.value("title_fr")}
+                error={problems.of("title_fr")}
               />
             </div>
             <Field
@@ -184,22 +184,24 @@ export default function TheoriesOfChange({ loaderData, actionData }: Route.Compo
               hint={t("toc.new.slugHint")}
               name="slug"
               required
-              defaultValue={posted?.values?.slug}
-              error={error("slug")}
+              {...rules.slug}
+              defaultValue={problems.value("slug")}
+              error={problems.of("slug")}
             />
             <Field
               label={t("toc.new.focus")}
               hint={t("toc.new.focusHint")}
               name="focus"
-              defaultValue={posted?.values?.focus}
-              error={error("focus")}
+              {...rules.focus}
+              defaultValue={problems.value("focus")}
+              error={problems.of("focus")}
             />
             <label className="check">
               <input
                 type="checkbox"
                 name="draft"
                 value="on"
-                defaultChecked={posted?.values?.draft === "on"}
+                defaultChecked={problems.value("draft") === "on"}
               />{" "}
               {t("toc.new.draft")}
             </label>

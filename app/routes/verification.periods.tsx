@@ -6,10 +6,13 @@ import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
 import { getDb } from "../db.server";
 import { parseForm } from "../forms/parse.server";
+import { type FormRefusal, problem, wholeForm } from "../forms/problem";
+import { useProblems } from "../forms/use-problems";
 import { notFound } from "../http-errors";
 import { formatDateTime, pickText, useI18n } from "../i18n/i18n";
-import { problemMessages, refusalMessage } from "../progress/actions.server";
-import { LockedBadge, type MessageLike, periodName, translateMessage } from "../progress/components";
+import type { MessageKey } from "../i18n/messages";
+import { problemMessage, refusalMessage } from "../progress/actions.server";
+import { LockedBadge, periodName } from "../progress/components";
 import { periodsOverview } from "../progress/queries.server";
 import { EntryProblems, EntryRefused, lockPeriod, unlockPeriod } from "../progress/workflow.server";
 import type { Route } from "./+types/verification.periods";
@@ -46,20 +49,19 @@ export async function action(args: Route.ActionArgs) {
   } catch (error) {
     if (error instanceof EntryRefused && error.reason === "notFound") notFound();
     if (error instanceof EntryRefused || error instanceof EntryProblems) {
-      return data(
-        {
-          indicatorId,
-          period,
-          intent,
-          rationale,
-          formError:
-            error instanceof EntryRefused
-              ? refusalMessage(error)
-              : Object.values(problemMessages(error.problems))[0],
-          entries: error instanceof EntryRefused ? error.entries : [],
-        },
-        { status: error instanceof EntryRefused && error.reason !== "rationaleRequired" ? 409 : 400 },
-      );
+      // The period's row shows the refusal (the values say which row), with the entries that block a lock.
+      const message =
+        error instanceof EntryRefused
+          ? refusalMessage(error)
+          : problemMessage(error.problems[0] ?? { problem: "invalid" });
+      const body: PeriodRefusal = {
+        problems: [problem(wholeForm, message.key as MessageKey, message.params)],
+        values: form.values,
+        entries: error instanceof EntryRefused ? [...error.entries] : [],
+      };
+      return data(body, {
+        status: error instanceof EntryRefused && error.reason !== "rationaleRequired" ? 409 : 400,
+      });
     }
     throw error;
   }
@@ -67,19 +69,15 @@ export async function action(args: Route.ActionArgs) {
   return redirect(`/verification/periods?${query}`);
 }
 
-type ActionResult = {
-  indicatorId?: string;
-  period?: string;
-  intent?: string;
-  rationale?: string;
-  formError?: MessageLike;
-  entries?: { id: string; status: string }[];
-};
+/** A refused lock or unlock: the one refusal, and the entries still waiting when they block a lock. */
+type PeriodRefusal = FormRefusal & { entries: { id: string; status: string }[] };
 
 export default function Periods({ loaderData, actionData }: Route.ComponentProps) {
   const { t, locale } = useI18n();
   const { plans, plan, indicators, done } = loaderData;
-  const result = actionData as ActionResult | undefined;
+  const problems = useProblems(actionData);
+  const entries = (actionData as Partial<PeriodRefusal> | undefined)?.entries ?? [];
+  const refusal = problems.form ?? (problems.all[0] && problems.of(problems.all[0].field));
   return (
     <>
       <title>{`${t("progress.periods.title")} · Throughline`}</title>
@@ -104,7 +102,7 @@ export default function Periods({ loaderData, actionData }: Route.ComponentProps
           {t("progress.periods.show")}
         </Button>
       </Form>
-      {done && !result && (
+      {done && !actionData && (
         <p className="notice" role="status">
           {done === "lock" ? t("progress.periods.lockedDone") : t("progress.periods.unlockedDone")}
         </p>
@@ -136,9 +134,9 @@ export default function Periods({ loaderData, actionData }: Route.ComponentProps
                   <tbody>
                     {indicator.periods.map((period) => {
                       const mine =
-                        result?.indicatorId === indicator.id && result.period === period.key
-                          ? result
-                          : undefined;
+                        refusal &&
+                        problems.value("indicatorId") === indicator.id &&
+                        problems.value("period") === period.key;
                       const waiting = (period.counts.submitted ?? 0) + (period.counts.returned ?? 0);
                       return (
                         <tr key={period.key}>
@@ -178,12 +176,12 @@ export default function Periods({ loaderData, actionData }: Route.ComponentProps
                             )}
                           </td>
                           <td>
-                            {mine?.formError && (
+                            {mine && (
                               <div className="form-error" role="alert">
-                                <p>{translateMessage(mine.formError, t)}</p>
-                                {mine.entries && mine.entries.length > 0 && (
+                                <p>{refusal}</p>
+                                {entries.length > 0 && (
                                   <ul>
-                                    {mine.entries.map((entry) => (
+                                    {entries.map((entry) => (
                                       <li key={entry.id}>
                                         <Link to={`/entries/${entry.id}`}>
                                           {t(`progress.status.${entry.status as "submitted" | "returned"}`)}
@@ -209,8 +207,8 @@ export default function Periods({ loaderData, actionData }: Route.ComponentProps
                                     <input
                                       id={`rationale-${indicator.id}-${period.key}`}
                                       name="rationale"
-                                      defaultValue={mine?.rationale}
-                                      aria-invalid={mine?.formError ? true : undefined}
+                                      defaultValue={mine ? problems.value("rationale") : undefined}
+                                      aria-invalid={mine ? true : undefined}
                                     />
                                   </div>
                                   <Button type="submit" variant="secondary">

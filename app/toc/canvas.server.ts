@@ -21,6 +21,7 @@ import {
 } from "../../db/schema";
 import { recordAudit } from "../audit.server";
 import { can, type Viewer } from "../auth/policy";
+import { type FieldProblem, problem } from "../forms/problem";
 import { type Citation, evidenceLinksValue } from "../plan-graph/format";
 import { inScope, type PlanScope } from "../plan-graph/scope.server";
 import {
@@ -353,8 +354,6 @@ export type NewCanvas = {
   layoutDirection?: LayoutDirection;
 };
 
-export type CreateProblem = { field: "slug" | "focus"; key: "toc.new.slugTaken" | "toc.new.focusUnknown" };
-
 /**
  * Creates a canvas drawing the whole plan, or the pathway of one element (its parts, their causes and effects), on
  * a provisional grid the editor then lays out. One audit row.
@@ -371,20 +370,20 @@ export async function createCanvas({
   by: Actor;
 }): Promise<
   | { ok: true; slug: string; nodes: number }
-  | { ok: false; problems: CreateProblem[] }
+  | { ok: false; problems: FieldProblem[] }
   | { ok: false; forbidden: true }
 > {
   if (!mayEdit(by)) return { ok: false, forbidden: true };
   return db.transaction(async (tx) => {
     await lockPlan(tx, plan.id);
-    const problems: CreateProblem[] = [];
-    if (await findCanvas(tx, plan.id, input.slug)) problems.push({ field: "slug", key: "toc.new.slugTaken" });
+    const problems: FieldProblem[] = [];
+    if (await findCanvas(tx, plan.id, input.slug)) problems.push(problem("slug", "toc.new.slugTaken"));
     const elementRows = await tx
       .select({ id: elements.id, code: elements.code, kind: elements.kind })
       .from(elements)
       .where(eq(elements.planId, plan.id));
     const focus = input.focus === null ? null : elementRows.find((row) => row.code === input.focus);
-    if (focus === undefined) problems.push({ field: "focus", key: "toc.new.focusUnknown" });
+    if (focus === undefined) problems.push(problem("focus", "toc.new.focusUnknown"));
     if (problems.length || focus === undefined) return { ok: false as const, problems };
     const links = await tx
       .select({ kind: elementLinks.kind, from: elementLinks.fromElementId, to: elementLinks.toElementId })

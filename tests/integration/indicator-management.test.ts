@@ -177,7 +177,7 @@ describe("creating an indicator", () => {
           definition: { ...leadersTrained(), name: { en: "Other" } },
         }),
       );
-      expect(problems).toEqual([{ field: "code", message: "indicators.error.codeTaken" }]);
+      expect(problems).toEqual([{ field: "code", message: { key: "indicators.error.codeTaken" } }]);
       expect(await tx.select().from(indicators).where(eq(indicators.planId, plan))).toEqual(before);
     });
   });
@@ -260,7 +260,7 @@ describe("changing an indicator before any result", () => {
         }),
       );
       expect(problems).toEqual([
-        { field: "form", message: "indicators.error.stale", params: { revision: 2 } },
+        { field: "form", message: { key: "indicators.error.stale", values: { revision: 2 } } },
       ]);
       expect(await state(tx, id)).toEqual(before);
     });
@@ -301,8 +301,7 @@ describe("changing an indicator once results exist", () => {
           expect(problems).toEqual([
             {
               field: "rationale",
-              message: "indicators.error.rationaleRequired",
-              params: { count: 1, changes: group },
+              message: { key: "indicators.error.rationaleRequired", values: { count: 1, changes: group } },
             },
           ]);
         }
@@ -510,7 +509,7 @@ describe("changing an indicator once results exist", () => {
         }),
       );
       expect(problems).toEqual([
-        { field: "scale", message: "indicators.error.scaleInUse", params: { levels: 3 } },
+        { field: "scale", message: { key: "indicators.error.scaleInUse", values: { levels: 3 } } },
       ]);
       const grown = await updateIndicator({
         db: tx,

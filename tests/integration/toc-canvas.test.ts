@@ -197,8 +197,8 @@ describe("creating canvases", () => {
       expect(again).toEqual({
         ok: false,
         problems: [
-          { field: "slug", key: "toc.new.slugTaken" },
-          { field: "focus", key: "toc.new.focusUnknown" },
+          { field: "slug", message: { key: "toc.new.slugTaken" } },
+          { field: "focus", message: { key: "toc.new.focusUnknown" } },
         ],
       });
     });

@@ -1,12 +1,12 @@
 import { Fragment } from "react";
-import { isSuppressed, type Suppressed } from "../dashboards/small-counts";
-import { formatDate, formatNumber, pickText, useI18n } from "../i18n/i18n";
-import type { IndicatorSnapshot } from "../indicators/definition";
-import type { ResolvedDimension } from "../indicators/dimensions";
-import { formatValue, type Measured, periodLabel } from "../indicators/display";
-import type { CitationView } from "../plan-graph/queries.server";
-import type { LocalizedText } from "../plan-graph/vocabulary";
-import { Citation } from "./citation";
+import { Citation } from "../../components/citation";
+import { isSuppressed, type Suppressed } from "../../dashboards/small-counts";
+import { formatDate, formatNumber, pickText, useI18n } from "../../i18n/i18n";
+import type { CitationView } from "../../plan-graph/queries.server";
+import type { LocalizedText } from "../../plan-graph/vocabulary";
+import type { IndicatorSnapshot } from "../definition";
+import type { ResolvedDimension } from "../dimensions";
+import { formatValue, type Measured, periodLabel } from "../display";
 import { useDimensionValueLabel } from "./indicator-form";
 
 /** `formatValue` (app/indicators/display.ts) in the reader's language. */

@@ -1,6 +1,6 @@
 import { Link } from "react-router";
-import { pickText, useI18n } from "../i18n/i18n";
-import type { LocalizedText } from "../plan-graph/vocabulary";
+import { pickText, useI18n } from "../../i18n/i18n";
+import type { LocalizedText } from "../../plan-graph/vocabulary";
 
 /** The breadcrumbs of a plan's indicator pages: plans › the plan › its indicators, then `children` (further links). */
 export function IndicatorsTrail({

@@ -1,5 +1,5 @@
-import { roles } from "../auth/roles";
-import { useI18n } from "../i18n/i18n";
+import { useI18n } from "../../i18n/i18n";
+import { roles } from "../roles";
 
 type Grant = { role: string; accessUntil: string | null };
 
@@ -8,16 +8,19 @@ export function RoleFields({
   grants = [],
   funderCode,
   funders,
-  errors = {},
+  errors = () => undefined,
 }: {
   grants?: readonly Grant[];
   funderCode?: string | null;
   funders: readonly { code: string; label: string }[];
-  errors?: Partial<Record<string, string>>;
+  /** The translated problem of a field (`useProblems(actionData).of`). */
+  errors?: (field: string) => string | undefined;
 }) {
   const { t } = useI18n();
   const held = new Set(grants.map((grant) => grant.role));
   const until = grants.find((grant) => grant.role === "consultant")?.accessUntil ?? "";
+  const accessUntilError = errors("accessUntil");
+  const funderError = errors("funderCode");
   return (
     <fieldset className="role-fields">
       <legend>{t("users.roles")}</legend>
@@ -27,12 +30,12 @@ export function RoleFields({
           {t(`role.${role}`)}
         </label>
       ))}
-      <div className={errors.accessUntil ? "field field-invalid" : "field"}>
+      <div className={accessUntilError ? "field field-invalid" : "field"}>
         <label htmlFor="accessUntil">{t("users.accessUntil")}</label>
         <input id="accessUntil" name="accessUntil" type="date" defaultValue={until} />
-        {errors.accessUntil && <p className="field-error">{errors.accessUntil}</p>}
+        {accessUntilError && <p className="field-error">{accessUntilError}</p>}
       </div>
-      <div className={errors.funderCode ? "field field-invalid" : "field"}>
+      <div className={funderError ? "field field-invalid" : "field"}>
         <label htmlFor="funderCode">{t("users.funder")}</label>
         <select id="funderCode" name="funderCode" defaultValue={funderCode ?? ""}>
           <option value="">—</option>
@@ -42,7 +45,7 @@ export function RoleFields({
             </option>
           ))}
         </select>
-        {errors.funderCode && <p className="field-error">{errors.funderCode}</p>}
+        {funderError && <p className="field-error">{funderError}</p>}
       </div>
     </fieldset>
   );

@@ -1,6 +1,10 @@
 import { Form } from "react-router";
-import { pickText, type Translate, useI18n } from "../i18n/i18n";
-import type { MessageKey } from "../i18n/messages";
+import { Button } from "../../components/ui/button";
+import { Field, Select, TextArea } from "../../components/ui/field";
+import { type Message, problemAt, problemsIn, wholeForm } from "../../forms/problem";
+import { pickText, type Translate, useI18n } from "../../i18n/i18n";
+import type { MessageKey } from "../../i18n/messages";
+import type { ElementKind, LocalizedText } from "../../plan-graph/vocabulary";
 import {
   codeFromLabel,
   customSlots,
@@ -9,17 +13,11 @@ import {
   formPeriods,
   one,
   targetField,
-} from "../indicators/definition";
-import type { DimensionValue } from "../indicators/dimensions";
-import { periodLabel } from "../indicators/display";
-import { frequencies } from "../indicators/periods";
-import { aggregationModes, directions, measures } from "../indicators/values";
-import type { ElementKind, LocalizedText } from "../plan-graph/vocabulary";
-import { Button } from "./ui/button";
-import { Field, Select, TextArea } from "./ui/field";
-
-export type FormError = { message: string; params?: Record<string, string | number> };
-export type FormErrors = Partial<Record<string, FormError>>;
+} from "../definition";
+import type { DimensionValue } from "../dimensions";
+import { periodLabel } from "../display";
+import { frequencies } from "../periods";
+import { aggregationModes, directions, measures } from "../values";
 
 export type IndicatorFormChoices = {
   elements: { code: string; kind: ElementKind; title: LocalizedText; depth: number }[];
@@ -38,16 +36,17 @@ export function useDimensionValueLabel() {
   };
 }
 
-export function translateError(t: Translate, error: FormError | undefined) {
-  if (!error) return undefined;
-  const params = { ...error.params };
-  if (typeof params.changes === "string") {
-    params.changes = params.changes
+/** A problem in the reader's language; the changes a rationale is asked for are named, not coded. */
+export function translateProblem(t: Translate, message: Message | undefined) {
+  if (!message) return undefined;
+  const values = { ...message.values };
+  if (typeof values.changes === "string") {
+    values.changes = values.changes
       .split(",")
       .map((group) => t(`indicators.change.${group}` as MessageKey))
       .join(", ");
   }
-  return t(error.message as MessageKey, params);
+  return t(message.key, values);
 }
 
 /** An English and a French input for one text (other languages are kept as they were). */
@@ -94,7 +93,7 @@ function Localized({
 export function IndicatorForm({
   mode,
   values,
-  errors: rawErrors,
+  answer,
   choices,
   plan,
   revision,
@@ -103,7 +102,8 @@ export function IndicatorForm({
 }: {
   mode: "new" | "edit";
   values: FormValues;
-  errors: FormErrors;
+  /** The action's answer: a `FormRefusal` shows its problems next to their fields. */
+  answer?: unknown;
   choices: IndicatorFormChoices;
   plan: { startDate: string; endDate: string };
   revision?: number;
@@ -111,7 +111,8 @@ export function IndicatorForm({
   code?: string;
 }) {
   const { t, locale } = useI18n();
-  const errors = (field: string) => translateError(t, rawErrors[field]);
+  const problems = problemsIn(answer);
+  const errors = (field: string) => translateProblem(t, problemAt(answer, field));
   const valueLabel = useDimensionValueLabel();
   const periods = formPeriods(values, plan);
   const measure = one(values, "measure");
@@ -181,7 +182,7 @@ export function IndicatorForm({
       name,
       "aria-label": t("indicators.form.targetFor", { period: periodLabel(periodKey, t), cell: label }),
       defaultValue: one(values, name),
-      "aria-invalid": rawErrors[name] ? true : undefined,
+      "aria-invalid": errors(name) ? true : undefined,
     };
     return measure === "qualitative" && scale.length ? (
       <select {...common}>
@@ -197,7 +198,7 @@ export function IndicatorForm({
       <input type="text" inputMode="decimal" {...common} />
     );
   };
-  const targetErrors = Object.entries(rawErrors).filter(([field]) => field.startsWith("target:"));
+  const targetErrors = problems.filter((found) => found.field.startsWith("target:"));
 
   return (
     <Form method="post" noValidate className="indicator-form">
@@ -207,7 +208,7 @@ export function IndicatorForm({
           {errors("form")}
         </p>
       )}
-      {Object.keys(rawErrors).length > 0 && !errors("form") && (
+      {problems.length > 0 && !errors(wholeForm) && (
         <p className="form-error" role="alert">
           {t("indicators.form.hasErrors")}
         </p>
@@ -455,9 +456,9 @@ export function IndicatorForm({
         </label>
         {targetErrors.length > 0 && (
           <ul className="field-error" role="alert">
-            {targetErrors.map(([field, error]) => (
+            {targetErrors.map(({ field, message }) => (
               <li key={field}>
-                {field.slice("target:".length)}: {translateError(t, error)}
+                {field.slice("target:".length)}: {translateProblem(t, message)}
               </li>
             ))}
           </ul>
