@@ -187,6 +187,8 @@ export type NoteItem = {
   id: number;
   kind: "returned" | "answered" | "approved" | "comment";
   body: string;
+  /** The language it is written in, when known. */
+  language: string | null;
   at: string | Date;
   authorName: string | null;
 };
@@ -203,7 +205,9 @@ export function Conversation({ notes }: { notes: NoteItem[] }) {
             {t(`progress.note.${note.kind}`, { name: note.authorName ?? "—" })} ·{" "}
             {formatDateTime(note.at, locale)}
           </p>
-          <p className="note-body">{note.body}</p>
+          <p className="note-body" lang={note.language ?? undefined}>
+            {note.body}
+          </p>
         </li>
       ))}
     </ol>
