@@ -176,6 +176,7 @@ export type ProblemCode =
   | "notADate"
   | "notANumber"
   | "negative"
+  | "notWhole"
   | "percentageRange"
   | "notOnScale"
   | "notDisaggregated"

@@ -31,6 +31,7 @@ const problemKeys = new Set([
   "contradictsBreakdown",
   "notANumber",
   "negative",
+  "notWhole",
   "percentageRange",
   "notOnScale",
   "dateFormat",
