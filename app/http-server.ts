@@ -6,6 +6,7 @@ import express from "express";
 import { RouterContextProvider, type ServerBuild } from "react-router";
 import { crossSiteRefusal } from "./auth/cross-site";
 import { demoHostRefusal, demoRefusalStatus } from "./auth/demo-host";
+import { removableDrainListeners } from "./compressed-drain";
 import { logger } from "./logger.server";
 import type { RequestLog } from "./request-context";
 import { answerUnhandledError, requestLogger } from "./request-log.server";
@@ -71,6 +72,8 @@ export async function serve({
     });
   }
   app.use(compression());
+  // compression cannot remove a "drain" listener: without this, each wait on a large page left one behind.
+  app.use(removableDrainListeners());
   // Headers every response gets, static files and refusals included (pages get CSP and more from the app).
   app.use((_request, response, next) => {
     response.set({

@@ -559,6 +559,8 @@ export const entryNotes = pgTable(
       .references(() => progressEntries.id, { onDelete: "cascade" }),
     kind: entryNoteKind("kind").notNull(),
     body: text("body").notNull(),
+    /** The language the note is written in (`en`, `fr`, …) when known, so pages mark it for screen readers. */
+    language: text("language"),
     authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },

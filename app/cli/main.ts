@@ -6,7 +6,15 @@ import { userInfo } from "node:os";
 import path from "node:path";
 import { count, eq } from "drizzle-orm";
 import { type Database, DatabaseOpenError, openDatabase } from "../../db/client";
-import { elementLinks, elements, plans } from "../../db/schema";
+import {
+  elementLinks,
+  elements,
+  entryStatus,
+  indicators,
+  indicatorTargets,
+  plans,
+  progressEntries,
+} from "../../db/schema";
 import { verifyAuditChain } from "../audit.server";
 import { AccountProblem, createUser } from "../auth/accounts.server";
 import { removeDemoAccounts } from "../auth/demo.server";
@@ -38,7 +46,8 @@ Commands:
   seed                  load the NSWP data set (idempotent, all-or-nothing)
   export plan <slug>    print a plan as plan-graph interchange JSON
   import <file>         import a plan-graph, organisation or indicators file (checked first; all-or-nothing)
-  stats                 counts per plan and element kind, as JSON
+  stats                 counts per plan, as JSON: elements by kind and status, links by kind, indicators,
+                        targets, and progress entries by status
   create-admin --email <address> --name <name>
                         create an administrator (password from ADMIN_PASSWORD, or asked for); prints the
                         key of the second factor every administrator needs
@@ -104,9 +113,18 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
 
   async export([what, slug]) {
     if (what !== "plan" || !slug) throw new CliError("Usage: npm run cli -- export plan <slug>");
-    await withDatabase(async ({ db }) => {
+    await withDatabase(async ({ db, description }) => {
       const graph = await exportPlanGraph({ db, slug });
-      if (!graph) throw new CliError(`No plan with the slug "${slug}".`);
+      if (!graph) {
+        const slugs = (await db.select({ slug: plans.slug }).from(plans).orderBy(plans.startDate)).map(
+          (plan) => plan.slug,
+        );
+        throw new CliError(
+          slugs.length
+            ? `No plan with the slug "${slug}". The plans are: ${slugs.join(", ")}.`
+            : `No plan has been loaded in ${description} yet: run \`npm run cli -- seed\` (the NSWP data set) or \`npm start\` (which seeds an empty database) first, or import one with \`npm run cli -- import <file>\`.`,
+        );
+      }
       await recordRead({ db, actor: actor(), action: "plan.export", entityType: "plan", entityId: slug });
       process.stdout.write(formatPlanGraph(graph));
     });
@@ -140,6 +158,21 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
         .select({ id: plans.id, slug: plans.slug })
         .from(plans)
         .orderBy(plans.startDate);
+      // Indicators, targets and entries per plan (entries by status: only approved ones count in the figures).
+      const indicatorCounts = await db
+        .select({ planId: indicators.planId, n: count() })
+        .from(indicators)
+        .groupBy(indicators.planId);
+      const targetCounts = await db
+        .select({ planId: indicators.planId, n: count() })
+        .from(indicatorTargets)
+        .innerJoin(indicators, eq(indicators.id, indicatorTargets.indicatorId))
+        .groupBy(indicators.planId);
+      const entryCounts = await db
+        .select({ planId: indicators.planId, status: progressEntries.status, n: count() })
+        .from(progressEntries)
+        .innerJoin(indicators, eq(indicators.id, progressEntries.indicatorId))
+        .groupBy(indicators.planId, progressEntries.status);
       const result = [];
       for (const plan of planRows) {
         const byKindStatus = await db
@@ -163,6 +196,14 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
           elements: kinds,
           statuses,
           links: Object.fromEntries(byLinkKind.map((row) => [row.kind, row.n])),
+          indicators: indicatorCounts.find((row) => row.planId === plan.id)?.n ?? 0,
+          targets: targetCounts.find((row) => row.planId === plan.id)?.n ?? 0,
+          entries: Object.fromEntries(
+            entryStatus.enumValues.map((status) => [
+              status,
+              entryCounts.find((row) => row.planId === plan.id && row.status === status)?.n ?? 0,
+            ]),
+          ),
         });
       }
       console.log(JSON.stringify({ plans: result }, null, 2));

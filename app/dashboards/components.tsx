@@ -2,7 +2,7 @@ import { createContext, lazy, type ReactNode, Suspense, useContext, useEffect, u
 import { Form, useLocation } from "react-router";
 import { Citation } from "../components/citation";
 import { SyntheticBadge } from "../components/synthetic-badge";
-import { formatNumber, type Translate, useI18n } from "../i18n/i18n";
+import { formatNumber, formatPercent, type Translate, useI18n } from "../i18n/i18n";
 import { useFormatValue } from "../indicators/components/indicator-values";
 import { genders } from "../indicators/dimensions";
 import type { ReportState, RollUpStatus } from "../rollup/rollup";
@@ -52,7 +52,7 @@ export function RollUpStatusBadge({
 
 export function Percent({ value }: { value: number | null }) {
   const { locale } = useI18n();
-  return <>{value === null ? "—" : `${formatNumber(Math.round(value * 10) / 10, locale)} %`}</>;
+  return <>{value === null ? "—" : formatPercent(Math.round(value * 10) / 10, locale)}</>;
 }
 
 /**

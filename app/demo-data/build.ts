@@ -76,10 +76,6 @@ function expected(spec: DemoIndicator, years: number, months: number): number {
   return spec.aggregation === "latest" ? spec.start * growth : (spec.start * growth * months) / 12;
 }
 
-const round = (value: number, decimals = 0) => Math.round(value * 10 ** decimals) / 10 ** decimals;
-const decimalsOf = (spec: DemoIndicator) =>
-  spec.measure === "number" && spec.start < 50 && spec.aggregation === "latest" ? 1 : 0;
-
 function targetsOf(spec: DemoIndicator, periods: readonly Period[]): DemoTarget[] {
   const months = monthsOf[spec.frequency];
   const targets: DemoTarget[] = [];
@@ -93,7 +89,7 @@ function targetsOf(spec: DemoIndicator, periods: readonly Period[]): DemoTarget[
     else if (spec.direction === "maintain") target = spec.start;
     else if (spec.measure === "percentage") target = Math.min(100, Math.round(value + 4));
     else if (spec.aggregation === "latest")
-      target = round(spec.direction === "decrease" ? value * 0.92 : value * 1.05, decimalsOf(spec));
+      target = Math.round(spec.direction === "decrease" ? value * 0.92 : value * 1.05);
     else if (spec.aggregation === "cumulative") {
       running += Math.round(value * 1.05);
       target = running;
@@ -122,7 +118,7 @@ function baselineOf(spec: DemoIndicator, startDate: string): DemoIndicatorData["
           ? Math.max(0, spec.start - 10)
           : spec.aggregation === "per_period"
             ? Math.round(((spec.start * months) / 12) * 0.55)
-            : round(spec.start * (spec.direction === "decrease" ? 1.25 : 0.75), decimalsOf(spec));
+            : Math.round(spec.start * (spec.direction === "decrease" ? 1.25 : 0.75));
   return {
     value,
     date: plusDays(startDate, -1),
@@ -142,7 +138,7 @@ function actualOf(spec: DemoIndicator, years: number, months: number, random: Ra
     return Math.min(100, Math.max(0, Math.round(value + random.between(-7, 4))));
   if (spec.aggregation === "latest") {
     const factor = spec.direction === "decrease" ? random.between(0.9, 1.05) : random.between(0.98, 1.12);
-    return round(value * factor, decimalsOf(spec));
+    return Math.round(value * factor);
   }
   return Math.max(1, Math.round(value * random.between(0.92, 1.3)));
 }
@@ -261,7 +257,7 @@ export function buildDemoPlan({
     const isLevel = spec.aggregation === "latest";
     const parts = isLevel
       ? Array.from({ length: count }, (_, j) =>
-          j === count - 1 ? actual : round(actual * random.between(0.95, 1), decimalsOf(spec)),
+          j === count - 1 ? actual : Math.round(actual * random.between(0.95, 1)),
         )
       : splitWhole(
           Math.round(actual),

@@ -532,6 +532,9 @@ export const demoIndicators: DemoIndicator[] = [
   },
 ];
 
+/** The language the return notes below are written in, stored with each note so pages can say so. */
+export const demoReturnNotesLanguage = "en";
+
 export const demoReturnNotes = [
   "Please attach the attendance sheets before this can be approved.",
   "The breakdown by region looks swapped between two regions: please check it.",

@@ -17,7 +17,7 @@ import { recordAudit } from "../audit.server";
 import { cellKey } from "../indicators/dimensions";
 import { checkEntry, loadIndicatorRules, referenceLists } from "../progress/entries.server";
 import { buildDemoPlan } from "./build";
-import { demoPlanSlug } from "./content";
+import { demoPlanSlug, demoReturnNotesLanguage } from "./content";
 
 /** Refused for a reason a person can act on (the slug belongs to a real plan, the reference lists are missing). */
 export class DemoDataRefused extends Error {
@@ -219,8 +219,14 @@ export async function generateDemoData({
         decidedBy: entry.decidedAt ? officerId : null,
       };
     });
-    const notes: { entryId: string; kind: "returned"; body: string; authorId: string | null; at: Date }[] =
-      [];
+    const notes: {
+      entryId: string;
+      kind: "returned";
+      body: string;
+      language: string;
+      authorId: string | null;
+      at: Date;
+    }[] = [];
     for (let i = 0; i < rows.length; i += 1000) {
       const chunk = rows.slice(i, i + 1000);
       const inserted = await tx.insert(progressEntries).values(chunk).returning({ id: progressEntries.id });
@@ -231,6 +237,7 @@ export async function generateDemoData({
             entryId: row.id,
             kind: "returned",
             body: entry.returnNote,
+            language: demoReturnNotesLanguage,
             authorId: officerId,
             at: new Date(entry.decidedAt as string),
           });

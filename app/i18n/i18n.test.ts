@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { negotiateLocale, pickText, translator } from "./i18n";
+import { formatPercent, frenchTypography, negotiateLocale, pickText, translator } from "./i18n";
 import { messages } from "./messages";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
@@ -15,6 +15,46 @@ describe("message catalogues", () => {
 
   it("fills placeholders", () => {
     expect(translator("fr")("element.parts", { code: "O1.S2" })).toBe("Composantes de O1.S2");
+  });
+});
+
+describe("French typography, once for every French text", () => {
+  const n = "\u202f";
+  const fr = translator("fr");
+
+  it("puts a narrow no-break space before : ; ? ! % and inside guillemets", () => {
+    expect(frenchTypography("Source : voir ; encore ? oui ! 45 % « ceci »")).toBe(
+      `Source${n}: voir${n}; encore${n}? oui${n}! 45${n}% «${n}ceci${n}»`,
+    );
+    expect(fr("plan.previous")).toBe(`Plan précédent${n}:`);
+    expect(fr("toc.editor.leave.title")).toBe(`Quitter sans enregistrer${n}?`);
+    expect(fr("dashboard.csvNamed", { name: "Santé" })).toBe(`Télécharger «${n}Santé${n}» en CSV`);
+  });
+
+  it("leaves addresses, times, codes and placeholders as they are", () => {
+    expect(
+      frenchTypography("https://kf.kobotoolbox.org à 12:30, code: English, dimension:valeur, {name}"),
+    ).toBe("https://kf.kobotoolbox.org à 12:30, code: English, dimension:valeur, {name}");
+    expect(fr("kobo.mapping.cellsHint")).toBe("p. ex. group_participants/women = gender:women");
+    // The values filled in are people's text and codes: inserted as typed.
+    expect(fr("kobo.skip.invalid", { field: "a", problem: "x : y ?" })).toBe(`a${n}: x : y ?`);
+  });
+
+  it("no French text is left with a plain or no-break space before the signs, and English is untouched", () => {
+    for (const key of Object.keys(messages.fr) as (keyof typeof messages.fr)[]) {
+      expect(fr(key), key).not.toMatch(/[ \u00a0][:;?!%»]|«[ \u00a0]/);
+      expect(translator("en")(key), key).toBe(messages.en[key]);
+    }
+  });
+
+  it("the French catalogue types no narrow space by hand: the i18n layer adds it", () => {
+    for (const text of Object.values(messages.fr)) expect(text).not.toContain(n);
+  });
+
+  it("formats a percentage the French way in French", () => {
+    expect(formatPercent(45, "fr")).toBe(`45${n}%`);
+    expect(formatPercent(12.5, "fr")).toBe(`12,5${n}%`);
+    expect(formatPercent(45, "en")).toBe("45 %");
   });
 });
 

@@ -30,8 +30,38 @@ export function negotiateLocale(request: Request): Locale {
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
+/** The narrow no-break space (U+202F) French puts before « : ; ? ! % » and inside guillemets. */
+export const narrowNoBreakSpace = "\u202f";
+
+/**
+ * French typography for a catalogue text: the space typed before « : », « ; », « ? », « ! », « % » and « » » (and
+ * after « « ») becomes a narrow no-break space, so the sign never starts a line. Only a space someone typed is
+ * changed: "https://", "12:30", "code: English" and "dimension:valeur" (no space before the sign) stay as written.
+ */
+export function frenchTypography(text: string): string {
+  return text
+    .replace(/[ \u00a0\u202f]+(?=[:;?!%»])/g, narrowNoBreakSpace)
+    .replace(/«[ \u00a0\u202f]*/g, `«${narrowNoBreakSpace}`)
+    .replace(/(?<=\S)»/g, `${narrowNoBreakSpace}»`);
+}
+
+/**
+ * Each language's catalogue as it is shown, worked out once: the French texts with French typography (written
+ * with plain spaces in the catalogues, so nobody types a narrow no-break space by hand).
+ */
+const shown: Record<Locale, Record<MessageKey, string>> = {
+  en: messages.en,
+  fr: Object.fromEntries(
+    Object.entries(messages.fr).map(([key, text]) => [key, frenchTypography(text)]),
+  ) as Record<MessageKey, string>,
+};
+
+/**
+ * The translation function of a language. The typography belongs to the catalogue's text; the values filled into
+ * its placeholders (people's text, codes, addresses) are inserted as they are.
+ */
 export function translator(locale: Locale): Translate {
-  const catalogue = messages[locale];
+  const catalogue = shown[locale];
   // An unknown key (a bug) shows the key rather than breaking the page.
   return (key, params) =>
     (catalogue[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) =>
@@ -75,4 +105,9 @@ export function formatDateTime(moment: string | Date, locale: Locale) {
 
 export function formatNumber(value: number, locale: Locale) {
   return new Intl.NumberFormat(locale).format(value);
+}
+
+/** A percentage (45 for 45 %), in the reader's language: "45 %", and in French with a narrow no-break space. */
+export function formatPercent(value: number, locale: Locale) {
+  return `${formatNumber(value, locale)}${locale === "fr" ? narrowNoBreakSpace : " "}%`;
 }

@@ -93,8 +93,8 @@ describe("checkImport: a good file", () => {
         "I1,2011,2011-12-31,,,120,Trainings held",
         "I2,2011,2011-12-31,africa,women,10,",
         "I2,2011,2011-12-31,Africa,trans,5,Leaders trained",
-        "I2,2011,2011-12-31,europe,men,2.5,",
-        "I2,2011,2011-12-31,,,17.5,",
+        "I2,2011,2011-12-31,europe,men,3,",
+        "I2,2011,2011-12-31,,,18,",
       ),
     );
     expect(result.problems).toEqual([]);
@@ -108,13 +108,13 @@ describe("checkImport: a good file", () => {
       breakdown: null,
     });
     expect(first?.draft.narrative).toBe("Trainings held");
-    expect(second?.total).toBe(17.5);
+    expect(second?.total).toBe(18);
     expect(second?.rows).toEqual([3, 4, 5, 6]);
     // "Africa" is the label of the region whose code is africa.
     expect(second?.draft.breakdown).toEqual([
       { values: { region: "africa", gender: "women" }, value: 10 },
       { values: { region: "africa", gender: "trans" }, value: 5 },
-      { values: { region: "europe", gender: "men" }, value: 2.5 },
+      { values: { region: "europe", gender: "men" }, value: 3 },
     ]);
   });
 
@@ -199,14 +199,20 @@ describe("checkImport: bad input is named by row and column", () => {
     expect(result.problems[0]?.params).toEqual({ prefix: "=" });
   });
 
-  it("non-numeric and negative counts, and a percentage over 100", () => {
+  it("non-numeric, negative and fractional counts, and a percentage over 100", () => {
     const result = check(
-      file("I1,2010,2010-12-31,,,12a,", "I1,2011,2011-12-31,,,-3,", "I3,2011-Q1,2011-04-01,,,100.5,"),
+      file(
+        "I1,2010,2010-12-31,,,12a,",
+        "I1,2011,2011-12-31,,,-3,",
+        "I3,2011-Q1,2011-04-01,,,100.5,",
+        "I1,2012,2012-12-31,,,12.5,",
+      ),
     );
     expect(named(result.problems)).toEqual([
       "2 value notANumber",
       "3 value negative",
       "4 value percentageRange",
+      "5 value notWhole",
     ]);
     expect(result.problems[0]?.params).toEqual({ value: "12a" });
   });

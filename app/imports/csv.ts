@@ -53,6 +53,7 @@ export type ProblemCode =
   | "notADate"
   | "notANumber"
   | "negative"
+  | "notWhole"
   | "percentageRange"
   | "notOnScale"
   | "notDisaggregated"

@@ -96,6 +96,7 @@ export const messages = defineMessages(
     "imports.problem.notADate": "“{value}” is not a date written YYYY-MM-DD.",
     "imports.problem.notANumber": "“{value}” is not a number (write decimals with a dot).",
     "imports.problem.negative": "A count cannot be negative.",
+    "imports.problem.notWhole": "This indicator counts: the value must be a whole number, without decimals.",
     "imports.problem.percentageRange": "A percentage must be between 0 and 100.",
     "imports.problem.notOnScale": "This is not a level of the indicator's milestone scale.",
     "imports.problem.notDisaggregated":
@@ -211,6 +212,8 @@ export const messages = defineMessages(
     "imports.problem.notADate": "« {value} » n’est pas une date au format AAAA-MM-JJ.",
     "imports.problem.notANumber": "« {value} » n’est pas un nombre (écrivez les décimales avec un point).",
     "imports.problem.negative": "Un nombre ne peut pas être négatif.",
+    "imports.problem.notWhole":
+      "Cet indicateur compte : la valeur doit être un nombre entier, sans décimales.",
     "imports.problem.percentageRange": "Un pourcentage doit être compris entre 0 et 100.",
     "imports.problem.notOnScale": "Ce n’est pas un niveau de l’échelle de jalons de l’indicateur.",
     "imports.problem.notDisaggregated":

@@ -1,4 +1,4 @@
-import { formatNumber, type Locale, pickText, type Translate } from "../i18n/i18n";
+import { formatNumber, formatPercent, type Locale, pickText, type Translate } from "../i18n/i18n";
 import type { LocalizedText } from "../plan-graph/vocabulary";
 
 /**
@@ -32,8 +32,9 @@ export function formatValue(
       ? `${value}. ${pickText(level.label, locale).text}`
       : t("indicators.unknownLevel", { level: value });
   }
-  const number = formatNumber(Math.round(value * 100) / 100, locale);
-  if (indicator.measure === "percentage") return `${number} %`;
+  const rounded = Math.round(value * 100) / 100;
+  if (indicator.measure === "percentage") return formatPercent(rounded, locale);
+  const number = formatNumber(rounded, locale);
   const unit = indicator.unit ? pickText(indicator.unit, locale).text : "";
   return unit ? `${number} ${unit}` : number;
 }

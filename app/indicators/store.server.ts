@@ -10,7 +10,7 @@ import {
   progressEntries,
 } from "../../db/schema";
 import { recordAudit } from "../audit.server";
-import { ImportRejected, pick, sameValue, upsertSources } from "../plan-graph/store.server";
+import { ImportRejected, pick, sameValue, seedWouldUndo, upsertSources } from "../plan-graph/store.server";
 import type { Problem } from "../plan-graph/validate";
 import type { IndicatorsFile } from "./format";
 import { planPeriods } from "./periods";
@@ -28,11 +28,18 @@ export async function importIndicators({
   file,
   actor,
   today = new Date().toISOString().slice(0, 10),
+  keepExisting = false,
 }: {
   db: Db;
   file: IndicatorsFile;
   actor: string;
   today?: string;
+  /**
+   * Refuse (ImportRejected, naming each) rather than change a stored indicator's definition, targets or elements,
+   * or change or remove a sourced figure: what `seed` uses, so that it only adds what is missing and never undoes
+   * what people changed (on the indicator's page, or by importing another file).
+   */
+  keepExisting?: boolean;
 }): Promise<{ changed: boolean }> {
   return db.transaction(async (tx) => {
     const problems: Problem[] = [];
@@ -106,23 +113,12 @@ export async function importIndicators({
       });
     });
     if (problems.length) throw new ImportRejected(problems);
+    if (keepExisting) await refuseIndicatorChanges(tx, file, planBySlug, elementRows);
 
     let changes = await upsertSources(tx, file.sources);
     for (const indicator of file.indicators) {
       const plan = planBySlug.get(indicator.plan) as (typeof planRows)[number];
-      const values = {
-        name: indicator.name,
-        definition: indicator.definition,
-        measure: indicator.measure,
-        unit: indicator.unit,
-        direction: indicator.direction,
-        aggregation: indicator.aggregation,
-        frequency: indicator.frequency,
-        dimensions: indicator.dimensions,
-        citationSourceId: indicator.citation?.source ?? null,
-        citationSection: indicator.citation?.section ?? null,
-        citationQuote: indicator.citation?.quote ?? null,
-      };
+      const values = indicatorValues(indicator);
       const [existing] = await tx
         .select()
         .from(indicators)
@@ -193,8 +189,6 @@ export async function importIndicators({
         .where(
           and(eq(progressEntries.indicatorId, indicatorId), isNotNull(progressEntries.citationSourceId)),
         );
-      const entryKey = (period: string, source: string | null, section: string | null) =>
-        `${period}|${source}|${section}`;
       const current = new Map(
         sourced.map((entry) => [
           entryKey(entry.periodKey, entry.citationSourceId, entry.citationSection),
@@ -256,7 +250,126 @@ export async function importIndicators({
   });
 }
 
-type FileTarget = NonNullable<IndicatorsFile["indicators"][number]["targets"]>[number];
+type FileIndicator = IndicatorsFile["indicators"][number];
+type FileTarget = NonNullable<FileIndicator["targets"]>[number];
+
+/** An indicator's columns as a file sets them (the rest, e.g. baseline or scale, is set on its page). */
+const indicatorValues = (indicator: FileIndicator) => ({
+  name: indicator.name,
+  definition: indicator.definition,
+  measure: indicator.measure,
+  unit: indicator.unit,
+  direction: indicator.direction,
+  aggregation: indicator.aggregation,
+  frequency: indicator.frequency,
+  dimensions: indicator.dimensions,
+  citationSourceId: indicator.citation?.source ?? null,
+  citationSection: indicator.citation?.section ?? null,
+  citationQuote: indicator.citation?.quote ?? null,
+});
+
+const entryKey = (period: string, source: string | null, section: string | null) =>
+  `${period}|${source}|${section}`;
+
+/**
+ * What loading the file would change in indicators already stored (by plan and code, e.g. "2013-2015 I4"): their
+ * definition, the targets the file names, the elements they measure (one the file does not name would be unlinked),
+ * and their sourced figures (changed, or removed when the file no longer has them). Refused, naming each.
+ */
+async function refuseIndicatorChanges(
+  tx: Db,
+  file: IndicatorsFile,
+  planBySlug: ReadonlyMap<string, { id: string }>,
+  elementRows: readonly { id: string; planId: string; code: string }[],
+) {
+  const found = {
+    definitions: [] as string[],
+    targets: [] as string[],
+    elements: [] as string[],
+    figures: [] as string[],
+  };
+  for (const indicator of file.indicators) {
+    const plan = planBySlug.get(indicator.plan) as { id: string };
+    const name = `${indicator.plan} ${indicator.code}`;
+    const [existing] = await tx
+      .select()
+      .from(indicators)
+      .where(and(eq(indicators.planId, plan.id), eq(indicators.code, indicator.code)));
+    if (!existing) continue;
+    const values = indicatorValues(indicator);
+    if (!sameValue(pick(existing, Object.keys(values) as (keyof typeof values)[]), values))
+      found.definitions.push(name);
+    const changedTargets = await targetsToWrite(tx, existing.id, indicator.targets);
+    const storedTargets = await tx
+      .select({ periodKey: indicatorTargets.periodKey })
+      .from(indicatorTargets)
+      .where(and(eq(indicatorTargets.indicatorId, existing.id), eq(indicatorTargets.cellKey, "")));
+    // A target the file names but that is not stored is only added; one stored with another value is a change.
+    for (const target of changedTargets)
+      if (storedTargets.some((stored) => stored.periodKey === target.period))
+        found.targets.push(`${name} ${target.period}`);
+    const wanted = new Set(
+      elementRows
+        .filter((element) => element.planId === plan.id && indicator.elements.includes(element.code))
+        .map((element) => element.id),
+    );
+    const linked = await tx
+      .select({ elementId: indicatorElements.elementId })
+      .from(indicatorElements)
+      .where(eq(indicatorElements.indicatorId, existing.id));
+    for (const link of linked)
+      if (!wanted.has(link.elementId))
+        found.elements.push(
+          `${name} → ${elementRows.find((element) => element.id === link.elementId)?.code}`,
+        );
+    const sourced = await tx
+      .select()
+      .from(progressEntries)
+      .where(and(eq(progressEntries.indicatorId, existing.id), isNotNull(progressEntries.citationSourceId)));
+    const inFile = new Map(
+      indicator.entries.map((entry) => [
+        entryKey(entry.period, entry.citation.source, entry.citation.section),
+        entry,
+      ]),
+    );
+    for (const row of sourced) {
+      const entry = inFile.get(entryKey(row.periodKey, row.citationSourceId, row.citationSection));
+      const same =
+        entry &&
+        sameValue(pick(row, ["status", "value", "narrative", "reportedOn", "citationQuote"]), {
+          status: "approved",
+          value: entry.value,
+          narrative: entry.narrative,
+          reportedOn: entry.reportedOn,
+          citationQuote: entry.citation.quote ?? null,
+        });
+      if (!same) found.figures.push(`${name} ${row.periodKey}`);
+    }
+  }
+  const keep = "keep it";
+  const problems = [
+    seedWouldUndo(
+      "$.indicators",
+      "indicators whose stored definition differs from the file",
+      found.definitions,
+      keep,
+    ),
+    seedWouldUndo(
+      "$.indicators",
+      "targets whose stored value or citation differs from the file",
+      found.targets,
+      keep,
+    ),
+    seedWouldUndo(
+      "$.indicators",
+      "indicators measuring elements the file does not name",
+      found.elements,
+      keep,
+    ),
+    seedWouldUndo("$.indicators", "sourced figures changed or not in the file", found.figures, keep),
+  ].filter((problem) => problem !== null);
+  if (problems.length) throw new ImportRejected(problems);
+}
 
 /**
  * The file's targets (for the total) that the indicator does not have yet, or has with another value or another

@@ -173,6 +173,15 @@ describe("values that are refused", () => {
     expect(valueProblem("number", Number.NaN)).toBe("notANumber");
   });
 
+  it("a count is a whole number; a percentage may have decimals", () => {
+    expect(valueProblem("number", 12.5)).toBe("notWhole");
+    expect(valueProblem("number", 0.1)).toBe("notWhole");
+    expect(valueProblem("number", -0.5)).toBe("negative");
+    expect(valueProblem("number", 12)).toBeUndefined();
+    expect(valueProblem("number", 1e6)).toBeUndefined();
+    expect(valueProblem("percentage", 12.5)).toBeUndefined();
+  });
+
   it("a period outside the plan, a date in the future, a period that has not started", () => {
     const today = "2011-06-15";
     expect(whenProblem({ periods: years, periodKey: "2013", reportedOn: "2011-06-01", today })).toMatchObject(

@@ -161,10 +161,13 @@ export function parseReportedNumber(text: string, locale: "en" | "fr"): number |
   return Number(compact.replace(",", "."));
 }
 
-/** Why a value cannot be reported for a measure, or undefined when it can. */
+/**
+ * Why a value cannot be reported for a measure, or undefined when it can. A `number` indicator counts (people,
+ * countries, meetings): its values, targets and baseline are whole numbers ≥ 0 (`notWhole`, `negative`).
+ */
 export function valueProblem(measure: Measure, value: number, scaleLevels = 0): string | undefined {
   if (!Number.isFinite(value)) return "notANumber";
-  if (measure === "number") return value < 0 ? "negative" : undefined;
+  if (measure === "number") return value < 0 ? "negative" : Number.isInteger(value) ? undefined : "notWhole";
   if (measure === "percentage") return value < 0 || value > 100 ? "percentageRange" : undefined;
   return Number.isInteger(value) && value >= 0 && value < scaleLevels ? undefined : "notOnScale";
 }

@@ -61,7 +61,7 @@ describe("a failed run's error", () => {
   it("translates the mapping problem inside a mapping failure", () => {
     const stored = encodeRunError(failures[13] as RunMessage);
     expect(runErrorText(fr, stored)).toBe(
-      "la correspondance ne convient pas au plan : Il n'y a pas d'indicateur T3 dans ce plan. Modifiez la correspondance.",
+      "la correspondance ne convient pas au plan\u202f: Il n'y a pas d'indicateur T3 dans ce plan. Modifiez la correspondance.",
     );
     expect(runErrorText(en, stored)).toBe(
       "the mapping does not fit the plan: There is no indicator T3 in this plan. Edit the mapping.",
@@ -71,7 +71,7 @@ describe("a failed run's error", () => {
   it("reads as one French sentence on the run's page", () => {
     const stored = encodeRunError(runMessage("error.token"));
     expect(fr("kobo.run.failedNothingWritten", { error: runErrorText(fr, stored) })).toBe(
-      "La synchronisation a échoué et rien n'a été écrit : le jeton enregistré ne peut pas être déchiffré avec l'APP_SECRET de cette installation : saisissez de nouveau le jeton.",
+      "La synchronisation a échoué et rien n'a été écrit\u202f: le jeton enregistré ne peut pas être déchiffré avec l'APP_SECRET de cette installation\u202f: saisissez de nouveau le jeton.",
     );
   });
 

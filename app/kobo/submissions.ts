@@ -23,6 +23,7 @@ export type SkipCode =
   | "locked"
   | "inFuture"
   | "negative"
+  | "notWhole"
   | "percentageRange"
   | "notOnScale"
   | "unknownValue"
@@ -88,6 +89,7 @@ const problemCodes = new Set<string>([
   "locked",
   "inFuture",
   "negative",
+  "notWhole",
   "percentageRange",
   "notOnScale",
   "contradictsBreakdown",

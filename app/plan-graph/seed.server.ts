@@ -42,9 +42,10 @@ async function readSeed(files: SeedFiles) {
 }
 
 /**
- * Loads a data set (by default NSWP's) all-or-nothing; loading it again changes nothing. It only adds: when a plan
- * already stored has elements, links or canvases the files do not (or values that differ, e.g. made in the
- * theory-of-change editor), the whole seed is refused (ImportRejected naming each) rather than undo that work.
+ * Loads a data set (by default NSWP's) all-or-nothing; loading it again changes nothing. It only adds: when what is
+ * stored differs from the files — a plan's elements, links or canvases (e.g. made in the theory-of-change editor),
+ * the organisation's profile or reference items, an indicator's definition, targets, elements or sourced figures
+ * (e.g. changed on its page) — the whole seed is refused (ImportRejected naming each) rather than undo that work.
  */
 export async function seedNswp({
   db,
@@ -63,11 +64,11 @@ export async function seedNswp({
     // Serialises seeding across processes sharing one PostgreSQL; the lock ends with the transaction.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('throughline.seed'))`);
     if (onlyIfEmpty && (await hasPlans(tx))) return [];
-    await importOrganisationFile({ db: tx, file: seed.organisation, actor });
+    await importOrganisationFile({ db: tx, file: seed.organisation, actor, keepExisting: true });
     const summaries: ImportSummary[] = [];
     for (const graph of seed.plans)
       summaries.push(await importPlanGraph({ db: tx, graph, actor, keepExisting: true }));
-    if (seed.indicators) await importIndicators({ db: tx, file: seed.indicators, actor });
+    if (seed.indicators) await importIndicators({ db: tx, file: seed.indicators, actor, keepExisting: true });
     return summaries;
   });
 }

@@ -651,15 +651,32 @@ function refuseChanges(
     keyof typeof what,
     (typeof what)[keyof typeof what],
   ][]) {
-    const items = found[kind] ?? [];
-    if (items.length === 0) continue;
-    const shown = items.slice(0, 20).join(", ") + (items.length > 20 ? ` and ${items.length - 20} more` : "");
-    problems.push({
-      path: graph ? `${path} (plan "${graph.plan.slug}")` : path,
-      message: `the database has work the seed would undo: ${label}: ${shown}; export the plan to keep it, or import the file deliberately with \`npm run cli -- import <file>\` to replace it`,
-    });
+    const problem = seedWouldUndo(
+      graph ? `${path} (plan "${graph.plan.slug}")` : path,
+      label,
+      found[kind] ?? [],
+    );
+    if (problem) problems.push(problem);
   }
   if (problems.length) throw new ImportRejected(problems);
+}
+
+/**
+ * The problem `seed` reports for stored work it would undo (what people changed since it was loaded), naming each
+ * item, or null when there is none. `keep` says how to keep the work.
+ */
+export function seedWouldUndo(
+  path: string,
+  label: string,
+  items: readonly string[],
+  keep = "export the plan to keep it",
+): Problem | null {
+  if (items.length === 0) return null;
+  const shown = items.slice(0, 20).join(", ") + (items.length > 20 ? ` and ${items.length - 20} more` : "");
+  return {
+    path,
+    message: `the database has work the seed would undo: ${label}: ${shown}; ${keep}, or import the file deliberately with \`npm run cli -- import <file>\` to replace it`,
+  };
 }
 
 /** Lineage is a chain: the predecessor must not already have a successor, and the chain must not loop. */
@@ -695,13 +712,18 @@ export async function importOrganisationFile({
   db,
   file,
   actor,
+  keepExisting = false,
 }: {
   db: Db;
   file: OrganisationFile;
   actor: string;
+  /**
+   * Refuse (ImportRejected, naming each) rather than change or remove a stored profile or reference item: what
+   * `seed` uses, so that it only adds what is missing and never undoes what people changed.
+   */
+  keepExisting?: boolean;
 }): Promise<{ changed: boolean }> {
   return db.transaction(async (tx) => {
-    let changes = await upsertSources(tx, file.sources);
     const profile = {
       name: file.organisation.name,
       shortName: file.organisation.shortName,
@@ -709,6 +731,8 @@ export async function importOrganisationFile({
       ...citationColumns(file.organisation.citation),
     };
     const [current] = await tx.select().from(organisation);
+    if (keepExisting) await refuseOrganisationChanges(tx, file, profile, current);
+    let changes = await upsertSources(tx, file.sources);
     if (!current || !sameValue(pick(current, Object.keys(profile) as (keyof typeof profile)[]), profile)) {
       await tx
         .insert(organisation)
@@ -753,6 +777,56 @@ export async function importOrganisationFile({
     }
     return { changed: changes > 0 };
   });
+}
+
+/** What seeding the organisation file would change or remove in the stored profile and reference lists. */
+async function refuseOrganisationChanges(
+  db: Db,
+  file: OrganisationFile,
+  profile: Record<string, unknown>,
+  current: typeof organisation.$inferSelect | undefined,
+) {
+  const problems: Problem[] = [];
+  if (current && !sameValue(pick(current, Object.keys(profile) as (keyof typeof current)[]), profile)) {
+    const fields = Object.keys(profile).filter(
+      (key) => !sameValue(current[key as keyof typeof current], profile[key]),
+    );
+    const problem = seedWouldUndo(
+      "$.organisation",
+      "the organisation's profile differs from the file",
+      fields,
+      "keep it",
+    );
+    if (problem) problems.push(problem);
+  }
+  const stored = await db.select().from(referenceItems);
+  const changed: string[] = [];
+  const removed: string[] = [];
+  for (const [list, items = []] of Object.entries(file.referenceLists) as [
+    keyof OrganisationFile["referenceLists"],
+    OrganisationFile["referenceLists"][keyof OrganisationFile["referenceLists"]],
+  ][]) {
+    const inList = stored.filter((row) => row.list === list);
+    const codes = new Set(items.map((item) => item.code));
+    for (const row of inList) if (!codes.has(row.code)) removed.push(`${list} ${row.code}`);
+    for (const [position, item] of items.entries()) {
+      const values = { position, label: item.label, note: item.note, ...citationColumns(item.citation) };
+      const row = inList.find((candidate) => candidate.code === item.code);
+      if (row && !sameValue(pick(row, Object.keys(values) as (keyof typeof values)[]), values))
+        changed.push(`${list} ${item.code}`);
+    }
+  }
+  for (const problem of [
+    seedWouldUndo("$.referenceLists", "reference items stored but not in the file", removed, "keep them"),
+    seedWouldUndo(
+      "$.referenceLists",
+      "reference items whose stored values differ from the file",
+      changed,
+      "keep them",
+    ),
+  ])
+    if (problem) problems.push(problem);
+  if (problems.length) throw new ImportRejected(problems);
 }
 
 // ---------------------------------------------------------------- export

@@ -32,6 +32,7 @@ const problemKeys = new Set([
   "contradictsBreakdown",
   "notANumber",
   "negative",
+  "notWhole",
   "percentageRange",
   "notOnScale",
   "dateFormat",

@@ -1,7 +1,15 @@
 import { useId, useState } from "react";
 import { Form, Link, useNavigation } from "react-router";
 import { Button } from "../components/ui/button";
-import { formatDateTime, formatNumber, type Locale, pickText, type Translate, useI18n } from "../i18n/i18n";
+import {
+  formatDateTime,
+  formatNumber,
+  formatPercent,
+  type Locale,
+  pickText,
+  type Translate,
+  useI18n,
+} from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import type { ResolvedDimension } from "../indicators/dimensions";
 import { parseReportedNumber } from "../indicators/values";
@@ -70,7 +78,7 @@ export function formatValue(
     const level = indicator.scale[value];
     return level ? pickText(level.label, locale).text : String(value);
   }
-  if (indicator.measure === "percentage") return `${formatNumber(value, locale)} %`;
+  if (indicator.measure === "percentage") return formatPercent(value, locale);
   const unit = indicator.unit ? pickText(indicator.unit, locale).text : "";
   return unit ? `${formatNumber(value, locale)} ${unit}` : formatNumber(value, locale);
 }
@@ -179,6 +187,8 @@ export type NoteItem = {
   id: number;
   kind: "returned" | "answered" | "approved" | "comment";
   body: string;
+  /** The language it is written in, when known. */
+  language: string | null;
   at: string | Date;
   authorName: string | null;
 };
@@ -195,7 +205,9 @@ export function Conversation({ notes }: { notes: NoteItem[] }) {
             {t(`progress.note.${note.kind}`, { name: note.authorName ?? "—" })} ·{" "}
             {formatDateTime(note.at, locale)}
           </p>
-          <p className="note-body">{note.body}</p>
+          <p className="note-body" lang={note.language ?? undefined}>
+            {note.body}
+          </p>
         </li>
       ))}
     </ol>

@@ -76,6 +76,12 @@ describe("checking an entry, whatever brings it (form, CSV, KoboToolbox)", () =>
         {},
         "breakdown[0].value: negative",
       ],
+      [
+        { breakdown: [{ values: { region: "africa", gender: "women" }, value: 2.5 }] },
+        {},
+        "breakdown[0].value: notWhole",
+      ],
+      [{ breakdown: null, total: 7.5 }, { dimensions: [] }, "total: notWhole"],
       [{ breakdown: null, total: null }, {}, "total: required"],
       [{ periodKey: "2031-Q1" }, {}, "period: outsidePlan"],
       [{ periodKey: "2027-Q1", reportedOn: "2026-11-01" }, {}, "period: notStarted"],
@@ -93,6 +99,14 @@ describe("checking an entry, whatever brings it (form, CSV, KoboToolbox)", () =>
       expect(result.total, expected).toBeNull();
       expect(problemsOf(result), expected).toContain(expected);
     }
+    // A percentage may have decimals; only a count must be whole.
+    expect(
+      checkEntry(
+        rules({ measure: "percentage", dimensions: [] }),
+        draft({ breakdown: null, total: 7.5 }),
+        today,
+      ),
+    ).toEqual({ total: 7.5, problems: [] });
   });
 
   it("never sums a breakdown of percentages: their total is the one given", () => {

@@ -103,6 +103,7 @@ export const messages = defineMessages(
     "progress.problem.levelRequired": "Choose the level reached.",
     "progress.problem.notANumber": "“{value}” is not a number.",
     "progress.problem.negative": "A count cannot be negative.",
+    "progress.problem.notWhole": "This indicator counts: give a whole number, without decimals.",
     "progress.problem.percentageRange": "A percentage is between 0 and 100.",
     "progress.problem.notOnScale": "Choose one of the levels of the scale.",
     "progress.problem.contradictsBreakdown":
@@ -331,6 +332,7 @@ export const messages = defineMessages(
     "progress.problem.levelRequired": "Choisissez le niveau atteint.",
     "progress.problem.notANumber": "« {value} » n’est pas un nombre.",
     "progress.problem.negative": "Un effectif ne peut pas être négatif.",
+    "progress.problem.notWhole": "Cet indicateur compte : donnez un nombre entier, sans décimales.",
     "progress.problem.percentageRange": "Un pourcentage est compris entre 0 et 100.",
     "progress.problem.notOnScale": "Choisissez l’un des niveaux de l’échelle.",
     "progress.problem.contradictsBreakdown":

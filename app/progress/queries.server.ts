@@ -80,14 +80,19 @@ function currentPeriod(periods: readonly Period[], today: string): Period | unde
   return periodContaining(periods, today) ?? periods.filter((period) => period.start <= today).at(-1);
 }
 
+/** A note's text and the language it is written in, when known (for the page's `lang`). */
+export type NoteText = { body: string; language: string | null };
+
 async function latestReturnNotes(db: Db, entryIds: readonly string[]) {
-  if (entryIds.length === 0) return new Map<string, string>();
+  if (entryIds.length === 0) return new Map<string, NoteText>();
   const notes = await db
-    .select({ entryId: entryNotes.entryId, body: entryNotes.body })
+    .select({ entryId: entryNotes.entryId, body: entryNotes.body, language: entryNotes.language })
     .from(entryNotes)
     .where(and(inArray(entryNotes.entryId, [...entryIds]), eq(entryNotes.kind, "returned")))
     .orderBy(asc(entryNotes.id));
-  return new Map(notes.map((note) => [note.entryId, note.body]));
+  return new Map<string, NoteText>(
+    notes.map((note) => [note.entryId, { body: note.body, language: note.language }]),
+  );
 }
 
 /**
@@ -188,7 +193,8 @@ export async function myActivities({ db, viewer, today }: { db: Db; viewer: View
           periodKey: entry.periodKey,
           status: entry.status,
           value: entry.value,
-          note: notes.get(entry.id) ?? null,
+          note: notes.get(entry.id)?.body ?? null,
+          noteLanguage: notes.get(entry.id)?.language ?? null,
         })),
     };
   });
@@ -327,7 +333,8 @@ export async function myEntries({ db, viewer, limit = 100 }: { db: Db; viewer: V
         reportedOn: row.entry.reportedOn,
         imported: row.entry.externalSource,
         locked: row.locked !== null,
-        note: notes?.get(row.entry.id) ?? null,
+        note: notes?.get(row.entry.id)?.body ?? null,
+        noteLanguage: notes?.get(row.entry.id)?.language ?? null,
       })),
     });
   }
@@ -347,6 +354,7 @@ async function notesAndEvidence(db: Db, entryIds: readonly string[]) {
       entryId: entryNotes.entryId,
       kind: entryNotes.kind,
       body: entryNotes.body,
+      language: entryNotes.language,
       at: entryNotes.at,
       authorName: users.name,
     })

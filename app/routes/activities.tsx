@@ -62,7 +62,7 @@ function ActivityCard({ activity }: { activity: Activity }) {
                 </Link>
                 {entry.note && (
                   <blockquote className="return-note">
-                    <p>{entry.note}</p>
+                    <p lang={entry.noteLanguage ?? undefined}>{entry.note}</p>
                   </blockquote>
                 )}
               </li>

@@ -14,7 +14,7 @@ import {
 import { loadDashboard } from "../dashboards/load.server";
 import { getRegionDashboard, type RegionDashboard } from "../dashboards/regions.server";
 import { isSuppressed, numberOf, type Shown } from "../dashboards/small-counts";
-import { formatDate, formatNumber, pickText, useI18n } from "../i18n/i18n";
+import { formatDate, formatNumber, formatPercent, pickText, useI18n } from "../i18n/i18n";
 import { periodLabel } from "../indicators/display";
 import { retryAfterHeaders } from "../retry-after";
 import type { Route } from "./+types/dashboard.regions";
@@ -35,7 +35,7 @@ function RegionFigure({ row, value, share }: { row: IndicatorRow; value: Shown; 
   return (
     <>
       {format(value)}
-      {share !== null && <span className="meta"> ({formatNumber(Math.round(share), locale)} %)</span>}
+      {share !== null && <span className="meta"> ({formatPercent(Math.round(share), locale)})</span>}
     </>
   );
 }

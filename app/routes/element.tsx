@@ -7,7 +7,7 @@ import { Card } from "../components/ui/card";
 import { Badge, StatusBadge } from "../components/ui/status-badge";
 import { getDb } from "../db.server";
 import { notFound } from "../http-errors";
-import { formatNumber, pickText, useI18n } from "../i18n/i18n";
+import { formatNumber, formatPercent, pickText, useI18n } from "../i18n/i18n";
 import { getElementDetail } from "../plan-graph/queries.server";
 import { type LocalizedText, languages } from "../plan-graph/vocabulary";
 import { recordNarrativesRead } from "../read-log.server";
@@ -142,8 +142,9 @@ export default function ElementPage({ loaderData }: Route.ComponentProps) {
                             <li key={entry.id}>
                               <p>
                                 <strong className="figure">
-                                  {formatNumber(entry.value, locale)}
-                                  {indicator.measure === "percentage" ? " %" : unit ? ` ${unit}` : ""}
+                                  {indicator.measure === "percentage"
+                                    ? formatPercent(entry.value, locale)
+                                    : `${formatNumber(entry.value, locale)}${unit ? ` ${unit}` : ""}`}
                                 </strong>{" "}
                                 <span className="meta">
                                   {entry.periodKey === "lop" ? t("indicator.lifeOfPlan") : entry.periodKey}

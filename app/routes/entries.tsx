@@ -76,7 +76,7 @@ export default function MyEntries({ loaderData }: Route.ComponentProps) {
                         </Link>
                         {entry.note && (
                           <blockquote className="return-note">
-                            <p>{entry.note}</p>
+                            <p lang={entry.noteLanguage ?? undefined}>{entry.note}</p>
                           </blockquote>
                         )}
                         {group.status === "draft" && !entry.locked && (

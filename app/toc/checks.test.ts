@@ -154,7 +154,7 @@ describe("theory-of-change checks", () => {
     expect(summary(findings)).toEqual(["linkWithoutAssumption OC1 IMP", "linkWithoutAssumption OC2 OC1"]);
     expect(findings[1]).toMatchObject({ linkKind: "precondition_of" });
     expect(describeFinding(findings[0] as Finding, translator("fr"))).toBe(
-      "Le lien de OC1 vers IMP n’a pas d’hypothèse : expliquez pourquoi l’un devrait mener à l’autre.",
+      "Le lien de OC1 vers IMP n’a pas d’hypothèse\u202f: expliquez pourquoi l’un devrait mener à l’autre.",
     );
   });
 

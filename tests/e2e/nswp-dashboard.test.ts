@@ -78,7 +78,7 @@ describe("the NSWP dashboards", () => {
       expect(await trend.locator(".chart").count()).toBe(0);
       expect(await trend.locator("table").count()).toBe(0);
       expect(await page.getByTestId("plan-health").innerText()).toContain(
-        "Non évalué : des chiffres sont rapportés",
+        "Non évalué\u202f: des chiffres sont rapportés",
       );
       expect(await page.locator('tr[data-code="I2"] .latest-figure').innerText()).toContain("130");
       expect(errors).toEqual([]);

@@ -1,11 +1,12 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import type { IndicatorsFile } from "../../app/indicators/format";
 import { openDatabase } from "../../db/client";
-import { auditEvents } from "../../db/schema";
+import { auditEvents, indicators } from "../../db/schema";
 
 const cli = (args: string[], env: Record<string, string>) =>
   spawnSync("node_modules/.bin/tsx", ["app/cli/main.ts", ...args], {
@@ -68,5 +69,82 @@ describe("npm run cli -- audit verify", () => {
     const broken = cli(["audit", "verify"], env);
     expect(broken.status).toBe(1);
     expect(broken.stderr).toContain(`is broken at row ${first?.id} (its content does not match its hash)`);
+  });
+});
+
+describe("npm run cli -- export plan, stats and seed", () => {
+  it("on a database with no plan, export says to run seed or start first, with a non-zero exit", () => {
+    const env = { DATA_DIR: mkdtempSync(path.join(tmpdir(), "throughline-empty-")) };
+    const exported = cli(["export", "plan", "2013-2015"], env);
+    expect(exported.status).toBe(1);
+    expect(exported.stdout).toBe("");
+    expect(exported.stderr).toContain("No plan has been loaded");
+    expect(exported.stderr).toContain("`npm run cli -- seed`");
+    expect(exported.stderr).toContain("`npm start`");
+  });
+
+  // Seven runs of the command line, each starting tsx and opening the database: slow on a busy machine.
+  it("stats counts indicators, targets and entries by status; seed again changes nothing, and refuses to undo an edit", {
+    timeout: 420_000,
+  }, async () => {
+    const env = { DATA_DIR: mkdtempSync(path.join(tmpdir(), "throughline-stats-")) };
+    expect(cli(["seed"], env).status).toBe(0);
+    const unknown = cli(["export", "plan", "2099-2100"], env);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr.trim()).toBe(
+      'No plan with the slug "2099-2100". The plans are: 2010-2012, 2013-2015.',
+    );
+
+    const file = JSON.parse(readFileSync("seeds/nswp/indicators.json", "utf8")) as IndicatorsFile;
+    const expected = (plan: string) => {
+      const mine = file.indicators.filter((indicator) => indicator.plan === plan);
+      return {
+        indicators: mine.length,
+        targets: mine.reduce((sum, indicator) => sum + (indicator.targets?.length ?? 0), 0),
+        entries: {
+          draft: 0,
+          submitted: 0,
+          returned: 0,
+          approved: mine.reduce((sum, indicator) => sum + indicator.entries.length, 0),
+        },
+      };
+    };
+    const stats = () => {
+      const run = cli(["stats"], env);
+      expect(run.status).toBe(0);
+      return (JSON.parse(run.stdout) as { plans: { plan: string }[] }).plans;
+    };
+    const first = stats();
+    expect(first.map((plan) => plan.plan)).toEqual(["2010-2012", "2013-2015"]);
+    for (const plan of first) expect(plan).toMatchObject(expected(plan.plan));
+    expect(expected("2013-2015").indicators).toBeGreaterThan(0);
+
+    // Seeding again changes nothing.
+    const again = cli(["seed"], env);
+    expect(again.status).toBe(0);
+    expect(JSON.parse(again.stdout).plans.map((plan: { changed: boolean }) => plan.changed)).toEqual([
+      false,
+      false,
+    ]);
+    expect(stats()).toEqual(first);
+
+    // Someone corrects an indicator's name (as its page would); seed leaves it and says so.
+    const database = await openDatabase({ pgliteDir: path.join(env.DATA_DIR, "pglite") });
+    await database.db.execute(
+      sql`update indicators set name = '{"en": "Members (corrected)"}'::jsonb where code = 'I1' and plan_id = (select id from plans where slug = '2013-2015')`,
+    );
+    await database.close();
+    const refused = cli(["seed"], env);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(
+      "indicators whose stored definition differs from the file: 2013-2015 I1",
+    );
+    const after = await openDatabase({ pgliteDir: path.join(env.DATA_DIR, "pglite") });
+    const names = await after.db
+      .select({ name: indicators.name })
+      .from(indicators)
+      .where(eq(indicators.code, "I1"));
+    await after.close();
+    expect(names.map((row) => row.name.en)).toContain("Members (corrected)");
   });
 });

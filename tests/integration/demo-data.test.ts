@@ -1,6 +1,7 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoAccounts } from "../../app/auth/demo.server";
+import { demoReturnNotes } from "../../app/demo-data/content";
 import { DemoDataRefused, generateDemoData } from "../../app/demo-data/generate.server";
 import { periodContaining, planPeriods } from "../../app/indicators/periods";
 import { seedNswp } from "../../app/plan-graph/seed.server";
@@ -157,6 +158,11 @@ describe("the synthetic demo data generator", () => {
       const returned = entries.filter((entry) => entry.status === "returned").map((entry) => entry.id);
       const notes = await tx.select().from(entryNotes).where(inArray(entryNotes.entryId, returned));
       expect(new Set(notes.map((note) => note.entryId)).size).toBe(returned.length);
+      // They are written in English, and stored as English, so that a French page marks them lang="en".
+      for (const note of notes) {
+        expect(demoReturnNotes).toContain(note.body);
+        expect(note.language).toBe("en");
+      }
       // Locked periods hold only approved entries, and no lock is on a current period.
       const locks = await tx
         .select()

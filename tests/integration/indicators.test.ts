@@ -237,6 +237,7 @@ describe("an indicators file that does not fit", () => {
         { period: "1999", value: 5, citation },
         { period: "2011", value: -1, citation },
         { period: "2011", value: 6, citation: { ...citation, source: "no-such-source" } },
+        { period: "2012", value: 7.5, citation },
       ];
       const failure = await importIndicators({ db: tx, file, actor: "test" }).catch(
         (error: unknown) => error,
@@ -246,6 +247,8 @@ describe("an indicators file that does not fit", () => {
         expect.arrayContaining([
           { path: "$.indicators[0].targets[0].period", message: "outsidePlan" },
           { path: "$.indicators[0].targets[1].value", message: "negative" },
+          // The indicator counts (languages): a target is a whole number.
+          { path: "$.indicators[0].targets[3].value", message: "notWhole" },
           { path: "$.indicators[0].targets[2].period", message: '"2011" has two targets' },
           {
             path: "$.indicators[0].targets[2].citation.source",

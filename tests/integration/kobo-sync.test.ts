@@ -497,7 +497,7 @@ describe("a sync that fails", () => {
       expect(run.outcome).toBe("failed");
       expect(run.error).toEqual({ code: "error.shape", params: { where: "count, next, previous" } });
       expect((await storedError(tx, run.runId)).fr).toBe(
-        "la réponse du serveur n'est pas celle de KoboToolbox (erroné ou absent : count, next, previous).",
+        "la réponse du serveur n'est pas celle de KoboToolbox (erroné ou absent\u202f: count, next, previous).",
       );
       expect(await entriesOf(tx, id)).toHaveLength(0);
     });
@@ -537,7 +537,7 @@ describe("a sync that fails", () => {
         "the mapping does not fit the plan: There is no indicator T3 in this plan. Edit the mapping.",
       );
       expect(shown.fr).toBe(
-        "la correspondance ne convient pas au plan : Il n'y a pas d'indicateur T3 dans ce plan. Modifiez la correspondance.",
+        "la correspondance ne convient pas au plan\u202f: Il n'y a pas d'indicateur T3 dans ce plan. Modifiez la correspondance.",
       );
     });
   });
@@ -554,7 +554,7 @@ describe("a sync that fails", () => {
       const shown = await storedError(tx, run.runId);
       expect(shown.en).toMatch(/^the mapping does not fit the plan: Name the field that gives the period/);
       expect(shown.fr).toMatch(
-        /^la correspondance ne convient pas au plan : Indiquez le champ qui donne la période .*\. Autres problèmes : \d+\. Modifiez la correspondance\.$/,
+        /^la correspondance ne convient pas au plan\u202f: Indiquez le champ qui donne la période .*\. Autres problèmes\u202f: \d+\. Modifiez la correspondance\.$/,
       );
     });
   });
@@ -577,7 +577,7 @@ describe("a failed run's error", () => {
       const shown = await storedError(tx, run?.runId ?? 0);
       expect(shown.stored).toEqual({ code: "error.token", params: {} });
       expect(shown.fr).toBe(
-        "le jeton enregistré ne peut pas être déchiffré avec l'APP_SECRET de cette installation : saisissez de nouveau le jeton.",
+        "le jeton enregistré ne peut pas être déchiffré avec l'APP_SECRET de cette installation\u202f: saisissez de nouveau le jeton.",
       );
       expect(translator("fr")("kobo.run.failedNothingWritten", { error: shown.fr })).not.toMatch(
         /\b(the|token|cannot|decrypted|enter|again)\b/,

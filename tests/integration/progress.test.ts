@@ -3,8 +3,11 @@ import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "../../app/auth/policy";
 import type { Role } from "../../app/auth/roles";
+import { translator } from "../../app/i18n/i18n";
+import type { MessageKey } from "../../app/i18n/messages";
 import { indicatorsOfElement } from "../../app/indicators/store.server";
 import { seedNswp } from "../../app/plan-graph/seed.server";
+import { problemMessage } from "../../app/progress/actions.server";
 import { purgeRemovedEvidence } from "../../app/progress/evidence.server";
 import type { EntryFields } from "../../app/progress/form";
 import { evidenceLimitBytes } from "../../app/progress/form";
@@ -337,6 +340,28 @@ describe("logging progress", () => {
         ),
       ).toEqual(["cell.gender=women|region=africa: notANumber"]);
       expect(await entryCount(tx)).toBe(before);
+    });
+  });
+
+  it("refuses a count with decimals on its own field, in either language's notation, and writes nothing", async () => {
+    await inRollback(database.db, async (tx) => {
+      const before = [await entryCount(tx), await auditCount(tx)];
+      const cell = "cell.gender=women|region=africa";
+      expect(await problems(log(tx, { fields: fields({ cells: { [cell]: "2.5" } }) }))).toEqual([
+        `${cell}: notWhole`,
+      ]);
+      expect(await problems(log(tx, { locale: "fr", fields: fields({ cells: {}, total: "20,5" }) }))).toEqual(
+        ["total: notWhole"],
+      );
+      expect([await entryCount(tx), await auditCount(tx)]).toEqual(before);
+      // What the person reads, in English and in French.
+      const message = problemMessage({ problem: "notWhole" });
+      expect(translator("en")(message.key as MessageKey, message.params)).toBe(
+        "This indicator counts: give a whole number, without decimals.",
+      );
+      expect(translator("fr")(message.key as MessageKey, message.params)).toBe(
+        "Cet indicateur compte\u202f: donnez un nombre entier, sans décimales.",
+      );
     });
   });
 

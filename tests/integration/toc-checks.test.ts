@@ -191,7 +191,7 @@ describe("checks on a stored plan", () => {
       const findings = await planChecks({ db, planId, scope: all });
       expect(summary(findings)?.[0]).toBe("cycle OC1>OC2>OC1");
       expect(describeFinding((findings as Finding[])[0] as Finding, translator("fr"))).toBe(
-        "Ces liens de causalité tournent en rond : OC1 → OC2 → OC1. Un changement ne peut pas être sa propre cause : supprimez ou inversez l’un d’eux.",
+        "Ces liens de causalité tournent en rond\u202f: OC1 → OC2 → OC1. Un changement ne peut pas être sa propre cause\u202f: supprimez ou inversez l’un d’eux.",
       );
     });
   });

@@ -1,0 +1,1 @@
+ALTER TABLE "entry_notes" ADD COLUMN "language" text;
