@@ -15,6 +15,7 @@ import {
 import type { Route } from "./+types/root";
 import { can } from "./auth/policy";
 import { isDemo, protect, takeSignInNotice } from "./auth/request.server";
+import { DashboardsMenu } from "./components/dashboards-menu";
 import { Button } from "./components/ui/button";
 import { getDb } from "./db.server";
 import {
@@ -26,6 +27,7 @@ import {
   translator,
   useI18n,
 } from "./i18n/i18n";
+import { listPlanLinks } from "./plan-graph/navigation.server";
 import { getOrganisation } from "./plan-graph/queries.server";
 import { cspNonceContext, viewerContext } from "./request-context";
 import { recordRequest } from "./request-log.server";
@@ -50,7 +52,10 @@ const noticeMoment = (iso: string, locale: Locale) =>
 export async function loader({ request, context }: Route.LoaderArgs) {
   const locale = negotiateLocale(request);
   const viewer = context.get(viewerContext);
-  const organisation = viewer ? await getOrganisation({ db: await getDb() }) : null;
+  const db = viewer ? await getDb() : null;
+  const organisation = db ? await getOrganisation({ db }) : null;
+  // The main navigation links to the dashboard of every plan the viewer may see.
+  const planLinks = db && viewer ? await listPlanLinks({ db, viewer }) : [];
   const notice = takeSignInNotice({ request, context });
   return data(
     {
@@ -67,6 +72,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         canLogProgress: can(viewer, { action: "progress.log" }),
         canVerify: can(viewer, { action: "progress.verify" }),
         canImport: can(viewer, { action: "progress.import" }),
+        planLinks,
       },
     },
     { headers: { "Content-Language": locale } },
@@ -161,10 +167,20 @@ function Header({
                   <NavLink to="/sources">{t("nav.sources")}</NavLink>
                 </li>
               )}
-              {viewer.canLogProgress && (
+              {viewer.planLinks.length > 0 && (
                 <li>
-                  <NavLink to="/activities">{t("progress.nav.activities")}</NavLink>
+                  <DashboardsMenu plans={viewer.planLinks} />
                 </li>
+              )}
+              {viewer.canLogProgress && (
+                <>
+                  <li>
+                    <NavLink to="/activities">{t("progress.nav.activities")}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/entries">{t("progress.entries.title")}</NavLink>
+                  </li>
+                </>
               )}
               {viewer.canVerify && (
                 <li>
@@ -186,11 +202,13 @@ function Header({
                   </li>
                 </>
               )}
-              <li>
-                <NavLink to="/account">{t("nav.account")}</NavLink>
-              </li>
             </ul>
           </nav>
+        )}
+        {viewer && (
+          <NavLink to="/account" className="account-link">
+            {t("nav.account")}
+          </NavLink>
         )}
         {viewer && (
           <form method="post" action="/logout" className="sign-out">

@@ -17,6 +17,7 @@ import { aggregationModes, directions, measures } from "../indicators/values";
 import type { ElementKind, LocalizedText } from "../plan-graph/vocabulary";
 import { Button } from "./ui/button";
 import { Field, Select, TextArea } from "./ui/field";
+import { TableScroll } from "./ui/table";
 
 export type FormError = { message: string; params?: Record<string, string | number> };
 export type FormErrors = Partial<Record<string, FormError>>;
@@ -462,7 +463,7 @@ export function IndicatorForm({
             ))}
           </ul>
         )}
-        <div className="table-wrap">
+        <TableScroll label={t("indicators.form.targetsCaption", { count: periods.length })}>
           <table className="targets-table">
             <caption>{t("indicators.form.targetsCaption", { count: periods.length })}</caption>
             <thead>
@@ -496,7 +497,7 @@ export function IndicatorForm({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </fieldset>
 
       {mode === "edit" && (
