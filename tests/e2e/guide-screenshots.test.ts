@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContextOptions, Locator, Page } from "playwright-core";
@@ -34,6 +34,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
+  if (out !== docsImages) rmSync(out, { recursive: true, force: true });
 });
 
 /** Saves a screenshot of the page (its viewport, or the top `height` pixels) or of one part of it, as `docs/images/<name>`. */
