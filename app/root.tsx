@@ -14,6 +14,7 @@ import {
 import type { Route } from "./+types/root";
 import { can } from "./auth/policy";
 import { isDemo, protect, takeSignInNotice } from "./auth/request.server";
+import { DashboardsMenu } from "./components/dashboards-menu";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { Button } from "./components/ui/button";
 import { getDb } from "./db.server";
@@ -26,6 +27,7 @@ import {
   translator,
   useI18n,
 } from "./i18n/i18n";
+import { listPlanLinks } from "./plan-graph/navigation.server";
 import { getOrganisation } from "./plan-graph/queries.server";
 import { cspNonceContext, viewerContext } from "./request-context";
 import { recordRequest, reportRequestError, requestIdOf } from "./request-log.server";
@@ -65,7 +67,10 @@ export async function loader(args: Route.LoaderArgs) {
 async function loadShell({ request, context }: Route.LoaderArgs) {
   const locale = negotiateLocale(request);
   const viewer = context.get(viewerContext);
-  const organisation = viewer ? await getOrganisation({ db: await getDb() }) : null;
+  const db = viewer ? await getDb() : null;
+  const organisation = db ? await getOrganisation({ db }) : null;
+  // The main navigation links to the dashboard of every plan the viewer may see.
+  const planLinks = db && viewer ? await listPlanLinks({ db, viewer }) : [];
   const notice = takeSignInNotice({ request, context });
   return data(
     {
@@ -83,6 +88,7 @@ async function loadShell({ request, context }: Route.LoaderArgs) {
         canLogProgress: can(viewer, { action: "progress.log" }),
         canVerify: can(viewer, { action: "progress.verify" }),
         canImport: can(viewer, { action: "progress.import" }),
+        planLinks,
       },
     },
     { headers: { "Content-Language": locale } },
@@ -183,10 +189,20 @@ function Header({
                   <NavLink to="/sources">{t("nav.sources")}</NavLink>
                 </li>
               )}
-              {viewer.canLogProgress && (
+              {viewer.planLinks.length > 0 && (
                 <li>
-                  <NavLink to="/activities">{t("progress.nav.activities")}</NavLink>
+                  <DashboardsMenu plans={viewer.planLinks} />
                 </li>
+              )}
+              {viewer.canLogProgress && (
+                <>
+                  <li>
+                    <NavLink to="/activities">{t("progress.nav.activities")}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/entries">{t("progress.entries.title")}</NavLink>
+                  </li>
+                </>
               )}
               {viewer.canVerify && (
                 <li>
@@ -208,11 +224,13 @@ function Header({
                   </li>
                 </>
               )}
-              <li>
-                <NavLink to="/account">{t("nav.account")}</NavLink>
-              </li>
             </ul>
           </nav>
+        )}
+        {viewer && (
+          <NavLink to="/account" className="account-link">
+            {t("nav.account")}
+          </NavLink>
         )}
         {viewer && (
           <form method="post" action="/logout" className="sign-out">

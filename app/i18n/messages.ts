@@ -102,6 +102,12 @@ const en = {
   "element.childrenHeading": "Its parts ({count})",
   "element.causalLinks": "Causal links",
   "element.noCausalLinks": "No causal link has been drawn to or from this element yet.",
+  "element.level": "Level: {level}",
+  "element.level.global": "global",
+  "element.level.regional": "regional",
+  "element.level.national": "national",
+  "element.level.local": "local",
+  "element.evidenceLinks": "Where the evidence can be read:",
 
   "link.contributes_to.out": "Contributes to",
   "link.contributes_to.in": "Is contributed to by",
@@ -136,6 +142,8 @@ const en = {
   "referenceList.member_role": "Roles members value",
   "referenceList.funder": "Funders",
 
+  "nav.dashboards": "Dashboards",
+  "nav.dashboardsOf": "The dashboard of each plan",
   "nav.users": "Users",
   "nav.audit": "Audit trail",
   "nav.account": "Your account",
@@ -353,6 +361,12 @@ const fr: Record<keyof typeof en, string> = {
   "element.childrenHeading": "Ses composantes ({count})",
   "element.causalLinks": "Liens de causalité",
   "element.noCausalLinks": "Aucun lien de causalité n’a encore été tracé vers ou depuis cet élément.",
+  "element.level": "Niveau : {level}",
+  "element.level.global": "mondial",
+  "element.level.regional": "régional",
+  "element.level.national": "national",
+  "element.level.local": "local",
+  "element.evidenceLinks": "Où lire les preuves :",
 
   "link.contributes_to.out": "Contribue à",
   "link.contributes_to.in": "Reçoit la contribution de",
@@ -387,6 +401,8 @@ const fr: Record<keyof typeof en, string> = {
   "referenceList.member_role": "Rôles appréciés par les membres",
   "referenceList.funder": "Bailleurs de fonds",
 
+  "nav.dashboards": "Tableaux de bord",
+  "nav.dashboardsOf": "Le tableau de bord de chaque plan",
   "nav.users": "Utilisateurs",
   "nav.audit": "Journal d’audit",
   "nav.account": "Votre compte",

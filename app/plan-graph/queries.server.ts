@@ -234,6 +234,7 @@ export async function getElementDetail({
         other: brief(outgoing ? link.toElementId : link.fromElementId),
         rationale: link.rationale,
         evidenceStrength: link.evidenceStrength,
+        evidenceLinks: link.evidenceLinks ?? [],
         citation: cite(link),
       },
     ];
@@ -247,6 +248,7 @@ export async function getElementDetail({
       title: element.title,
       description: element.description,
       status: element.status,
+      level: element.level,
       resourcesRequired: element.resourcesRequired,
       reconstructed: element.reconstructed,
       citation: cite(element),

@@ -1,6 +1,7 @@
 import { useId, useState } from "react";
 import { Form, Link, useNavigation } from "react-router";
 import { Button } from "../components/ui/button";
+import { TableScroll } from "../components/ui/table";
 import {
   formatDateTime,
   formatNumber,
@@ -140,7 +141,7 @@ export function BreakdownTable({
   const codes = [...known, ...[...reported].filter((code) => !known.includes(code))];
   const dimensionOf = (code: string) => indicator.dimensions.find((dimension) => dimension.code === code);
   return (
-    <div className="table-wrap">
+    <TableScroll label={t("progress.breakdown")}>
       <table className="entry-breakdown">
         <caption>{t("progress.breakdown")}</caption>
         <thead>
@@ -179,7 +180,7 @@ export function BreakdownTable({
           </tr>
         </tfoot>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
@@ -396,7 +397,13 @@ export function EntryForm({
             <fieldset className="grid-fieldset">
               <legend>{t("progress.form.breakdown")}</legend>
               <p className="field-hint">{t("progress.form.breakdownHint")}</p>
-              <div className="table-wrap">
+              <TableScroll
+                label={t("progress.form.gridCaption", {
+                  dimensions: indicator.dimensions
+                    .map((dimension) => dimensionName(dimension, t, locale))
+                    .join(" × "),
+                })}
+              >
                 <table className="entry-grid">
                   <caption className="visually-hidden">
                     {t("progress.form.gridCaption", {
@@ -456,7 +463,7 @@ export function EntryForm({
                     })}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
               {cellErrors.length > 0 && (
                 <ul className="field-error" role="alert">
                   {cellErrors.map(([field, error]) => {

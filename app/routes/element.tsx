@@ -3,6 +3,7 @@ import { can } from "../auth/policy";
 import { requireViewer } from "../auth/request.server";
 import { Citation } from "../components/citation";
 import { SyntheticBadge } from "../components/synthetic-badge";
+import { EvidenceLinks } from "../components/toc/outline-view";
 import { Card } from "../components/ui/card";
 import { Badge, StatusBadge } from "../components/ui/status-badge";
 import { getDb } from "../db.server";
@@ -87,6 +88,9 @@ export default function ElementPage({ loaderData }: Route.ComponentProps) {
         <div className="outline-badges">
           <StatusBadge status={element.status} />
           {element.reconstructed && <Badge tone="notice">{t("element.reconstructedBadge")}</Badge>}
+          {element.level && (
+            <Badge>{t("element.level", { level: t(`element.level.${element.level}`) })}</Badge>
+          )}
         </div>
         {plan.synthetic && <SyntheticBadge explain />}
         {element.status === "future" && <p className="notice">{t("element.futureExplanation")}</p>}
@@ -214,6 +218,12 @@ export default function ElementPage({ loaderData }: Route.ComponentProps) {
                         {rationale && <p lang={rationale.lang}>{rationale.text}</p>}
                         {link.evidenceStrength && (
                           <p className="meta">{t(`evidence.${link.evidenceStrength}`)}</p>
+                        )}
+                        {link.evidenceLinks.length > 0 && (
+                          <div className="evidence-links">
+                            <p className="meta">{t("element.evidenceLinks")}</p>
+                            <EvidenceLinks links={link.evidenceLinks} />
+                          </div>
                         )}
                         {link.citation && <Citation citation={link.citation} />}
                       </li>

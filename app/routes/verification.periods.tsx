@@ -4,6 +4,7 @@ import { requirePermission } from "../auth/request.server";
 import { SyntheticBadge } from "../components/synthetic-badge";
 import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
+import { TableScroll } from "../components/ui/table";
 import { getDb } from "../db.server";
 import { parseForm } from "../forms/parse.server";
 import { type FormRefusal, problem, wholeForm } from "../forms/problem";
@@ -118,7 +119,7 @@ export default function Periods({ loaderData, actionData }: Route.ComponentProps
               <h2>
                 <span className="code">{indicator.code}</span> <span lang={name.lang}>{name.text}</span>
               </h2>
-              <div className="table-wrap">
+              <TableScroll label={t("progress.periods.caption", { code: indicator.code })}>
                 <table>
                   <caption className="visually-hidden">
                     {t("progress.periods.caption", { code: indicator.code })}
@@ -233,7 +234,7 @@ export default function Periods({ loaderData, actionData }: Route.ComponentProps
                     })}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             </Card>
           );
         })

@@ -7,7 +7,7 @@ import type { PlanScope } from "../plan-graph/scope.server";
  * What a reader sees of a plan's theory of change. Everyone who sees the whole plan sees it whole. A funder's
  * `planScope` (what it funds and its outline relatives, which the dashboards keep) is widened here with the causal
  * descendants of those elements (`contributes_to`, `precondition_of`, downstream): the outcomes and impact its money
- * feeds (DESIGN.md), with the links between them. Nothing upstream of those descendants is added, so other
+ * feeds (docs/product.md), with the links between them. Nothing upstream of those descendants is added, so other
  * funders' activities stay hidden. `dashboards` keeps the narrower scope for figures (roll-ups, entries), which
  * follow the dashboards' rule. docs/toc.md ("Who sees what") and docs/security.md.
  */

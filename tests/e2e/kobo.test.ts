@@ -1,4 +1,4 @@
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { demoPlanSlug } from "../../app/demo-data/content";
 import { createKoboFake, type FakeSubmission, makeSubmissions } from "../../app/mocks/kobo";
@@ -12,12 +12,9 @@ import { demoEmails } from "./http";
  * server address): a mapping mistake is refused with its line and what was typed stays; the sync reports what it
  * created and what it skipped and why; the drafts are the officer's entries; a second sync fetches nothing new; a
  * refused token is reported as such.
- *
- * With GUIDE_SCREENSHOTS=1 it also saves the screenshots of docs/guides/kobotoolbox.md.
  */
 
 const baseUrl = inject("baseUrl");
-const screenshots = process.env.GUIDE_SCREENSHOTS ? "docs/images/guides" : null;
 const uid = "aRegionalTrainings";
 const fake = createKoboFake({ token: "e2e0kobo0token0000000000000000000000000000" });
 
@@ -51,11 +48,6 @@ afterAll(async () => {
   await browser?.close();
   await kobo?.close();
 });
-
-async function shot(target: Page | Locator, name: string) {
-  if (!screenshots) return;
-  await target.screenshot({ path: `${screenshots}/${name}.png` });
-}
 
 const choices = [
   "afr = africa",
@@ -99,7 +91,6 @@ describe("a KoboToolbox connection", () => {
       expect(await form.getByLabel("API token").inputValue()).toBe("");
       await form.getByLabel("Server address").fill(kobo.url);
       await form.getByLabel("API token").fill(fake.token);
-      await shot(page, "kobo-new");
       await form.getByRole("button", { name: "Create and map the fields" }).click();
       await page.waitForURL(/\/imports\/kobo\/[0-9a-f-]{36}\/edit\?created=1$/);
       connectionPath = new URL(page.url()).pathname.replace(/\/edit$/, "");
@@ -118,13 +109,11 @@ describe("a KoboToolbox connection", () => {
         .poll(() => page.locator(".field-error").allInnerTexts())
         .toEqual(["Line 1: female is not a value of gender."]);
       expect(await page.locator('textarea[name="dim:region:choices"]').inputValue()).toBe(choices);
-      await shot(page.locator("fieldset", { has: cells }), "kobo-mapping-error");
       await cells.fill(
         "group_participants/women = gender:women\ngroup_participants/men = gender:men\ngroup_participants/trans = gender:trans",
       );
       await page.getByRole("button", { name: "Save" }).click();
       await page.waitForURL(`${baseUrl}${connectionPath}?saved=1`);
-      await shot(page, "kobo-connection");
 
       // Sync: 12 submissions; the one from "atlantis" is skipped with its reason.
       await page.getByRole("button", { name: "Sync now" }).click();
@@ -137,7 +126,6 @@ describe("a KoboToolbox connection", () => {
       expect(await page.locator("main").innerText()).toContain(
         "field group_event/region: “atlantis” is not a known region",
       );
-      await shot(page, "kobo-run");
 
       // The drafts are the officer's own entries, to review and submit.
       await page.getByRole("link", { name: "Your entries" }).click();
@@ -153,8 +141,6 @@ describe("a KoboToolbox connection", () => {
 
       // A token the server refuses: the run fails, says why, and writes nothing.
       await page.goto(`${baseUrl}${connectionPath}/edit`);
-      await shot(page, "kobo-mapping");
-      await shot(page.locator("fieldset", { has: cells }), "kobo-mapping-indicator");
       await page.getByLabel("API token").fill("not0the0right0token");
       await page.getByRole("button", { name: "Save" }).click();
       await page.waitForURL(`${baseUrl}${connectionPath}?saved=1`);

@@ -1,4 +1,4 @@
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { demoIndicators, demoPlanSlug, demoStaffActivities } from "../../app/demo-data/content";
 import { entryFormLimitBytes } from "../../app/progress/form";
@@ -11,12 +11,9 @@ import { demoEmails, get, signInOverHttp } from "./http";
  * staff sees the note, fixes the value and resubmits with an answer → the M&E officer approves → locks the period →
  * the period shows as locked and staff can no longer log into it. Then, over HTTP: one form posted twice makes one
  * entry, and a form over the evidence limit answers 413.
- *
- * With GUIDE_SCREENSHOTS=1 it also saves the screenshots of docs/guides/staff.md and me-officers.md.
  */
 
 const baseUrl = inject("baseUrl");
-const screenshots = process.env.GUIDE_SCREENSHOTS ? "docs/images/guides" : null;
 
 // The demo staff user's first activity has a quarterly region × gender indicator (app/demo-data/content.ts).
 const activity = demoStaffActivities[0] as string;
@@ -37,12 +34,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** A screenshot for the guides: the page as it first appears, or one part of it (small files). */
-async function shot(target: Page | Locator, name: string) {
-  if (!screenshots) return;
-  await target.screenshot({ path: `${screenshots}/${name}.png` });
-}
 
 const cell = (region: string, gender: string) => `input[name="cell.gender=${gender}|region=${region}"]`;
 
@@ -65,7 +56,6 @@ describe("logging progress and verifying it", () => {
       await page.goto(`${baseUrl}/activities`);
       const assigned = page.locator("section", { has: page.locator("h2", { hasText: "Assigned to you" }) });
       await expect.poll(() => assigned.locator(`a[href="${logPath}"]`).count()).toBe(1);
-      await shot(page, "staff-activities");
       await assigned.locator(`a[href="${logPath}"]`).click();
       await page.waitForURL(`${baseUrl}${logPath}`);
 
@@ -81,7 +71,6 @@ describe("logging progress and verifying it", () => {
         await page.locator(cell(region, gender)).fill(value);
       await page.locator('textarea[name="narrative"]').fill("Regional dialogues in Nairobi and Lisbon.");
       await page.locator('textarea[name="evidenceLinks"]').fill("https://example.org/attendance-q4");
-      await shot(page.locator("main .card").first(), "staff-log-form");
       await page.locator(cell("latin-america", "men")).fill("2,5");
       await page.locator('input[name="total"]').fill("21");
       await page.getByRole("button", { name: "Submit for verification" }).click();
@@ -98,7 +87,6 @@ describe("logging progress and verifying it", () => {
       );
       const problems = await page.locator(".field-error").allInnerTexts();
       expect(problems.join("\n")).toContain("Latin America, Men: “2,5” is not a number.");
-      await shot(page.locator("main .card").first(), "staff-log-error");
 
       // Readable now, the breakdown adds up to 22.5: the typed total is refused as contradicting it.
       await page.locator(cell("latin-america", "men")).fill("2.5");
@@ -118,7 +106,6 @@ describe("logging progress and verifying it", () => {
         "Waiting for verification",
       );
       expect(await page.locator("table.entry-breakdown tfoot td").innerText()).toBe("20");
-      await shot(page, "staff-entry-submitted");
       expect(errors.filter((error) => !/status of 400/.test(error))).toEqual([]);
     } finally {
       await close();
@@ -134,13 +121,11 @@ describe("logging progress and verifying it", () => {
       await signIn(page, baseUrl, demoEmails.me_officer);
       await page.goto(`${baseUrl}${entryPath}`);
       expect(await page.getByRole("button", { name: "Approve" }).count()).toBe(1);
-      await shot(page, "meo-entry");
       await page.goto(`${baseUrl}/verification`);
       const card = page.locator("li.card", { has: page.locator(`a[href="${entryPath}"]`) });
       await card.waitFor();
       expect(await card.innerText()).toContain("Sam Staff");
       await card.locator('textarea[name="note"]').last().fill(note);
-      await shot(card, "meo-queue");
       await card.getByRole("button", { name: "Return with this note" }).click();
       await page.getByText("Returned to its author with your note.").waitFor();
       expect(await page.locator(`a[href="${entryPath}"]`).count()).toBe(0);
@@ -161,7 +146,6 @@ describe("logging progress and verifying it", () => {
       await page.goto(`${baseUrl}/entries`);
       const returned = page.locator("section", { has: page.locator("h2", { hasText: "Returned to you" }) });
       expect(await returned.innerText()).toContain(note);
-      await shot(returned, "staff-entries-returned");
       await returned.locator(`a[href="${entryPath}"]`).click();
       await page.waitForURL(`${baseUrl}${entryPath}`);
       expect(await page.locator(".conversation").innerText()).toContain(note);
@@ -173,10 +157,6 @@ describe("logging progress and verifying it", () => {
         mimeType: "text/csv",
         buffer: Buffer.from("name,region,gender\nA,europe,women\n"),
       });
-      await shot(
-        page.locator("main .card", { has: page.locator("h2", { hasText: "Fix and resubmit" }) }),
-        "staff-entry-fix",
-      );
       await page.getByRole("button", { name: "Submit for verification" }).click();
       await page.waitForURL(`${baseUrl}${entryPath}?saved=submit`);
       expect(await page.locator(".figure").first().innerText()).toContain("21");
@@ -204,7 +184,6 @@ describe("logging progress and verifying it", () => {
       });
       const row = section.locator("tr", { has: page.locator("th", { hasText: currentQuarter }) });
       expect(await row.innerText()).toContain("Verified: ready to lock");
-      await shot(section, "meo-periods");
       await row.getByRole("button", { name: "Lock the period" }).click();
       await page.getByText("The period is locked.").waitFor();
       expect(await row.locator(".badge-locked").count()).toBe(1);

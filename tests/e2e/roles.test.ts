@@ -12,21 +12,22 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const everyone = ["Plans", "Your account"];
-const readers = ["Plans", "Sources", "Your account"];
-const staff = ["Plans", "Sources", "My activities", "Your account"];
-const officers = ["Plans", "Sources", "My activities", "Verification", "Import"];
+// The main navigation's links, and its Dashboards menu (a funder's lists only what it funds; a consultant sees no plan).
+const everyone = ["Plans"];
+const readers = ["Plans", "Sources", "Dashboards"];
+const staff = [...readers, "My activities", "My entries"];
+const officers = [...staff, "Verification", "Import"];
 /** What each demo role's navigation shows, which pages it may open, and which answer "not found". */
 const journeys = [
   {
     role: "admin",
-    nav: [...officers, "Users", "Audit trail", "Your account"],
+    nav: [...officers, "Users", "Audit trail"],
     allowed: ["/admin/users", "/admin/audit", "/sources", "/plans/2010-2012"],
     refused: [],
   },
   {
     role: "me_officer",
-    nav: [...officers, "Your account"],
+    nav: officers,
     allowed: ["/sources", "/plans/2010-2012"],
     refused: ["/admin/users", "/admin/audit"],
   },
@@ -44,7 +45,7 @@ const journeys = [
   },
   {
     role: "funder",
-    nav: everyone,
+    nav: [...everyone, "Dashboards"],
     allowed: ["/plans/2013-2015/elements/O2.S2"],
     refused: ["/plans/2010-2012", "/plans/2013-2015/elements/O1", "/sources", "/admin/users"],
   },
@@ -61,7 +62,12 @@ describe.each(journeys)("the demo $role", ({ role, nav, allowed, refused }) => {
     const { page, errors, close } = await openPage(browser, { locale: "en-GB" });
     try {
       await signIn(page, baseUrl, demoEmails[role]);
-      expect(await page.locator("nav[aria-label=Main] a").allInnerTexts()).toEqual(nav);
+      expect(
+        await page
+          .locator("nav[aria-label=Main] .nav-list > li > a, nav[aria-label=Main] summary")
+          .allInnerTexts(),
+      ).toEqual(nav);
+      expect(await page.locator(".site-header .account-link").innerText()).toBe("Your account");
       for (const path of allowed) {
         expect((await page.goto(`${baseUrl}${path}`))?.status(), path).toBe(200);
       }

@@ -16,12 +16,10 @@ import { demoEmails, signInOverHttp } from "./http";
  * editor.
  *
  * Canvases are created on the synthetic demo plan (its elements have no causal links, and the new elements have no
- * indicators, so the dashboards' figures do not move). With GUIDE_SCREENSHOTS=1 it also saves the screenshot of
- * docs/guides/toc-editor.md.
+ * indicators, so the dashboards' figures do not move).
  */
 
 const baseUrl = inject("baseUrl");
-const screenshots = process.env.GUIDE_SCREENSHOTS ? "docs/images/guides" : null;
 const run = Date.now().toString(36);
 
 let browser: Browser;
@@ -603,10 +601,6 @@ describe("the theory-of-change editor", () => {
         if (role === "me_officer") {
           await page.locator(".react-flow__node").filter({ hasText: "O2.S2.A1" }).first().click();
           await page.getByTestId("toc-node-panel").getByRole("heading", { name: "Indicators" }).waitFor();
-          if (screenshots) {
-            await page.locator(".toc-toolbar").evaluate((toolbar) => toolbar.scrollIntoView());
-            await page.screenshot({ path: `${screenshots}/toc-editor.png` });
-          }
         }
         const results = await new AxeBuilder({ page })
           .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])

@@ -1,6 +1,7 @@
 import { Form } from "react-router";
 import { Button } from "../../components/ui/button";
 import { Field, Select, TextArea } from "../../components/ui/field";
+import { TableScroll } from "../../components/ui/table";
 import { type Message, problemAt, problemsIn, wholeForm } from "../../forms/problem";
 import { pickText, type Translate, useI18n } from "../../i18n/i18n";
 import type { MessageKey } from "../../i18n/messages";
@@ -463,7 +464,7 @@ export function IndicatorForm({
             ))}
           </ul>
         )}
-        <div className="table-wrap">
+        <TableScroll label={t("indicators.form.targetsCaption", { count: periods.length })}>
           <table className="targets-table">
             <caption>{t("indicators.form.targetsCaption", { count: periods.length })}</caption>
             <thead>
@@ -497,7 +498,7 @@ export function IndicatorForm({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </fieldset>
 
       {mode === "edit" && (
