@@ -1,15 +1,23 @@
 import { data } from "react-router";
 import type { z } from "zod";
-import { messages } from "../i18n/messages";
+import { type MessageKey, messages } from "../i18n/messages";
+import { type FieldProblem, type FormRefusal, problem, wholeForm } from "./problem";
 
 /** Forms here are small; anything bigger is refused before it is read (413). */
 export const maxFormBytes = 64 * 1024;
 
-export type FieldErrors = Partial<Record<string, string>>;
+/** A zod issue's path as a field name: `["rows", 0, "value"]` → `rows[0].value` (the whole form when empty). */
+export function fieldOf(path: readonly PropertyKey[]): string {
+  let field = "";
+  for (const part of path)
+    field += typeof part === "number" ? `[${part}]` : field ? `.${String(part)}` : String(part);
+  return field || wholeForm;
+}
 
 /**
- * The one form-handling shape: size check → zod → typed data, or a 400 carrying per-field error message keys and
- * the values typed (never passwords), so the page can show both without losing what was typed.
+ * The one form-handling shape: size check → zod → typed data, or a 400 `FormRefusal`: the problems by field (the
+ * zod issue's message when it is a catalogue key) and the values typed (never passwords), so the page can show both
+ * without losing what was typed.
  */
 export async function parseForm<Schema extends z.ZodType>(
   request: Request,
@@ -26,16 +34,18 @@ export async function parseForm<Schema extends z.ZodType>(
   }
   const parsed = schema.safeParse(values);
   if (parsed.success) return { ok: true, data: parsed.data };
-  const errors: FieldErrors = {};
-  for (const issue of parsed.error.issues) {
+  const problems: FieldProblem[] = parsed.error.issues.map((issue) =>
     // Schemas name their messages by catalogue key; anything else (a missing or mistyped field) gets a generic one.
-    const message = issue.message in messages.en ? issue.message : "form.invalid";
-    errors[String(issue.path[0] ?? "form")] ??= message;
-  }
+    problem(
+      fieldOf(issue.path),
+      issue.message in messages.en ? (issue.message as MessageKey) : "form.invalid",
+    ),
+  );
   const safeValues = Object.fromEntries(
     Object.entries(values).filter(([key]) => !/password|code/i.test(key)),
   );
-  return { ok: false, response: data({ errors, values: safeValues }, { status: 400 }) };
+  const body: FormRefusal = { problems, values: safeValues };
+  return { ok: false, response: data(body, { status: 400 }) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect } from "react-router";
+import { Form, Link, redirect } from "react-router";
 import { z } from "zod";
 import { requirePermission } from "../auth/request.server";
 import { SyntheticBadge } from "../components/synthetic-badge";
@@ -6,11 +6,13 @@ import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
 import { getDb } from "../db.server";
 import { parseForm } from "../forms/parse.server";
+import { problemsIn } from "../forms/problem";
+import { notFound } from "../http-errors";
 import { formatDateTime, pickText, useI18n } from "../i18n/i18n";
-import { problemMessages, refusalMessage } from "../progress/actions.server";
-import { LockedBadge, type MessageLike, periodName, translateMessage } from "../progress/components";
+import { answerEntryRefused } from "../progress/actions.server";
+import { LockedBadge, periodName } from "../progress/components";
 import { periodsOverview } from "../progress/queries.server";
-import { EntryProblems, EntryRefused, lockPeriod, unlockPeriod } from "../progress/workflow.server";
+import { lockPeriod, unlockPeriod } from "../progress/workflow.server";
 import type { Route } from "./+types/verification.periods";
 
 export async function loader(args: Route.LoaderArgs) {
@@ -21,7 +23,7 @@ export async function loader(args: Route.LoaderArgs) {
     viewer,
     planSlug: url.searchParams.get("plan"),
   });
-  if (!overview) throw new Response("Not Found", { status: 404 });
+  if (!overview) notFound();
   return { ...overview, done: url.searchParams.get("done") };
 }
 
@@ -43,36 +45,14 @@ export async function action(args: Route.ActionArgs) {
     if (intent === "lock") await lockPeriod({ db, viewer, indicatorId, periodKey: period });
     else await unlockPeriod({ db, viewer, indicatorId, periodKey: period, rationale });
   } catch (error) {
-    if (error instanceof EntryRefused && error.reason === "notFound")
-      throw new Response("Not Found", { status: 404 });
-    if (error instanceof EntryRefused || error instanceof EntryProblems) {
-      return data(
-        {
-          indicatorId,
-          period,
-          intent,
-          rationale,
-          formError:
-            error instanceof EntryRefused
-              ? refusalMessage(error)
-              : Object.values(problemMessages(error.problems))[0],
-          entries: error instanceof EntryRefused ? error.entries : [],
-        },
-        { status: error instanceof EntryRefused && error.reason !== "rationaleRequired" ? 409 : 400 },
-      );
-    }
-    throw error;
+    return answerEntryRefused(error, { indicatorId, period, intent, rationale });
   }
   const query = new URLSearchParams({ done: intent, ...(plan ? { plan } : {}) });
   return redirect(`/verification/periods?${query}`);
 }
 
 type ActionResult = {
-  indicatorId?: string;
-  period?: string;
-  intent?: string;
-  rationale?: string;
-  formError?: MessageLike;
+  values?: { indicatorId?: string; period?: string; rationale?: string };
   entries?: { id: string; status: string }[];
 };
 
@@ -80,6 +60,8 @@ export default function Periods({ loaderData, actionData }: Route.ComponentProps
   const { t, locale } = useI18n();
   const { plans, plan, indicators, done } = loaderData;
   const result = actionData as ActionResult | undefined;
+  const [refused] = problemsIn(actionData);
+  const refusedText = refused && t(refused.message.key, refused.message.values);
   return (
     <>
       <title>{`${t("progress.periods.title")} · Throughline`}</title>
@@ -136,8 +118,8 @@ export default function Periods({ loaderData, actionData }: Route.ComponentProps
                   <tbody>
                     {indicator.periods.map((period) => {
                       const mine =
-                        result?.indicatorId === indicator.id && result.period === period.key
-                          ? result
+                        result?.values?.indicatorId === indicator.id && result.values.period === period.key
+                          ? { ...result.values, entries: result.entries, formError: refusedText }
                           : undefined;
                       const waiting = (period.counts.submitted ?? 0) + (period.counts.returned ?? 0);
                       return (
@@ -180,7 +162,7 @@ export default function Periods({ loaderData, actionData }: Route.ComponentProps
                           <td>
                             {mine?.formError && (
                               <div className="form-error" role="alert">
-                                <p>{translateMessage(mine.formError, t)}</p>
+                                <p>{mine.formError}</p>
                                 {mine.entries && mine.entries.length > 0 && (
                                   <ul>
                                     {mine.entries.map((entry) => (

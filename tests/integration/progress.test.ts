@@ -7,7 +7,7 @@ import { indicatorsOfElement } from "../../app/indicators/store.server";
 import { seedNswp } from "../../app/plan-graph/seed.server";
 import { purgeRemovedEvidence } from "../../app/progress/evidence.server";
 import type { EntryFields } from "../../app/progress/form";
-import { evidenceLimitBytes } from "../../app/progress/form";
+import { evidenceLimitBytes, problemCode } from "../../app/progress/form";
 import {
   entryDetail,
   evidenceFile,
@@ -234,7 +234,7 @@ async function problems(promise: Promise<unknown>) {
     (caught: unknown) => caught,
   );
   if (!(error instanceof EntryProblems)) throw error;
-  return error.problems.map((problem) => `${problem.field}: ${problem.problem}`);
+  return error.problems.map((problem) => `${problem.field}: ${problemCode(problem)}`);
 }
 
 /** Runs a mutation and returns the audit rows it wrote. */
@@ -293,7 +293,10 @@ describe("logging progress", () => {
         "total: contradictsBreakdown",
       ]);
       const error = await log(tx, { fields: fields({ total: "21" }) }).catch((caught: unknown) => caught);
-      expect(error instanceof EntryProblems && error.problems[0]?.detail).toEqual({ total: 21, sum: 20 });
+      expect(error instanceof EntryProblems && error.problems[0]?.message.values).toEqual({
+        total: 21,
+        sum: 20,
+      });
       expect([await entryCount(tx), await auditCount(tx)]).toEqual(before);
     });
   });
