@@ -42,7 +42,7 @@ export async function parseForm<Schema extends z.ZodType>(
     ),
   );
   const safeValues = Object.fromEntries(
-    Object.entries(values).filter(([key]) => !/password|code/i.test(key)),
+    Object.entries(values).filter(([key]) => !/password|code|token|secret/i.test(key)),
   );
   const body: FormRefusal = { problems, values: safeValues };
   return { ok: false, response: data(body, { status: 400 }) };
