@@ -1,4 +1,5 @@
 import { maxJsonBytes, readText } from "../forms/parse.server";
+import { notFound } from "../http-errors";
 import { jsonAnswer, requireTocPlan } from "../toc/access.server";
 import { canvasVisibleTo } from "../toc/canvas.server";
 import { importCanvas } from "../toc/exchange.server";
@@ -17,17 +18,18 @@ export function loader() {
 export async function action(args: Route.ActionArgs) {
   const { db, plan, scope, canEdit, by, t } = await requireTocPlan(args);
   const slug = args.params.canvas;
-  if (!(await canvasVisibleTo({ db, plan, scope, slug }))) throw new Response("Not Found", { status: 404 });
+  if (!(await canvasVisibleTo({ db, plan, scope, slug }))) notFound();
   if (!canEdit) return jsonAnswer({ status: "forbidden", message: t("toc.save.forbidden") }, 403);
   const text = await readText(args.request, maxJsonBytes);
   const result = await importCanvas({ db, plan, slug, text, by });
-  if (result.status === "not_found") throw new Response("Not Found", { status: 404 });
+  if (result.status === "not_found") notFound();
   if (result.status === "forbidden")
     return jsonAnswer({ status: "forbidden", message: t("toc.save.forbidden") }, 403);
   if (result.status === "invalid") {
-    const problems = result.problems.map((problem) => ({
-      ...problem,
-      message: t(problem.key, problem.values),
+    // The one problem shape (the JSON path as the field), each with its text in the reader's language.
+    const problems = result.problems.map((found) => ({
+      ...found,
+      text: t(found.message.key, found.message.values),
     }));
     return jsonAnswer(
       { status: "invalid", message: t("toc.import.refused", { count: problems.length }), problems },
