@@ -3,6 +3,7 @@ import { requirePermission } from "../auth/request.server";
 import { Button } from "../components/ui/button";
 import { Table } from "../components/ui/table";
 import { getDb } from "../db.server";
+import { notFound } from "../http-errors";
 import { formatDate, pickText, useI18n } from "../i18n/i18n";
 import { EntryStatus, formatValue, LockedBadge, periodName } from "../progress/components";
 import { myEntries } from "../progress/queries.server";
@@ -11,7 +12,7 @@ import type { Route } from "./+types/entries";
 export async function loader(args: Route.LoaderArgs) {
   const viewer = requirePermission(args, { action: "progress.log" });
   const groups = await myEntries({ db: await getDb(), viewer });
-  if (!groups) throw new Response("Not Found", { status: 404 });
+  if (!groups) notFound();
   return { groups };
 }
 

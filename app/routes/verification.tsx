@@ -48,7 +48,8 @@ export async function loader(args: Route.LoaderArgs) {
   const viewer = requirePermission(args, { action: "progress.verify" });
   const db = await getDb();
   const url = new URL(args.request.url);
-  const done = url.searchParams.get("done");
+  const asDone = url.searchParams.get("done");
+  const done = asDone === "approve" || asDone === "return" ? asDone : null;
   const asked = queueQuery.safeParse(Object.fromEntries(url.searchParams));
   if (!asked.success) {
     // An address whose filters cannot be read shows them to fix (or clear), and no entry: never a wrong list.
@@ -67,6 +68,9 @@ export async function loader(args: Route.LoaderArgs) {
   }
   const { page, ...chosen } = asked.data;
   const filters: QueueFilters = chosen;
+  // The filter form sends its empty choices too: the address is made the queue's own, so a filter is a clean link.
+  const canonical = queueLink(filters, page ?? 1, done);
+  if (`${url.pathname.replace(/\.data$/, "")}${url.search}` !== canonical) throw redirect(canonical);
   const queue = await verificationQueue({ db, viewer, filters, page: page ?? 1 });
   if (!queue) notFound();
   await recordNarrativesRead({ db, viewer, request: args.request, entries: queue.entries });
@@ -104,13 +108,14 @@ export async function action(args: Route.ActionArgs) {
 }
 
 /** The queue's address with these filters and page (the first page and empty filters are left out). */
-function queueLink(filters: Record<string, string | undefined>, page: number) {
+function queueLink(filters: Record<string, string | undefined>, page: number, done?: string | null) {
   const query = new URLSearchParams();
   for (const name of filterNames) {
     const value = filters[name];
     if (value) query.set(name, value);
   }
   if (page > 1) query.set("page", String(page));
+  if (done) query.set("done", done);
   const text = query.toString();
   return text ? `/verification?${text}` : "/verification";
 }

@@ -178,13 +178,24 @@ describe("the verification queue", () => {
       expect(filtered.waiting).toBe(older + 1);
     }
     expect((await queue(`?${new URLSearchParams(filters)}`)).ids).toEqual([ids.newEntry]);
-    // The older ones by theirs, a page at a time too; an empty choice is no filter.
-    const olderOnes = await queue(`?plan=queue-old&author=${ids.oldAuthor}&period=&page=2`);
+    // The older ones by theirs, a page at a time too.
+    const olderOnes = await queue(`?plan=queue-old&author=${ids.oldAuthor}&page=2`);
     expect([olderOnes.total, olderOnes.ids.length]).toEqual([older, older - queuePageSize]);
     expect(olderOnes.ids).not.toContain(ids.newEntry);
     // Filters that match nothing: an empty page, not an error.
     const none = await queue(`?plan=queue-new&author=${ids.oldAuthor}`);
     expect([none.status, none.total, none.ids]).toEqual([200, 0, []]);
+  });
+
+  it("makes the address the filter form sends (empty choices included) a clean link to the same queue", async () => {
+    const redirected = (await loader(
+      argsOf(
+        new Request(`http://localhost/verification?plan=&activity=&author=${ids.newAuthor}&period=2025-Q2`),
+      ),
+    ).catch((thrown: unknown) => thrown)) as Response;
+    expect(redirected.status).toBe(302);
+    expect(redirected.headers.get("Location")).toBe(`/verification?author=${ids.newAuthor}&period=2025-Q2`);
+    expect((await queue(`?author=${ids.newAuthor}&period=2025-Q2`)).ids).toEqual([ids.newEntry]);
   });
 
   it("offers as choices the plans, activities, authors and periods of the waiting entries", async () => {
