@@ -154,25 +154,27 @@ export default function Verification({ loaderData, actionData }: Route.Component
           {refusedText}
         </p>
       )}
-      <QueueFilterForm choices={choices} filters={filters} problemOf={problemOf} filtered={filtered} />
-      {problems.length > 0 ? (
-        <p className="form-error" role="alert">
-          {t("progress.verify.filter.refused")}
-        </p>
-      ) : (
-        <p role="status">
-          {total === 0
-            ? filtered
-              ? t("progress.verify.noMatch", { waiting: formatNumber(waiting, locale) })
-              : t("progress.verify.empty")
-            : t(filtered ? "progress.verify.rangeFiltered" : "progress.verify.range", {
-                from: formatNumber(first, locale),
-                to: formatNumber(last, locale),
-                total: formatNumber(total, locale),
-                waiting: formatNumber(waiting, locale),
-              })}
-        </p>
-      )}
+      <div className="queue-controls">
+        <QueueFilterForm choices={choices} filters={filters} problemOf={problemOf} filtered={filtered} />
+        {problems.length > 0 ? (
+          <p className="form-error" role="alert">
+            {t("progress.verify.filter.refused")}
+          </p>
+        ) : (
+          <p role="status">
+            {total === 0
+              ? filtered
+                ? t("progress.verify.noMatch", { waiting: formatNumber(waiting, locale) })
+                : t("progress.verify.empty")
+              : t(filtered ? "progress.verify.rangeFiltered" : "progress.verify.range", {
+                  from: formatNumber(first, locale),
+                  to: formatNumber(last, locale),
+                  total: formatNumber(total, locale),
+                  waiting: formatNumber(waiting, locale),
+                })}
+          </p>
+        )}
+      </div>
       {entries.length > 0 && (
         <ol className="queue" start={first}>
           {entries.map((entry) => {

@@ -142,7 +142,7 @@ describe("logging progress and verifying it", () => {
       await page.getByRole("button", { name: "Show", exact: true }).click();
       await page.waitForURL(new RegExp(`/verification\\?author=[0-9a-f-]+&period=${currentQuarter}$`));
       await page.getByText(/^1–\d+ of \d+ matching these filters/).waitFor();
-      await shot(page.locator("form.filters"), "meo-queue-filters");
+      await shot(page.locator(".queue-controls"), "meo-queue-filters");
       const card = page.locator("li.card", { has: page.locator(`a[href="${entryPath}"]`) });
       await card.waitFor();
       expect(await card.innerText()).toContain("Sam Staff");
