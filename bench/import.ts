@@ -50,7 +50,7 @@ async function bench(engine: string, database: Database): Promise<Row[]> {
       const preview = await previewImport({ db, planId: fixture.planId, text, on });
       dryRuns.push(performance.now() - started);
       if (preview.problems.length)
-        throw new Error(`the generated file has problems: ${preview.problems[0]?.code}`);
+        throw new Error(`the generated file has problems: ${preview.problems[0]?.message.key}`);
       entries = preview.toImport.length;
     }
     const started = performance.now();

@@ -4,6 +4,8 @@ import type { Db } from "../../db/client";
 import { auditEvents, elements, indicatorElements, indicators, plans } from "../../db/schema";
 import { recordAudit } from "../audit.server";
 import { writeCsv } from "../csv/csv";
+import { Refused } from "../errors";
+import { problem, wholeForm } from "../forms/problem";
 import { builtInDimensions } from "../indicators/dimensions";
 import { compareCodes } from "../plan-graph/graph";
 import { insertEntries, knownExternalIds, loadIndicatorRules } from "../progress/entries.server";
@@ -113,10 +115,13 @@ export function summarizePreview(preview: ImportPreview) {
 
 export type ImportSummary = ReturnType<typeof summarizePreview>;
 
-/** The file was refused when it was checked again at commit time (or changed under it): nothing was written. */
-export class ImportRefused extends Error {
+/**
+ * The file was refused when it was checked again at commit time (or changed under it): nothing was written. The
+ * preview of that check, when there was one, says which rows.
+ */
+export class ImportRefused extends Refused {
   constructor(readonly preview: ImportPreview | null) {
-    super("the import was refused; nothing was written");
+    super([problem(wholeForm, "imports.commitRefused")], 409);
   }
 }
 

@@ -72,7 +72,8 @@ const header = "indicator,period,reported_on,region,gender,value,narrative";
 const file = (...rows: string[]) => [header, ...rows].join("\r\n");
 const check = (text: string) => checkImport(text, context);
 /** The problems as "row column code", for compact assertions. */
-const named = (problems: CsvProblem[]) => problems.map((p) => `${p.row} ${p.column || "-"} ${p.code}`);
+const named = (problems: CsvProblem[]) =>
+  problems.map((p) => `${p.row} ${p.column || "-"} ${p.message.key.replace("imports.problem.", "")}`);
 
 describe("cells", () => {
   it("takes dates written YYYY-MM-DD that exist", () => {
@@ -182,7 +183,7 @@ describe("checkImport: bad input is named by row and column", () => {
       "1 colour unknownColumn",
       "1 period missingColumn",
     ]);
-    expect(result.problems.find((p) => p.column === "periode")?.params?.expected).toBe(
+    expect(result.problems.find((p) => p.column === "periode")?.message.values?.expected).toBe(
       "indicator, period, reported_on, value, region, gender, narrative",
     );
     expect(result.entries).toEqual([]);
@@ -196,7 +197,7 @@ describe("checkImport: bad input is named by row and column", () => {
   it("a formula in a cell, e.g. =cmd|' /C calc'!A0", () => {
     const result = check(file("I1,2011,2011-12-31,,,12,\"=cmd|' /C calc'!A0\"", "I1,2012,2012-12-31,,,+5,"));
     expect(named(result.problems)).toEqual(["2 narrative formula", "3 value formula"]);
-    expect(result.problems[0]?.params).toEqual({ prefix: "=" });
+    expect(result.problems[0]?.message.values).toEqual({ prefix: "=" });
   });
 
   it("non-numeric, negative and fractional counts, and a percentage over 100", () => {
@@ -214,7 +215,7 @@ describe("checkImport: bad input is named by row and column", () => {
       "4 value percentageRange",
       "5 value notWhole",
     ]);
-    expect(result.problems[0]?.params).toEqual({ value: "12a" });
+    expect(result.problems[0]?.message.values).toEqual({ value: "12a" });
   });
 
   it("a milestone level that is not on the scale", () => {
@@ -255,7 +256,7 @@ describe("checkImport: bad input is named by row and column", () => {
       "3 gender unknownValue",
       "4 gender missingDimension",
     ]);
-    expect(result.problems[0]?.params).toEqual({ value: "atlantis", dimension: "region" });
+    expect(result.problems[0]?.message.values).toEqual({ value: "atlantis", dimension: "region" });
   });
 
   it("a breakdown that does not add up to the total given", () => {
@@ -267,7 +268,7 @@ describe("checkImport: bad input is named by row and column", () => {
       ),
     );
     expect(named(result.problems)).toEqual(["4 value contradictsBreakdown"]);
-    expect(result.problems[0]?.params).toEqual({ total: 20, sum: 15 });
+    expect(result.problems[0]?.message.values).toEqual({ total: 20, sum: 15 });
   });
 
   it("a duplicated row names both rows", () => {
@@ -275,8 +276,8 @@ describe("checkImport: bad input is named by row and column", () => {
       file("I1,2011,2011-12-31,,,5,", "I1,2012,2012-12-31,,,5,", "I1,2011,2011-12-31,,,5,"),
     );
     expect(result.problems).toEqual([
-      { row: 2, column: "", code: "duplicateRow", params: { other: 4 } },
-      { row: 4, column: "", code: "duplicateRow", params: { other: 2 } },
+      { row: 2, column: "", message: { key: "imports.problem.duplicateRow", values: { other: 4 } } },
+      { row: 4, column: "", message: { key: "imports.problem.duplicateRow", values: { other: 2 } } },
     ]);
     const cells = check(file("I2,2011,2011-12-31,africa,women,1,", "I2,2011,2011-12-31,Africa,WOMEN,2,"));
     expect(named(cells.problems)).toEqual(["2 - duplicateRow", "3 - duplicateRow"]);
@@ -302,7 +303,7 @@ describe("checkImport: bad input is named by row and column", () => {
       "3 - cellCount",
       "5 reported_on dateDiffers",
     ]);
-    expect(result.problems[1]?.params).toEqual({ found: 8, expected: 7 });
+    expect(result.problems[1]?.message.values).toEqual({ found: 8, expected: 7 });
   });
 
   it("quotes that do not close: the row where the cell starts", () => {

@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
 import { formulaPrefix, parseCsv, type SyntaxProblem } from "../csv/csv";
+import type { Message, MessageValues } from "../forms/problem";
+import type { MessageKey } from "../i18n/messages";
 import { cellKey } from "../indicators/dimensions";
 import { parseReportedNumber } from "../indicators/values";
 import { checkEntry, type EntryDraft, type IndicatorRules } from "../progress/entries.server";
@@ -68,13 +70,25 @@ export type ProblemCode =
   | "dateDiffers"
   | "narrativeTooLong";
 
-/** A problem named as a spreadsheet shows it: row (header = 1) and column name ("" for a whole row or file). */
-export type CsvProblem = {
+/** A problem as the checks find it: its code (`imports.problem.<code>` in the catalogue) and values. */
+type RowProblem = {
   row: number;
   column: string;
   code: ProblemCode;
-  params?: Record<string, string | number>;
+  params?: MessageValues;
 };
+
+/**
+ * A problem named as a spreadsheet shows it: row (header = 1) and column name ("" for a whole row or file), with
+ * the message that says it (`imports.problem.<code>` and its values).
+ */
+export type CsvProblem = { row: number; column: string; message: Message };
+
+const shown = ({ row, column, code, params }: RowProblem): CsvProblem => ({
+  row,
+  column,
+  message: { key: `imports.problem.${code}` as MessageKey, ...(params ? { values: params } : {}) },
+});
 
 /** An indicator the file may name: its rules, and its milestone levels' labels (any language) for qualitative ones. */
 export type ImportIndicator = IndicatorRules & { scaleLabels: readonly (readonly string[])[] };
@@ -105,6 +119,8 @@ export type ImportCheck = {
   entries: CheckedEntry[];
   problems: CsvProblem[];
 };
+
+type RowCheck = Omit<ImportCheck, "problems"> & { problems: RowProblem[] };
 
 type RowCell = { row: number; values: Record<string, string>; value: number | null };
 type Group = {
@@ -159,7 +175,12 @@ function entryIdentity(draft: EntryDraft, total: number): string {
  * total, the others its breakdown cells (the total is derived from them, and a total given as well must match).
  */
 export function checkImport(text: string, context: ImportContext): ImportCheck {
-  const problems: CsvProblem[] = [];
+  const checked = checkRows(text, context);
+  return { ...checked, problems: checked.problems.map(shown) };
+}
+
+function checkRows(text: string, context: ImportContext): RowCheck {
+  const problems: RowProblem[] = [];
   const parsed = parseCsv(text);
   const header = (parsed.records[0] ?? []).map(lower);
   const columnName = (cell: number) => parsed.records[0]?.[cell]?.trim() || `#${cell + 1}`;
@@ -226,7 +247,7 @@ export function checkImport(text: string, context: ImportContext): ImportCheck {
       return;
     }
     let usable = true;
-    const refuse = (column: string, code: ProblemCode, params?: CsvProblem["params"]) => {
+    const refuse = (column: string, code: ProblemCode, params?: RowProblem["params"]) => {
       problems.push({ row, column, code, ...(params ? { params } : {}) });
       usable = false;
     };

@@ -1,16 +1,20 @@
 import { useId } from "react";
 import { Badge } from "../components/ui/status-badge";
+import { type FieldProblem, problemsIn } from "../forms/problem";
 import { formatDateTime, type Locale, type Translate, useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 
 /** Pieces shared by the KoboToolbox pages. */
 
-export type ShownProblem = { message: string; params?: Record<string, string | number> };
+/** The problems of an action's answer about one input. */
+export const problemsAt = (answer: unknown, input: string): FieldProblem[] =>
+  problemsIn(answer).filter((found) => found.field === input);
 
 /** The problems of one input, translated, as one text (for `Field`'s error). */
-export function problemText(t: Translate, problems: readonly ShownProblem[] | undefined): string | undefined {
-  if (!problems?.length) return undefined;
-  return problems.map((problem) => t(problem.message as MessageKey, problem.params)).join(" ");
+export function problemText(t: Translate, answer: unknown, input: string): string | undefined {
+  const problems = problemsAt(answer, input);
+  if (!problems.length) return undefined;
+  return problems.map((found) => t(found.message.key, found.message.values)).join(" ");
 }
 
 /** A labelled text area with its hint and errors (one per line it refers to), wired for assistive technology. */
@@ -22,7 +26,7 @@ export function TextAreaField({
 }: {
   label: string;
   hint?: string;
-  problems?: readonly ShownProblem[];
+  problems?: readonly FieldProblem[];
 } & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const { t } = useI18n();
   const id = useId();
@@ -39,9 +43,9 @@ export function TextAreaField({
       <textarea id={id} aria-invalid={invalid || undefined} aria-describedby={described} {...textarea} />
       {invalid && (
         <div id={`${id}-error`} role="alert">
-          {problems?.map((problem) => (
-            <p key={`${problem.message}${JSON.stringify(problem.params)}`} className="field-error">
-              {t(problem.message as MessageKey, problem.params)}
+          {problems?.map((found) => (
+            <p key={`${found.message.key}${JSON.stringify(found.message.values)}`} className="field-error">
+              {t(found.message.key, found.message.values)}
             </p>
           ))}
         </div>

@@ -82,38 +82,41 @@ describe("checkMapping", () => {
       ],
     };
     expect(checkMapping(bad, plan)).toEqual([
-      { input: "periodField", message: "kobo.mapping.periodRequired" },
+      { field: "periodField", message: { key: "kobo.mapping.periodRequired" } },
       {
-        input: "dim:region:choices",
-        message: "kobo.mapping.unknownChoiceValue",
-        params: { choice: "atl", value: "atlantis", dimension: "region" },
+        field: "dim:region:choices",
+        message: {
+          key: "kobo.mapping.unknownChoiceValue",
+          values: { choice: "atl", value: "atlantis", dimension: "region" },
+        },
       },
       {
-        input: "dim:colour:field",
-        message: "kobo.mapping.unknownDimension",
-        params: { dimension: "colour" },
+        field: "dim:colour:field",
+        message: { key: "kobo.mapping.unknownDimension", values: { dimension: "colour" } },
       },
-      { input: "ind:T9:value", message: "kobo.mapping.unknownIndicator", params: { code: "T9" } },
-      { input: "ind:T2:cells", message: "kobo.mapping.noDimensions", params: { code: "T2" } },
+      { field: "ind:T9:value", message: { key: "kobo.mapping.unknownIndicator", values: { code: "T9" } } },
+      { field: "ind:T2:cells", message: { key: "kobo.mapping.noDimensions", values: { code: "T2" } } },
       {
-        input: "ind:T1:cells",
-        message: "kobo.mapping.cellAndField",
-        params: { line: 1, dimension: "region", field: "r" },
+        field: "ind:T1:cells",
+        message: { key: "kobo.mapping.cellAndField", values: { line: 1, dimension: "region", field: "r" } },
       },
       {
-        input: "ind:T1:cells",
-        message: "kobo.mapping.cellUnknownValue",
-        params: { line: 2, dimension: "gender", value: "nonbinary" },
+        field: "ind:T1:cells",
+        message: {
+          key: "kobo.mapping.cellUnknownValue",
+          values: { line: 2, dimension: "gender", value: "nonbinary" },
+        },
       },
       {
-        input: "ind:T1:cells",
-        message: "kobo.mapping.cellUnknownDimension",
-        params: { line: 3, dimension: "colour", code: "T1" },
+        field: "ind:T1:cells",
+        message: {
+          key: "kobo.mapping.cellUnknownDimension",
+          values: { line: 3, dimension: "colour", code: "T1" },
+        },
       },
       {
-        input: "ind:T1:cells",
-        message: "kobo.mapping.cellMissingDimensions",
-        params: { line: 3, dimensions: "gender" },
+        field: "ind:T1:cells",
+        message: { key: "kobo.mapping.cellMissingDimensions", values: { line: 3, dimensions: "gender" } },
       },
     ]);
   });
@@ -125,9 +128,11 @@ describe("checkMapping", () => {
     };
     expect(checkMapping(partial, plan)).toEqual([
       {
-        input: "ind:T1:value",
-        message: "kobo.mapping.partialDimensions",
-        params: { code: "T1", given: "region", missing: "gender" },
+        field: "ind:T1:value",
+        message: {
+          key: "kobo.mapping.partialDimensions",
+          values: { code: "T1", given: "region", missing: "gender" },
+        },
       },
     ]);
     const [source] = partial.indicators;
@@ -150,12 +155,12 @@ describe("checkMapping", () => {
       ],
     };
     expect(checkMapping(cellsOnly, [share])).toEqual([
-      { input: "ind:P1:value", message: "kobo.mapping.totalRequired", params: { code: "P1" } },
+      { field: "ind:P1:value", message: { key: "kobo.mapping.totalRequired", values: { code: "P1" } } },
     ]);
   });
 
   it("requires a period and an indicator only of a complete mapping", () => {
-    expect(checkMapping(emptyMapping, plan).map((problem) => problem.message)).toEqual([
+    expect(checkMapping(emptyMapping, plan).map((problem) => problem.message.key)).toEqual([
       "kobo.mapping.periodRequired",
       "kobo.mapping.noIndicator",
     ]);
@@ -170,7 +175,7 @@ describe("checkMapping", () => {
         indicators: [{ indicator: "T2", value: null, cells: [], totalOnly: false }],
       },
       plan,
-    ).map((problem) => problem.message);
+    ).map((problem) => problem.message.key);
     for (const key of keys) expect(messages.en).toHaveProperty(key);
   });
 });
@@ -228,14 +233,16 @@ describe("the mapping form", () => {
       plan,
     );
     expect(problems).toEqual([
-      { input: "dim:region:choices", message: "kobo.mapping.choiceLine", params: { line: 2 } },
+      { field: "dim:region:choices", message: { key: "kobo.mapping.choiceLine", values: { line: 2 } } },
       {
-        input: "dim:region:choices",
-        message: "kobo.mapping.repeatedChoice",
-        params: { line: 3, choice: "afr" },
+        field: "dim:region:choices",
+        message: { key: "kobo.mapping.repeatedChoice", values: { line: 3, choice: "afr" } },
       },
-      { input: "ind:T1:value", message: "kobo.mapping.fieldName", params: { field: "bad field name!" } },
-      { input: "ind:T1:cells", message: "kobo.mapping.cellLine", params: { line: 2 } },
+      {
+        field: "ind:T1:value",
+        message: { key: "kobo.mapping.fieldName", values: { field: "bad field name!" } },
+      },
+      { field: "ind:T1:cells", message: { key: "kobo.mapping.cellLine", values: { line: 2 } } },
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type FieldProblem, problem, wholeForm } from "../forms/problem";
 import type { ResolvedDimension } from "../indicators/dimensions";
 
 /**
@@ -72,11 +73,11 @@ export type MappableIndicator = {
   measure?: "number" | "percentage" | "qualitative";
 };
 
-/**
- * A problem with a mapping, named by the form input it belongs to (`periodField`, `dim:region:choices`,
- * `ind:I3:cells`, or `form` for the mapping as a whole), with a message key of app/kobo/messages.ts.
+/*
+ * A problem with a mapping is a `FieldProblem` named by the form input it belongs to (`periodField`,
+ * `dim:region:choices`, `ind:I3:cells`, or `wholeForm` for the mapping as a whole), with a message key of
+ * app/kobo/messages.ts.
  */
-export type MappingProblem = { input: string; message: string; params?: Record<string, string | number> };
 
 export const inputs = {
   periodField: "periodField",
@@ -112,35 +113,34 @@ export function checkMapping(
   mapping: KoboMapping,
   planIndicators: readonly MappableIndicator[],
   { complete = true }: { complete?: boolean } = {},
-): MappingProblem[] {
-  const problems: MappingProblem[] = [];
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   const byCode = new Map(planIndicators.map((indicator) => [indicator.code, indicator]));
   const planDimensions = new Map(
     dimensionsOf(planIndicators).map((dimension) => [dimension.code, dimension]),
   );
 
-  if (complete && !mapping.period)
-    problems.push({ input: inputs.periodField, message: "kobo.mapping.periodRequired" });
+  if (complete && !mapping.period) problems.push(problem(inputs.periodField, "kobo.mapping.periodRequired"));
   if (complete && mapping.indicators.length === 0)
-    problems.push({ input: "form", message: "kobo.mapping.noIndicator" });
+    problems.push(problem(wholeForm, "kobo.mapping.noIndicator"));
 
   for (const [code, source] of Object.entries(mapping.dimensions)) {
     const dimension = planDimensions.get(code);
     if (!dimension) {
-      problems.push({
-        input: inputs.dimensionField(code),
-        message: "kobo.mapping.unknownDimension",
-        params: { dimension: code },
-      });
+      problems.push(
+        problem(inputs.dimensionField(code), "kobo.mapping.unknownDimension", { dimension: code }),
+      );
       continue;
     }
     for (const [choice, value] of Object.entries(source.choices)) {
       if (!dimension.values.some((candidate) => candidate.code === value))
-        problems.push({
-          input: inputs.dimensionChoices(code),
-          message: "kobo.mapping.unknownChoiceValue",
-          params: { choice, value, dimension: code },
-        });
+        problems.push(
+          problem(inputs.dimensionChoices(code), "kobo.mapping.unknownChoiceValue", {
+            choice,
+            value,
+            dimension: code,
+          }),
+        );
     }
   }
 
@@ -150,40 +150,26 @@ export function checkMapping(
     const valueInput = inputs.indicatorValue(source.indicator);
     const cellsInput = inputs.indicatorCells(source.indicator);
     if (!indicator) {
-      problems.push({
-        input: valueInput,
-        message: "kobo.mapping.unknownIndicator",
-        params: { code: source.indicator },
-      });
+      problems.push(problem(valueInput, "kobo.mapping.unknownIndicator", { code: source.indicator }));
       continue;
     }
     if (seen.has(source.indicator)) {
-      problems.push({
-        input: valueInput,
-        message: "kobo.mapping.repeatedIndicator",
-        params: { code: source.indicator },
-      });
+      problems.push(problem(valueInput, "kobo.mapping.repeatedIndicator", { code: source.indicator }));
       continue;
     }
     seen.add(source.indicator);
     if (source.value === null && source.cells.length === 0)
-      problems.push({
-        input: valueInput,
-        message: "kobo.mapping.nothingMapped",
-        params: { code: source.indicator },
-      });
+      problems.push(problem(valueInput, "kobo.mapping.nothingMapped", { code: source.indicator }));
     if (source.value === null && source.cells.length && indicator.measure && indicator.measure !== "number")
-      problems.push({
-        input: valueInput,
-        message: "kobo.mapping.totalRequired",
-        params: { code: source.indicator },
-      });
+      problems.push(problem(valueInput, "kobo.mapping.totalRequired", { code: source.indicator }));
     if (source.cells.length && (indicator.dimensions.length === 0 || source.totalOnly)) {
-      problems.push({
-        input: cellsInput,
-        message: source.totalOnly ? "kobo.mapping.cellsWithTotalOnly" : "kobo.mapping.noDimensions",
-        params: { code: source.indicator },
-      });
+      problems.push(
+        problem(
+          cellsInput,
+          source.totalOnly ? "kobo.mapping.cellsWithTotalOnly" : "kobo.mapping.noDimensions",
+          { code: source.indicator },
+        ),
+      );
       continue;
     }
     if (indicator.dimensions.length === 0 || source.totalOnly) continue;
@@ -196,46 +182,44 @@ export function checkMapping(
       for (const [code, value] of Object.entries(cell.at)) {
         const dimension = indicator.dimensions.find((candidate) => candidate.code === code);
         if (!dimension)
-          problems.push({
-            input: cellsInput,
-            message: "kobo.mapping.cellUnknownDimension",
-            params: { line, dimension: code, code: source.indicator },
-          });
+          problems.push(
+            problem(cellsInput, "kobo.mapping.cellUnknownDimension", {
+              line,
+              dimension: code,
+              code: source.indicator,
+            }),
+          );
         else if (!dimension.values.some((candidate) => candidate.code === value))
-          problems.push({
-            input: cellsInput,
-            message: "kobo.mapping.cellUnknownValue",
-            params: { line, dimension: code, value },
-          });
+          problems.push(
+            problem(cellsInput, "kobo.mapping.cellUnknownValue", { line, dimension: code, value }),
+          );
         else if (fromFields.includes(code))
-          problems.push({
-            input: cellsInput,
-            message: "kobo.mapping.cellAndField",
-            params: { line, dimension: code, field: mapping.dimensions[code]?.field ?? "" },
-          });
+          problems.push(
+            problem(cellsInput, "kobo.mapping.cellAndField", {
+              line,
+              dimension: code,
+              field: mapping.dimensions[code]?.field ?? "",
+            }),
+          );
       }
       const missing = own.filter((code) => !Object.hasOwn(cell.at, code) && !fromFields.includes(code));
       if (missing.length)
-        problems.push({
-          input: cellsInput,
-          message: "kobo.mapping.cellMissingDimensions",
-          params: { line, dimensions: missing.join(", ") },
-        });
+        problems.push(
+          problem(cellsInput, "kobo.mapping.cellMissingDimensions", { line, dimensions: missing.join(", ") }),
+        );
       const combination = own.map((code) => (Object.hasOwn(cell.at, code) ? cell.at[code] : "")).join("|");
       if (combinations.has(combination))
-        problems.push({ input: cellsInput, message: "kobo.mapping.repeatedCell", params: { line } });
+        problems.push(problem(cellsInput, "kobo.mapping.repeatedCell", { line }));
       combinations.add(combination);
     });
     if (source.cells.length === 0 && fromFields.length > 0 && fromFields.length < own.length) {
-      problems.push({
-        input: valueInput,
-        message: "kobo.mapping.partialDimensions",
-        params: {
+      problems.push(
+        problem(valueInput, "kobo.mapping.partialDimensions", {
           code: source.indicator,
           given: fromFields.join(", "),
           missing: own.filter((code) => !fromFields.includes(code)).join(", "),
-        },
-      });
+        }),
+      );
     }
   }
   return problems;
@@ -259,14 +243,14 @@ const lines = (text: string) =>
 export function mappingFromForm(
   values: MappingFormValues,
   planIndicators: readonly MappableIndicator[],
-): { mapping: KoboMapping; problems: MappingProblem[] } {
-  const problems: MappingProblem[] = [];
+): { mapping: KoboMapping; problems: FieldProblem[] } {
+  const problems: FieldProblem[] = [];
   const text = (name: string) => (values[name] ?? "").trim();
   const field = (name: string): string | null => {
     const value = text(name);
     if (value === "") return null;
     if (!fieldNamePattern.test(value) || value.length > 200) {
-      problems.push({ input: name, message: "kobo.mapping.fieldName", params: { field: value } });
+      problems.push(problem(name, "kobo.mapping.fieldName", { field: value }));
       return null;
     }
     return value;
@@ -290,21 +274,17 @@ export function mappingFromForm(
     for (const { line, text: item } of lines(values[choicesInput] ?? "")) {
       const match = /^([^=]+?)\s*=\s*(\S+)$/.exec(item);
       if (!match) {
-        problems.push({ input: choicesInput, message: "kobo.mapping.choiceLine", params: { line } });
+        problems.push(problem(choicesInput, "kobo.mapping.choiceLine", { line }));
         continue;
       }
       const [, choice = "", value = ""] = match;
       if (Object.hasOwn(choices, choice))
-        problems.push({
-          input: choicesInput,
-          message: "kobo.mapping.repeatedChoice",
-          params: { line, choice },
-        });
+        problems.push(problem(choicesInput, "kobo.mapping.repeatedChoice", { line, choice }));
       choices[choice] = value;
     }
     if (dimensionField) mapping.dimensions[dimension.code] = { field: dimensionField, choices };
     else if (Object.keys(choices).length)
-      problems.push({ input: choicesInput, message: "kobo.mapping.choicesWithoutField" });
+      problems.push(problem(choicesInput, "kobo.mapping.choicesWithoutField"));
   }
 
   for (const indicator of planIndicators) {
@@ -317,7 +297,7 @@ export function mappingFromForm(
       const parts = match?.[2]?.split(",").map((part) => part.trim()) ?? [];
       const pairs = parts.map((part) => /^([a-z][a-z0-9_]*)\s*:\s*(\S+)$/.exec(part));
       if (!match || pairs.some((pair) => !pair) || !fieldNamePattern.test(match[1] ?? "")) {
-        problems.push({ input: cellsInput, message: "kobo.mapping.cellLine", params: { line } });
+        problems.push(problem(cellsInput, "kobo.mapping.cellLine", { line }));
         continue;
       }
       for (const pair of pairs) if (pair) at[pair[1] as string] = pair[2] as string;

@@ -3,6 +3,8 @@ import type { Db } from "../../db/client";
 import { indicatorElements, indicators, koboConnections, koboRuns } from "../../db/schema";
 import { recordAudit } from "../audit.server";
 import { type AppSecrets, decryptSecret } from "../auth/secrets.server";
+import { Refused } from "../errors";
+import { type FieldProblem, problem, wholeForm } from "../forms/problem";
 import { translator } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { logger } from "../logger.server";
@@ -15,7 +17,7 @@ import {
 } from "../progress/entries.server";
 import { fetchSubmissions, KoboRequestFailed, type Submission, submissionId } from "./client";
 import { mappableIndicators } from "./connections.server";
-import { checkMapping, type KoboMapping, type MappingProblem, mappedFields, mappingSchema } from "./format";
+import { checkMapping, type KoboMapping, mappedFields, mappingSchema } from "./format";
 import { encodeRunError, type RunMessage, runMessage } from "./run-error";
 import { type FormNote, formNotes, type PlannedEntry, readSubmission, type Skip } from "./submissions";
 
@@ -65,12 +67,12 @@ function noteItem(note: FormNote): RunItem {
 }
 
 /** A failed run's error for the mapping's problems: the first one (as a message of its own), and how many more. */
-export function mappingFailure(problems: readonly MappingProblem[]): RunMessage {
-  const [first] = problems as [MappingProblem, ...MappingProblem[]];
-  const problem = runMessage(first.message.replace(/^kobo\./, ""), first.params);
+export function mappingFailure(problems: readonly FieldProblem[]): RunMessage {
+  const [first] = problems as [FieldProblem, ...FieldProblem[]];
+  const reason = runMessage(first.message.key.replace(/^kobo\./, ""), first.message.values);
   return problems.length > 1
-    ? runMessage("error.mappingMore", { problem, more: problems.length - 1 })
-    : runMessage("error.mapping", { problem });
+    ? runMessage("error.mappingMore", { problem: reason, more: problems.length - 1 })
+    : runMessage("error.mapping", { problem: reason });
 }
 
 export type RunReport = {
@@ -181,10 +183,10 @@ async function loadRules(db: Db, planId: string, mapping: KoboMapping) {
  */
 export const syncClaimMinutes = 15;
 
-/** Another sync of this connection is running (since `since`): this one did nothing. */
-export class SyncAlreadyRunning extends Error {
+/** Another sync of this connection is running (since `since`, an ISO moment the page shows): this one did nothing. */
+export class SyncAlreadyRunning extends Refused {
   constructor(readonly since: Date) {
-    super(`a sync of this connection is already running since ${since.toISOString()}`);
+    super([problem(wholeForm, "kobo.sync.running", { since: since.toISOString() })], 409);
   }
 }
 

@@ -1,69 +1,29 @@
 import { data } from "react-router";
 import { z } from "zod";
-import { parseForm, readForm } from "../forms/parse.server";
+import { answerRefused } from "../errors";
+import { readForm } from "../forms/parse.server";
+import { type FormRefusal, problem, wholeForm } from "../forms/problem";
 import { notFound } from "../http-errors";
 import {
   cellFieldPrefix,
   type EntryFields,
   entryFormLimitBytes,
+  entryProblem,
   evidenceLimitBytes,
-  type FieldProblem,
+  mib,
   readEvidenceLinks,
 } from "./form";
-import { EntryProblems, EntryRefused, type EvidenceFile, type EvidenceInput } from "./workflow.server";
+import { EntryRefused, type EvidenceFile, type EvidenceInput } from "./workflow.server";
 
-/** What the progress routes share: reading the logging form, and turning refusals into messages for the page. */
-
-export type ErrorMessage = { key: string; params?: Record<string, string | number> };
-export type ErrorMessages = Record<string, ErrorMessage>;
-
-const mib = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB`;
-
-const problemKeys = new Set([
-  "outsidePlan",
-  "inFuture",
-  "notStarted",
-  "locked",
-  "required",
-  "levelRequired",
-  "missing",
-  "unknown",
-  "repeated",
-  "contradictsBreakdown",
-  "notANumber",
-  "negative",
-  "notWhole",
-  "percentageRange",
-  "notOnScale",
-  "dateFormat",
-  "tooLong",
-  "filesTooLarge",
-  "tooManyEvidence",
-  "badLink",
-]);
-
-/** A problem of the entry rules as a catalogue key and its parameters. */
-export function problemMessage(problem: Pick<FieldProblem, "problem" | "detail">): ErrorMessage {
-  const key = problemKeys.has(problem.problem) ? problem.problem : "invalid";
-  const params: Record<string, string | number> = { ...(problem.detail ?? {}) };
-  if (problem.problem === "filesTooLarge" && typeof params.max === "number") params.max = mib(params.max);
-  return { key: `progress.problem.${key}`, params };
-}
-
-/** Problems by field (the first problem of each field is shown next to it). */
-export function problemMessages(problems: readonly FieldProblem[]): ErrorMessages {
-  const errors: ErrorMessages = {};
-  for (const problem of problems) errors[problem.field] ??= problemMessage(problem);
-  return errors;
-}
-
-export function refusalMessage(refusal: EntryRefused): ErrorMessage {
-  return { key: `progress.refused.${refusal.reason}`, params: refusal.detail };
-}
+/** What the progress routes share: reading the logging form, and answering a refusal with the one payload. */
 
 const text = (max: number) => z.string().max(max).default("");
 
-const entryFormSchema = z.looseObject({
+/**
+ * The logging form (new entry or edit): the typed fields, and the grid's boxes (`cell.<key>`), which the loose
+ * object passes through. Files are not in it: they are taken from the form that was read.
+ */
+export const entryFormSchema = z.looseObject({
   intent: z.enum(["draft", "submit"]),
   period: z.string().max(40),
   reportedOn: text(40),
@@ -71,45 +31,35 @@ const entryFormSchema = z.looseObject({
   narrative: text(20_000),
   evidenceLinks: text(30_000),
   answer: text(20_000),
-  submissionKey: z.uuid().optional(),
-  indicatorId: z.uuid().optional(),
   removeEvidence: z.union([z.uuid(), z.array(z.uuid())]).optional(),
 });
 
-export type EntryFormResult =
-  | {
-      ok: true;
-      intent: "draft" | "submit";
-      fields: EntryFields;
-      evidence: EvidenceInput;
-      /** Problems found while reading the form (a bad link), reported with the entry's own. */
-      formProblems: FieldProblem[];
-      answer: string;
-      submissionKey: string | undefined;
-      indicatorId: string | undefined;
-      removeEvidence: string[];
-      values: Record<string, string>;
-    }
-  | { ok: false; response: ReturnType<typeof data> };
+/** A new entry's form also names its indicator and carries the key that makes a second post find the first entry. */
+export const newEntryFormSchema = entryFormSchema.extend({ submissionKey: z.uuid(), indicatorId: z.uuid() });
 
-/** Every value typed, to show the form again after a problem (files cannot be given back: browsers forbid it). */
-function typedValues(form: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [name, value] of form) if (typeof value === "string" && !(name in values)) values[name] = value;
-  return values;
-}
+export type EntryForm = {
+  intent: "draft" | "submit";
+  fields: EntryFields;
+  evidence: EvidenceInput;
+  /** Problems found while reading the form (a bad link), reported with the entry's own. */
+  formProblems: ReturnType<typeof entryProblem>[];
+  answer: string;
+  removeEvidence: string[];
+  /** Every text typed, to show the form again after a problem (files cannot be given back: browsers forbid it). */
+  values: Record<string, string>;
+};
 
-const tooLarge = () =>
-  data(
-    {
-      errors: {
-        evidenceFiles: { key: "progress.problem.requestTooLarge", params: { max: mib(evidenceLimitBytes) } },
-      } as ErrorMessages,
-      values: {} as Record<string, string>,
-      formError: { key: "progress.form.tooLarge", params: { max: mib(evidenceLimitBytes) } } as ErrorMessage,
-    },
-    { status: 413 },
-  );
+/** The body of a progress form was over the logging form's limit: a 413 with the one refusal payload. */
+const tooLarge = () => {
+  const body: FormRefusal = {
+    problems: [
+      entryProblem("evidenceFiles", "requestTooLarge", { max: evidenceLimitBytes }),
+      problem(wholeForm, "progress.form.tooLarge", { max: mib(evidenceLimitBytes) }),
+    ],
+    values: {},
+  };
+  return data(body, { status: 413 });
+};
 
 /**
  * Reads a progress form (multipart when it carries evidence files) under the logging form's documented limit: a
@@ -126,23 +76,18 @@ export async function readProgressForm(
   }
 }
 
-/** The logging form's fields, evidence and typed values; a form that is not one is 400 with the values typed. */
-export async function readEntryForm(request: Request, given?: FormData): Promise<EntryFormResult> {
-  let form = given;
-  if (!form) {
-    const read = await readProgressForm(request);
-    if (!read.ok) return read;
-    form = read.form;
-  }
-  const parsed = await parseForm(request, entryFormSchema, { form });
-  if (!parsed.ok) return parsed;
-  const input = parsed.data;
+/** The logging form's fields, evidence and typed values, from what `entryFormSchema` parsed and the form's files. */
+export async function entryFromForm(
+  input: z.infer<typeof entryFormSchema>,
+  form: FormData,
+): Promise<EntryForm> {
+  const values: Record<string, string> = {};
   const cells: Record<string, string> = {};
-  for (const [name, value] of form) {
-    if (name.startsWith(cellFieldPrefix) && typeof value === "string" && name.length <= 300)
-      cells[name] = value;
+  for (const [name, value] of Object.entries(input)) {
+    if (typeof value !== "string") continue;
+    values[name] = value;
+    if (name.startsWith(cellFieldPrefix) && name.length <= 300) cells[name] = value;
   }
-  const values = typedValues(form);
   const links = readEvidenceLinks(input.evidenceLinks);
   const files: EvidenceFile[] = [];
   for (const item of form.getAll("evidenceFiles")) {
@@ -155,7 +100,6 @@ export async function readEntryForm(request: Request, given?: FormData): Promise
     });
   }
   return {
-    ok: true,
     intent: input.intent,
     fields: {
       period: input.period,
@@ -167,27 +111,27 @@ export async function readEntryForm(request: Request, given?: FormData): Promise
     evidence: { links: links.links, files },
     formProblems: links.problem ? [links.problem] : [],
     answer: input.answer,
-    submissionKey: input.submissionKey,
-    indicatorId: input.indicatorId,
     removeEvidence: input.removeEvidence === undefined ? [] : [input.removeEvidence].flat(),
     values,
   };
 }
 
 /**
- * Turns a refusal into what the page shows: 404 for what the viewer may not see, 400 with the field problems and
- * the values typed, 409 for a transition the entry's status does not allow.
+ * Answers a refusal of the progress domain with the one payload (its status: 400 for problems, 409 for a transition
+ * the entry's state does not allow), with the values typed; an entry the viewer may not see is a 404. A lock refused
+ * for waiting entries names them too.
  */
-export function refusalResponse(error: unknown, values: Record<string, string>) {
-  if (error instanceof EntryProblems)
-    return data({ errors: problemMessages(error.problems), values }, { status: 400 });
+export function answerEntryRefused(error: unknown, values?: FormRefusal["values"]) {
   if (error instanceof EntryRefused) {
     if (error.reason === "notFound") notFound();
-    const status = ["noteRequired", "rationaleRequired"].includes(error.reason) ? 400 : 409;
-    return data(
-      { errors: {} as ErrorMessages, values, formError: refusalMessage(error), entries: error.entries },
-      { status },
-    );
+    if (error.entries.length) {
+      const body: FormRefusal & { entries: typeof error.entries } = {
+        problems: error.problems,
+        ...(values ? { values } : {}),
+        entries: error.entries,
+      };
+      return data(body, { status: error.status });
+    }
   }
-  throw error;
+  return answerRefused(error, values);
 }

@@ -2,6 +2,7 @@ import { useId, useState } from "react";
 import { Form, Link, useNavigation } from "react-router";
 import { Button } from "../components/ui/button";
 import { TableScroll } from "../components/ui/table";
+import { problemsIn, wholeForm } from "../forms/problem";
 import {
   formatDateTime,
   formatNumber,
@@ -11,7 +12,6 @@ import {
   type Translate,
   useI18n,
 } from "../i18n/i18n";
-import type { MessageKey } from "../i18n/messages";
 import type { ResolvedDimension } from "../indicators/dimensions";
 import { parseReportedNumber } from "../indicators/values";
 import type { LocalizedText } from "../plan-graph/vocabulary";
@@ -623,21 +623,20 @@ export function EntryForm({
   );
 }
 
-export type MessageLike = string | { key: string; params?: Record<string, string | number> } | undefined;
-
-/** A message of an action (a catalogue key, with parameters or not), in the reader's language. */
-export function translateMessage(message: MessageLike, t: Translate): string | undefined {
-  if (!message) return undefined;
-  return typeof message === "string"
-    ? t(message as MessageKey)
-    : t(message.key as MessageKey, message.params);
+/**
+ * The problems of an action's answer (its `FormRefusal`), the first of each field, in the reader's language:
+ * `form` holds the problem with the form as a whole.
+ */
+export function problemTexts(answer: unknown, t: Translate): FieldErrors {
+  const texts: FieldErrors = {};
+  for (const found of problemsIn(answer)) texts[found.field] ??= t(found.message.key, found.message.values);
+  return texts;
 }
 
-/** The problems of an action by field, translated. */
-export function translateErrors(errors: Record<string, MessageLike> | undefined, t: Translate): FieldErrors {
-  return Object.fromEntries(
-    Object.entries(errors ?? {}).map(([field, error]) => [field, translateMessage(error, t)]),
-  );
+/** The problems about the fields only (the whole form's problem is shown at the top of the form). */
+export function fieldTexts(texts: FieldErrors): FieldErrors {
+  const { [wholeForm]: _form, ...fields } = texts;
+  return fields;
 }
 
 export function PlanCrumb({ plan }: { plan: { slug: string; title: LocalizedText } }) {

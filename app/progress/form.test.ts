@@ -64,7 +64,7 @@ describe("reading the typed values", () => {
   it("reports a text that is not a number on its own input, the French way in French", () => {
     const cell = "cell.gender=women|region=africa";
     expect(readEntryFields(indicator, fields({ [cell]: "1,5" }), "en").problems).toEqual([
-      { field: cell, problem: "notANumber", detail: { value: "1,5" } },
+      { field: cell, message: { key: "progress.problem.notANumber", values: { value: "1,5" } } },
     ]);
     expect(readEntryFields(indicator, fields({ [cell]: "1,5" }), "fr").breakdown?.[0]?.value).toBe(1.5);
     expect(readEntryFields(indicator, fields({}, "=1+1"), "en").problems[0]?.field).toBe("total");
@@ -94,8 +94,8 @@ describe("reading the typed values", () => {
     expect(formFieldOf({ field: "breakdown[0].region", problem: "unknown" }, cells, "number").field).toBe(
       cells[0],
     );
-    expect(formFieldOf({ field: "total", problem: "required" }, cells, "qualitative").problem).toBe(
-      "levelRequired",
+    expect(formFieldOf({ field: "total", problem: "required" }, cells, "qualitative").message.key).toBe(
+      "progress.problem.levelRequired",
     );
     expect(formFieldOf({ field: "period", problem: "locked" }, cells, "number").field).toBe("period");
   });
@@ -130,9 +130,8 @@ describe("evidence links", () => {
     });
     expect(readEvidenceLinks("javascript:alert(1)").problem).toEqual({
       field: "evidenceLinks",
-      problem: "badLink",
-      detail: { value: "javascript:alert(1)" },
+      message: { key: "progress.problem.badLink", values: { value: "javascript:alert(1)" } },
     });
-    expect(readEvidenceLinks("not a link").problem?.problem).toBe("badLink");
+    expect(readEvidenceLinks("not a link").problem?.message.key).toBe("progress.problem.badLink");
   });
 });

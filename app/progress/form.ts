@@ -1,3 +1,5 @@
+import { type FieldProblem, problem as fieldProblem, type MessageValues } from "../forms/problem";
+import type { MessageKey } from "../i18n/messages";
 import { cellKey, type ResolvedDimension } from "../indicators/dimensions";
 import type { Period } from "../indicators/periods";
 import { type BreakdownCell, parseReportedNumber, type ValueProblem } from "../indicators/values";
@@ -38,8 +40,46 @@ export type IndicatorShape = {
   dimensions: readonly ResolvedDimension[];
 };
 
-/** A form field name → the problem shown next to it. */
-export type FieldProblem = { field: string; problem: string; detail?: Record<string, string | number> };
+/** A size as the person reads it on the page. */
+export const mib = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB`;
+
+/** The entry rules' problems the catalogue words (`progress.problem.<code>`); any other is "cannot be recorded". */
+const problemCodes = new Set([
+  "outsidePlan",
+  "inFuture",
+  "notStarted",
+  "locked",
+  "required",
+  "levelRequired",
+  "missing",
+  "unknown",
+  "repeated",
+  "contradictsBreakdown",
+  "notANumber",
+  "negative",
+  "notWhole",
+  "percentageRange",
+  "notOnScale",
+  "dateFormat",
+  "tooLong",
+  "filesTooLarge",
+  "tooManyEvidence",
+  "badLink",
+  "requestTooLarge",
+]);
+
+/** A problem of the logging form, shown next to `field`: `progress.problem.<code>` with its values. */
+export function entryProblem(field: string, code: string, detail?: MessageValues): FieldProblem {
+  const values: MessageValues = { ...(detail ?? {}) };
+  // Sizes are said in MiB (the limit as the person reads it on the page).
+  if ((code === "filesTooLarge" || code === "requestTooLarge") && typeof values.max === "number")
+    values.max = mib(values.max);
+  const key = `progress.problem.${problemCodes.has(code) ? code : "invalid"}` as MessageKey;
+  return fieldProblem(field, key, Object.keys(values).length ? values : undefined);
+}
+
+/** The code of a logging-form problem (`progress.problem.notANumber` → `notANumber`), for checks and tests. */
+export const problemCode = (found: FieldProblem) => found.message.key.replace(/^progress\.problem\./, "");
 
 /** Every combination of dimension values, in grid order (first dimension slowest). */
 export function gridCells(dimensions: readonly ResolvedDimension[]): Record<string, string>[] {
@@ -97,12 +137,12 @@ export function readEntryFields(
     if (trimmed === "") return null;
     if (indicator.measure === "qualitative") {
       const level = /^\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
-      if (Number.isNaN(level)) problems.push({ field, problem: "notOnScale" });
+      if (Number.isNaN(level)) problems.push(entryProblem(field, "notOnScale"));
       return Number.isNaN(level) ? undefined : level;
     }
     const value = parseReportedNumber(trimmed, locale);
     if (value === null) {
-      problems.push({ field, problem: "notANumber", detail: { value: trimmed.slice(0, 40) } });
+      problems.push(entryProblem(field, "notANumber", { value: trimmed.slice(0, 40) }));
       return undefined;
     }
     return value;
@@ -136,10 +176,10 @@ export function formFieldOf(
   measure: IndicatorShape["measure"],
 ): FieldProblem {
   const cell = /^breakdown\[(\d+)\]/.exec(problem.field);
-  if (cell) return { ...problem, field: cellFields[Number(cell[1])] ?? "grid" };
+  if (cell) return entryProblem(cellFields[Number(cell[1])] ?? "grid", problem.problem, problem.detail);
   if (problem.field === "total" && problem.problem === "required")
-    return { ...problem, field: "total", problem: measure === "qualitative" ? "levelRequired" : "required" };
-  return problem;
+    return entryProblem("total", measure === "qualitative" ? "levelRequired" : "required", problem.detail);
+  return entryProblem(problem.field, problem.problem, problem.detail);
 }
 
 /** The periods a person may log into: started ones; locked ones are listed but cannot be chosen. */
@@ -177,10 +217,7 @@ export function readEvidenceLinks(text: string): { links: string[]; problem: Fie
       url = null;
     }
     if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || line.length > 2000) {
-      return {
-        links: [],
-        problem: { field: "evidenceLinks", problem: "badLink", detail: { value: line.slice(0, 80) } },
-      };
+      return { links: [], problem: entryProblem("evidenceLinks", "badLink", { value: line.slice(0, 80) }) };
     }
   }
   return { links: lines, problem: null };

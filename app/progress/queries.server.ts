@@ -470,21 +470,58 @@ export async function evidenceFile({
   };
 }
 
-/** The verification queue: submitted entries, oldest first, each with what a verifier needs to decide. */
+/** What the verification queue can be narrowed to (each optional): a plan, an activity, an author, a period. */
+export type QueueFilters = {
+  /** The plan's slug. */
+  plan?: string;
+  /** The activity's element id. */
+  activity?: string;
+  /** The author's user id. */
+  author?: string;
+  /** A period key (`2014`, `2014-Q2`, `lop`…). */
+  period?: string;
+};
+
+/** Entries per page of the verification queue. */
+export const queuePageSize = 20;
+
+/**
+ * The verification queue: submitted entries, oldest first, each with what a verifier needs to decide, one page at a
+ * time (a page past the last shows the last), narrowed by the filters. `total` counts the entries that match, `waiting`
+ * every submitted entry; `choices` lists what the filters can choose among the submitted entries.
+ */
 export async function verificationQueue({
   db,
   viewer,
-  limit = 50,
+  filters = {},
+  page = 1,
+  pageSize = queuePageSize,
 }: {
   db: Db;
   viewer: Viewer;
-  limit?: number;
+  filters?: QueueFilters;
+  page?: number;
+  pageSize?: number;
 }) {
   if (!can(viewer, { action: "progress.verify" })) return null;
-  const [total] = await db
+  const submitted = eq(progressEntries.status, "submitted");
+  const matching = and(
+    submitted,
+    filters.plan === undefined ? undefined : eq(plans.slug, filters.plan),
+    filters.activity === undefined ? undefined : eq(progressEntries.elementId, filters.activity),
+    filters.author === undefined ? undefined : eq(progressEntries.enteredBy, filters.author),
+    filters.period === undefined ? undefined : eq(progressEntries.periodKey, filters.period),
+  );
+  const [waiting] = await db.select({ n: count() }).from(progressEntries).where(submitted);
+  const [found] = await db
     .select({ n: count() })
     .from(progressEntries)
-    .where(eq(progressEntries.status, "submitted"));
+    .innerJoin(indicators, eq(indicators.id, progressEntries.indicatorId))
+    .innerJoin(plans, eq(plans.id, indicators.planId))
+    .where(matching);
+  const total = found?.n ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const shownPage = Math.min(Math.max(1, page), pageCount);
   const rows = await db
     .select({
       entry: progressEntries,
@@ -498,9 +535,10 @@ export async function verificationQueue({
     .innerJoin(plans, eq(plans.id, indicators.planId))
     .leftJoin(elements, eq(elements.id, progressEntries.elementId))
     .leftJoin(author, eq(author.id, progressEntries.enteredBy))
-    .where(eq(progressEntries.status, "submitted"))
-    .orderBy(asc(progressEntries.submittedAt), asc(progressEntries.createdAt))
-    .limit(limit);
+    .where(matching)
+    .orderBy(asc(progressEntries.submittedAt), asc(progressEntries.createdAt), asc(progressEntries.id))
+    .limit(pageSize)
+    .offset((shownPage - 1) * pageSize);
   const dimensions = await dimensionsOf(
     db,
     rows.map((row) => row.indicator),
@@ -510,7 +548,12 @@ export async function verificationQueue({
     rows.map((row) => row.entry.id),
   );
   return {
-    total: total?.n ?? 0,
+    waiting: waiting?.n ?? 0,
+    total,
+    page: shownPage,
+    pageCount,
+    pageSize,
+    choices: await queueChoices(db),
     entries: rows.map((row) => ({
       id: row.entry.id,
       periodKey: row.entry.periodKey,
@@ -528,6 +571,53 @@ export async function verificationQueue({
       notes: notes.filter((note) => note.entryId === row.entry.id),
       evidence: evidence.filter((item) => item.entryId === row.entry.id),
     })),
+  };
+}
+
+/** What the queue's filters can choose: the plans, activities, authors and periods of the submitted entries. */
+async function queueChoices(db: Db) {
+  const rows = await db
+    .selectDistinct({
+      planSlug: plans.slug,
+      planTitle: plans.title,
+      activityId: elements.id,
+      activityCode: elements.code,
+      activityTitle: elements.title,
+      authorId: author.id,
+      authorName: author.name,
+      periodKey: progressEntries.periodKey,
+    })
+    .from(progressEntries)
+    .innerJoin(indicators, eq(indicators.id, progressEntries.indicatorId))
+    .innerJoin(plans, eq(plans.id, indicators.planId))
+    .leftJoin(elements, eq(elements.id, progressEntries.elementId))
+    .leftJoin(author, eq(author.id, progressEntries.enteredBy))
+    .where(eq(progressEntries.status, "submitted"));
+  const once = <T, K>(items: T[], key: (item: T) => K) => [
+    ...new Map(items.map((item) => [key(item), item])).values(),
+  ];
+  return {
+    plans: once(rows, (row) => row.planSlug)
+      .map((row) => ({ slug: row.planSlug, title: row.planTitle }))
+      .sort((a, b) => a.slug.localeCompare(b.slug)),
+    activities: once(
+      rows.filter((row) => row.activityId !== null),
+      (row) => row.activityId,
+    )
+      .map((row) => ({
+        id: row.activityId as string,
+        code: row.activityCode as string,
+        title: row.activityTitle as LocalizedText,
+        planSlug: row.planSlug,
+      }))
+      .sort((a, b) => a.planSlug.localeCompare(b.planSlug) || compareCodes(a.code, b.code)),
+    authors: once(
+      rows.filter((row) => row.authorId !== null),
+      (row) => row.authorId,
+    )
+      .map((row) => ({ id: row.authorId as string, name: row.authorName ?? "—" }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    periods: [...new Set(rows.map((row) => row.periodKey))].sort(),
   };
 }
 

@@ -12,6 +12,8 @@ import {
 } from "../../db/schema";
 import { recordAudit } from "../audit.server";
 import { can, type Permission, type Viewer } from "../auth/policy";
+import { type RefusalStatus, Refused } from "../errors";
+import { type FieldProblem, type MessageValues, problem, wholeForm } from "../forms/problem";
 import {
   checkEntry,
   type EntryDraft,
@@ -23,8 +25,8 @@ import { evidenceShown, sha256Of, tombstoneEvidence } from "./evidence.server";
 import {
   cellFieldPrefix,
   type EntryFields,
+  entryProblem,
   evidenceLimitBytes,
-  type FieldProblem,
   formFieldOf,
   maxEvidenceItems,
   maxNarrativeLength,
@@ -61,21 +63,42 @@ export type RefusalReason =
   | "needsFix"
   | "submissionKeyUsed";
 
-export class EntryRefused extends Error {
+/** The text a refusal for want of one is about (the rest concern the request as a whole). */
+const requiredText: Partial<Record<RefusalReason, string>> = {
+  noteRequired: "note",
+  answerRequired: "answer",
+  rationaleRequired: "rationale",
+};
+
+/** 404 for what the viewer may not see, 400 for a text left empty, 409 for what the entry's state does not allow. */
+const refusalStatus = (reason: RefusalReason): RefusalStatus =>
+  reason === "notFound" ? 404 : requiredText[reason] ? 400 : 409;
+
+/** A transition refused (`progress.refused.<reason>`); nothing was written. */
+export class EntryRefused extends Refused {
   constructor(
     readonly reason: RefusalReason,
-    readonly detail: Record<string, string | number> = {},
+    readonly detail: MessageValues = {},
     /** For `waitingEntries`: the entries that block the lock. */
     readonly entries: readonly { id: string; status: EntryStatus }[] = [],
   ) {
-    super(`refused: ${reason}`);
+    super(
+      [
+        problem(
+          requiredText[reason] ?? wholeForm,
+          `progress.refused.${reason}`,
+          Object.keys(detail).length ? detail : undefined,
+        ),
+      ],
+      refusalStatus(reason),
+    );
   }
 }
 
 /** The typed values cannot be recorded: each problem names its form field. Nothing was written. */
-export class EntryProblems extends Error {
-  constructor(readonly problems: readonly FieldProblem[]) {
-    super(`the entry has ${problems.length} problem(s)`);
+export class EntryProblems extends Refused {
+  constructor(problems: readonly FieldProblem[]) {
+    super([...problems], 400);
   }
 }
 
@@ -103,7 +126,7 @@ const isLockRefusal = (error: unknown) => pgCode(error) === "23514" && /is locke
 
 /** The problem of a note, answer or rationale longer than the limit, by the form field it came from. */
 const longNoteProblems = (field: string, text: string): FieldProblem[] =>
-  text.length > maxNoteLength ? [{ field, problem: "tooLong", detail: { max: maxNoteLength } }] : [];
+  text.length > maxNoteLength ? [entryProblem(field, "tooLong", { max: maxNoteLength })] : [];
 
 function refuseLongNote(field: string, text: string) {
   const problems = longNoteProblems(field, text);
@@ -160,9 +183,8 @@ export function prepareEntry({
   const problems: FieldProblem[] = [...read.problems, ...extraProblems];
   const narrative = fields.narrative.trim();
   if (narrative.length > maxNarrativeLength)
-    problems.push({ field: "narrative", problem: "tooLong", detail: { max: maxNarrativeLength } });
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(fields.reportedOn))
-    problems.push({ field: "reportedOn", problem: "dateFormat" });
+    problems.push(entryProblem("narrative", "tooLong", { max: maxNarrativeLength }));
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(fields.reportedOn)) problems.push(entryProblem("reportedOn", "dateFormat"));
   const draft: EntryDraft = {
     indicatorId: rules.id,
     periodKey: fields.period,
@@ -184,9 +206,9 @@ export function prepareEntry({
   }
   const bytes = evidence.files.reduce((sum, file) => sum + file.content.byteLength, 0);
   if (bytes > evidenceLimitBytes)
-    problems.push({ field: "evidenceFiles", problem: "filesTooLarge", detail: { max: evidenceLimitBytes } });
+    problems.push(entryProblem("evidenceFiles", "filesTooLarge", { max: evidenceLimitBytes }));
   if (existingEvidence + evidence.links.length + evidence.files.length > maxEvidenceItems)
-    problems.push({ field: "evidenceFiles", problem: "tooManyEvidence", detail: { max: maxEvidenceItems } });
+    problems.push(entryProblem("evidenceFiles", "tooManyEvidence", { max: maxEvidenceItems }));
   if (problems.length || checked.total === null) throw new EntryProblems(problems);
   return { draft, total: checked.total };
 }

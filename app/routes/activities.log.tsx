@@ -1,22 +1,28 @@
 import { randomUUID } from "node:crypto";
-import { data, Link, redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import { requirePermission } from "../auth/request.server";
 import { SyntheticBadge } from "../components/synthetic-badge";
 import { Card } from "../components/ui/card";
 import { getDb } from "../db.server";
+import { parseForm } from "../forms/parse.server";
+import { wholeForm } from "../forms/problem";
 import { notFound } from "../http-errors";
 import { negotiateLocale, pickText, useI18n } from "../i18n/i18n";
-import { readEntryForm, refusalResponse } from "../progress/actions.server";
+import {
+  answerEntryRefused,
+  entryFromForm,
+  newEntryFormSchema,
+  readProgressForm,
+} from "../progress/actions.server";
 import {
   EntryForm,
   EntryStatus,
+  fieldTexts,
   formatValue,
   LockedBadge,
-  type MessageLike,
   PlanCrumb,
   periodName,
-  translateErrors,
-  translateMessage,
+  problemTexts,
 } from "../progress/components";
 import { activityForLogging } from "../progress/queries.server";
 import { createEntry, todayUtc } from "../progress/workflow.server";
@@ -40,10 +46,12 @@ export async function loader(args: Route.LoaderArgs) {
 
 export async function action(args: Route.ActionArgs) {
   const viewer = requirePermission(args, { action: "progress.log" });
-  const form = await readEntryForm(args.request);
-  if (!form.ok) return form.response;
-  if (!form.submissionKey || !form.indicatorId)
-    return data({ errors: {}, values: form.values, formError: { key: "form.invalid" } }, { status: 400 });
+  const read = await readProgressForm(args.request);
+  if (!read.ok) return read.response;
+  const parsed = await parseForm(args.request, newEntryFormSchema, { form: read.form });
+  if (!parsed.ok) return parsed.response;
+  const { submissionKey, indicatorId } = parsed.data;
+  const form = await entryFromForm(parsed.data, read.form);
   const db = await getDb();
   const today = todayUtc();
   const activity = await activityForLogging({
@@ -60,36 +68,31 @@ export async function action(args: Route.ActionArgs) {
       db,
       viewer,
       elementId: activity.activity.id,
-      indicatorId: form.indicatorId,
+      indicatorId,
       fields: form.fields,
       locale: negotiateLocale(args.request),
       evidence: form.evidence,
       extraProblems: form.formProblems,
       submit: form.intent === "submit",
-      submissionKey: form.submissionKey,
+      submissionKey,
       today,
     });
     return redirect(`/entries/${id}?${created ? `saved=${form.intent}` : "already=1"}`);
   } catch (error) {
-    return refusalResponse(error, form.values);
+    return answerEntryRefused(error, form.values);
   }
 }
-
-type ActionResult = {
-  errors?: Record<string, MessageLike>;
-  values?: Record<string, string>;
-  formError?: MessageLike;
-};
 
 export default function LogProgress({ loaderData, actionData }: Route.ComponentProps) {
   const { t, locale } = useI18n();
   const { plan, activity, indicators, indicator, periods, today, submissionKey, recent } = loaderData;
-  const result = actionData as ActionResult | undefined;
+  const result = actionData as { values?: Record<string, string> } | undefined;
   const title = pickText(activity.title, locale);
   const typed = result?.values && Object.keys(result.values).length > 0 ? result.values : null;
   const values = typed ?? { period: loaderData.defaultPeriod, reportedOn: today };
-  const errors = translateErrors(result?.errors, t);
-  const formError = translateMessage(result?.formError, t);
+  const problems = problemTexts(actionData, t);
+  const errors = fieldTexts(problems);
+  const formError = problems[wholeForm];
   const open = periods.filter((period) => !period.locked);
   return (
     <>

@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect } from "react-router";
+import { Form, Link, redirect } from "react-router";
 import { z } from "zod";
 import { requireViewer } from "../auth/request.server";
 import { SyntheticBadge } from "../components/synthetic-badge";
@@ -6,15 +6,15 @@ import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
 import { getDb } from "../db.server";
 import { parseForm } from "../forms/parse.server";
+import { wholeForm } from "../forms/problem";
 import { safeRedirect } from "../forms/safe-redirect";
 import { notFound } from "../http-errors";
 import { formatDate, formatDateTime, negotiateLocale, pickText, useI18n } from "../i18n/i18n";
 import {
-  problemMessage,
-  readEntryForm,
+  answerEntryRefused,
+  entryFormSchema,
+  entryFromForm,
   readProgressForm,
-  refusalMessage,
-  refusalResponse,
 } from "../progress/actions.server";
 import {
   BreakdownTable,
@@ -22,25 +22,17 @@ import {
   EntryForm,
   EntryStatus,
   EvidenceList,
+  fieldTexts,
   formatValue,
   LockedBadge,
-  type MessageLike,
   PlanCrumb,
   periodName,
-  translateErrors,
-  translateMessage,
+  problemTexts,
   VerifyForms,
 } from "../progress/components";
 import { cellField } from "../progress/form";
 import { entryDetail } from "../progress/queries.server";
-import {
-  answerReturn,
-  EntryProblems,
-  EntryRefused,
-  submitEntry,
-  todayUtc,
-  updateEntry,
-} from "../progress/workflow.server";
+import { answerReturn, submitEntry, todayUtc, updateEntry } from "../progress/workflow.server";
 import { recordRead } from "../read-log.server";
 import type { Route } from "./+types/entries.detail";
 
@@ -71,42 +63,39 @@ export async function loader(args: Route.LoaderArgs) {
   return { ...detail, today, saved: url.searchParams.get("saved"), already: url.searchParams.has("already") };
 }
 
-const smallForm = z.discriminatedUnion("intent", [
+/** The entry page's forms: submit a draft as it is, answer a return note, or the logging form (save or submit). */
+const entryPageForm = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("submit-as-is"), back: z.string().max(200).optional() }),
   z.object({ intent: z.literal("answer"), reply: z.string().max(20_000).default("") }),
+  entryFormSchema,
 ]);
 
 export async function action(args: Route.ActionArgs) {
   const { viewer, detail, today } = await load(args);
   const read = await readProgressForm(args.request);
   if (!read.ok) return read.response;
+  const parsed = await parseForm(args.request, entryPageForm, { form: read.form });
+  if (!parsed.ok) return parsed.response;
+  const input = parsed.data;
   const db = await getDb();
-  const intent = read.form.get("intent");
-  if (intent === "submit-as-is" || intent === "answer") {
-    const parsed = await parseForm(args.request, smallForm, { form: read.form });
-    if (!parsed.ok) return parsed.response;
-    const input = parsed.data;
+  if (input.intent === "answer") {
     try {
-      if (input.intent === "answer")
-        await answerReturn({ db, viewer, entryId: detail.entry.id, body: input.reply });
-      else await submitEntry({ db, viewer, entryId: detail.entry.id, today });
+      await answerReturn({ db, viewer, entryId: detail.entry.id, body: input.reply });
     } catch (error) {
       // An answer refused (empty, too long) comes back beside its own box, leaving the edit form as stored.
-      if (input.intent === "answer" && (error instanceof EntryRefused || error instanceof EntryProblems)) {
-        if (error instanceof EntryRefused && error.reason === "notFound") notFound();
-        const replyError =
-          error instanceof EntryRefused
-            ? refusalMessage(error)
-            : problemMessage(error.problems[0] ?? { problem: "invalid" });
-        return data({ reply: input.reply, replyError }, { status: 400 });
-      }
-      return refusalResponse(error, {});
+      return answerEntryRefused(error, { reply: input.reply });
     }
-    if (input.intent === "answer") return redirect(`/entries/${detail.entry.id}?saved=answer`);
+    return redirect(`/entries/${detail.entry.id}?saved=answer`);
+  }
+  if (input.intent === "submit-as-is") {
+    try {
+      await submitEntry({ db, viewer, entryId: detail.entry.id, today });
+    } catch (error) {
+      return answerEntryRefused(error);
+    }
     return redirect(safeRedirect(input.back, `/entries/${detail.entry.id}?saved=submit`));
   }
-  const form = await readEntryForm(args.request, read.form);
-  if (!form.ok) return form.response;
+  const form = await entryFromForm(input, read.form);
   try {
     await updateEntry({
       db,
@@ -122,28 +111,25 @@ export async function action(args: Route.ActionArgs) {
       today,
     });
   } catch (error) {
-    return refusalResponse(error, form.values);
+    return answerEntryRefused(error, form.values);
   }
   return redirect(`/entries/${detail.entry.id}?saved=${form.intent}`);
 }
-
-type ActionResult = {
-  errors?: Record<string, MessageLike>;
-  values?: Record<string, string>;
-  formError?: MessageLike;
-  reply?: string;
-  replyError?: MessageLike;
-};
 
 export default function EntryPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t, locale } = useI18n();
   const { entry, plan, activity, indicator, notes, evidence, editable, canVerify, periods, today } =
     loaderData;
-  const result = actionData as ActionResult | undefined;
+  const result = actionData as { values?: Record<string, string> } | undefined;
   const name = pickText(indicator.name, locale);
   const narrative = entry.narrative ? pickText(entry.narrative, locale) : null;
-  const formError = translateMessage(result?.formError, t);
-  const typed = result?.values && Object.keys(result.values).length > 0 ? result.values : null;
+  // The reply box's answer comes back with its own text typed; its problems are shown beside it, not on the form.
+  const reply = result?.values && "reply" in result.values ? result.values : null;
+  const problems = reply ? {} : problemTexts(actionData, t);
+  const replyError = reply ? problemTexts(actionData, t) : {};
+  const replyText = replyError.answer ?? replyError.reply ?? replyError[wholeForm];
+  const formError = problems[wholeForm];
+  const typed = !reply && result?.values && Object.keys(result.values).length > 0 ? result.values : null;
   const stored: Record<string, string> = {
     period: entry.periodKey,
     reportedOn: entry.reportedOn,
@@ -273,7 +259,7 @@ export default function EntryPage({ loaderData, actionData }: Route.ComponentPro
                 indicator={indicator}
                 periods={periods}
                 values={typed ?? stored}
-                errors={translateErrors(result?.errors, t)}
+                errors={fieldTexts(problems)}
                 formError={formError}
                 today={today}
                 hidden={{}}
@@ -297,19 +283,19 @@ export default function EntryPage({ loaderData, actionData }: Route.ComponentPro
             {editable && entry.status === "returned" && (
               <Form method="post" className="reply">
                 <input type="hidden" name="intent" value="answer" />
-                <div className={result?.replyError ? "field field-invalid" : "field"}>
+                <div className={replyText ? "field field-invalid" : "field"}>
                   <label htmlFor="reply">{t("progress.entry.reply")}</label>
                   <textarea
                     id="reply"
                     name="reply"
                     rows={3}
-                    defaultValue={result?.reply}
-                    aria-invalid={result?.replyError ? true : undefined}
-                    aria-describedby={result?.replyError ? "reply-error" : undefined}
+                    defaultValue={reply?.reply}
+                    aria-invalid={replyText ? true : undefined}
+                    aria-describedby={replyText ? "reply-error" : undefined}
                   />
-                  {result?.replyError && (
+                  {replyText && (
                     <p id="reply-error" className="field-error" role="alert">
-                      {translateMessage(result.replyError, t)}
+                      {replyText}
                     </p>
                   )}
                 </div>

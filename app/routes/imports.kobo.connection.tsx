@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect, useActionData } from "react-router";
+import { Form, Link, redirect, useActionData } from "react-router";
 import { z } from "zod";
 import { appSecret, requirePermission } from "../auth/request.server";
 import { Button } from "../components/ui/button";
@@ -6,10 +6,11 @@ import { Card } from "../components/ui/card";
 import { Field } from "../components/ui/field";
 import { Table } from "../components/ui/table";
 import { getDb } from "../db.server";
+import { answerRefused, refusal } from "../errors";
 import { parseForm } from "../forms/parse.server";
+import { problem, problemAt, wholeForm } from "../forms/problem";
 import { notFound } from "../http-errors";
 import { formatDateTime, pickText, useI18n } from "../i18n/i18n";
-import type { MessageKey } from "../i18n/messages";
 import { DimensionName, MocksNotice, RunOutcome, submissionTimeText } from "../kobo/components";
 import {
   deleteConnection,
@@ -21,7 +22,7 @@ import {
 import { koboDevMocks } from "../kobo/dev-mocks.server";
 import { checkMapping } from "../kobo/format";
 import { runErrorText } from "../kobo/run-error";
-import { SyncAlreadyRunning, syncConnection } from "../kobo/sync.server";
+import { syncConnection } from "../kobo/sync.server";
 import type { Route } from "./+types/imports.kobo.connection";
 
 async function loadConnection(id: string) {
@@ -64,11 +65,8 @@ export async function action(args: Route.ActionArgs) {
           appSecret: appSecret(),
         });
       } catch (error) {
-        if (!(error instanceof SyncAlreadyRunning)) throw error;
-        return data(
-          { errors: { sync: "kobo.sync.running" }, runningSince: error.since.toISOString() },
-          { status: 409 },
-        );
+        // Another sync of this connection is running: said with when it started.
+        return answerRefused(error);
       }
       if (!run) notFound();
       return redirect(`/imports/kobo/${connection.id}/runs/${run.runId}`);
@@ -78,7 +76,7 @@ export async function action(args: Route.ActionArgs) {
       return redirect(`/imports/kobo/${connection.id}`);
     case "delete":
       if (form.data.confirmName.trim() !== connection.name)
-        return data({ errors: { confirmName: "kobo.delete.mismatch" } }, { status: 400 });
+        return refusal([problem("confirmName", "kobo.delete.mismatch")]);
       await deleteConnection({ db, actor, id: connection.id });
       return redirect("/imports/kobo");
   }
@@ -87,9 +85,9 @@ export async function action(args: Route.ActionArgs) {
 export default function KoboConnection({ loaderData }: Route.ComponentProps) {
   const { t, locale } = useI18n();
   const { connection, indicators, ready, runs, saved, mocks } = loaderData;
-  const result = useActionData<typeof action>() as
-    | { errors?: Record<string, string>; runningSince?: string }
-    | undefined;
+  const result = useActionData<typeof action>();
+  const running = problemAt(result, wholeForm);
+  const mismatch = problemAt(result, "confirmName");
   const plan = pickText(connection.plan.title, locale);
   const { mapping } = connection;
   const nameOf = (code: string) => {
@@ -121,9 +119,11 @@ export default function KoboConnection({ loaderData }: Route.ComponentProps) {
           <Card>
             <h2>{t("kobo.sync.title")}</h2>
             <p>{t("kobo.sync.intro")}</p>
-            {result?.runningSince && (
+            {running && (
               <p className="notice" role="alert">
-                {t("kobo.sync.running", { since: formatDateTime(result.runningSince, locale) })}
+                {typeof running.values?.since === "string"
+                  ? t(running.key, { since: formatDateTime(running.values.since, locale) })
+                  : t(running.key, running.values)}
               </p>
             )}
             {ready ? (
@@ -300,7 +300,7 @@ export default function KoboConnection({ loaderData }: Route.ComponentProps) {
                 label={t("kobo.delete.confirm")}
                 name="confirmName"
                 autoComplete="off"
-                error={result?.errors?.confirmName ? t(result.errors.confirmName as MessageKey) : undefined}
+                error={mismatch && t(mismatch.key, mismatch.values)}
               />
               <Button type="submit" variant="secondary">
                 {t("kobo.delete.button")}

@@ -1,18 +1,20 @@
-import { data, Form, Link, redirect, useActionData } from "react-router";
+import { Form, Link, redirect, useActionData } from "react-router";
 import { z } from "zod";
 import { appSecret, isDemo, requirePermission } from "../auth/request.server";
 import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
 import { Field } from "../components/ui/field";
 import { getDb } from "../db.server";
-import { readForm } from "../forms/parse.server";
+import { refusal } from "../errors";
+import { parseForm } from "../forms/parse.server";
+import { problem, wholeForm } from "../forms/problem";
 import { notFound } from "../http-errors";
 import { pickText, useI18n } from "../i18n/i18n";
-import { DimensionName, MocksNotice, problemText, TextAreaField } from "../kobo/components";
+import { DimensionName, MocksNotice, problemsAt, problemText, TextAreaField } from "../kobo/components";
 import { getConnection, mappableIndicators, updateConnection } from "../kobo/connections.server";
 import { koboDevMocks } from "../kobo/dev-mocks.server";
 import { dimensionsOf, formFromMapping, inputs, mappingFromForm } from "../kobo/format";
-import { addProblem, type FormProblems, formValues, readSettings, valuesToShow } from "../kobo/forms.server";
+import { connectionFormSchema, formValues, readSettings, valuesToShow } from "../kobo/forms.server";
 import type { Route } from "./+types/imports.kobo.edit";
 
 async function load(id: string) {
@@ -38,15 +40,16 @@ export async function loader(args: Route.LoaderArgs) {
 export async function action(args: Route.ActionArgs) {
   const viewer = requirePermission(args, { action: "progress.import" });
   const { db, connection, indicators } = await load(args.params.id);
-  const values = formValues(await readForm(args.request));
+  const parsed = await parseForm(args.request, connectionFormSchema);
+  if (!parsed.ok) return parsed.response;
+  const values = formValues(parsed.data);
   const { settings, token, problems } = readSettings(values, {
     allowLocalHttp: isDemo(),
     tokenRequired: false,
   });
   const { mapping, problems: mappingProblems } = mappingFromForm(values, indicators);
-  for (const problem of mappingProblems)
-    addProblem(problems, problem.input, { message: problem.message, params: problem.params });
-  if (Object.keys(problems).length) return data({ problems, values: valuesToShow(values) }, { status: 400 });
+  problems.push(...mappingProblems);
+  if (problems.length) return refusal(problems, { values: valuesToShow(values) });
   const outcome = await updateConnection({
     db,
     actor: `user:${viewer.id}`,
@@ -57,22 +60,17 @@ export async function action(args: Route.ActionArgs) {
     appSecret: appSecret(),
   });
   if (outcome === "notFound") notFound();
-  if (outcome === "tokenRequired") {
-    addProblem(problems, "token", { message: "kobo.connection.tokenForNewServer" });
-    return data({ problems, values: valuesToShow(values) }, { status: 400 });
-  }
+  if (outcome === "tokenRequired")
+    return refusal([problem("token", "kobo.connection.tokenForNewServer")], { values: valuesToShow(values) });
   return redirect(`/imports/kobo/${connection.id}?saved=1`);
 }
 
 export default function EditKoboConnection({ loaderData }: Route.ComponentProps) {
   const { t, locale } = useI18n();
   const { connection, indicators, created, mocks } = loaderData;
-  const result = useActionData<typeof action>() as
-    | { problems: FormProblems; values: Record<string, string> }
-    | undefined;
-  const problems = result?.problems ?? {};
+  const result = useActionData<typeof action>() as { values?: Record<string, string> } | undefined;
   const values: Record<string, string> = result?.values ?? loaderData.values;
-  const error = (input: string) => problemText(t, problems[input]);
+  const error = (input: string) => problemText(t, result, input);
   const plan = pickText(connection.plan.title, locale);
   const dimensions = dimensionsOf(indicators);
   const periodFrom = values[inputs.periodFrom] === "key" ? "key" : "date";
@@ -204,7 +202,7 @@ export default function EditKoboConnection({ loaderData }: Route.ComponentProps)
                       })}
                       name={inputs.dimensionChoices(dimension.code)}
                       defaultValue={values[inputs.dimensionChoices(dimension.code)]}
-                      problems={problems[inputs.dimensionChoices(dimension.code)]}
+                      problems={problemsAt(result, inputs.dimensionChoices(dimension.code))}
                       rows={3}
                     />
                   </fieldset>
@@ -217,9 +215,9 @@ export default function EditKoboConnection({ loaderData }: Route.ComponentProps)
               <h2>{t("kobo.mapping.indicators")}</h2>
               <p>{t("kobo.mapping.intro")}</p>
               <p>{t("kobo.mapping.indicatorsIntro")}</p>
-              {problems.form && (
+              {error(wholeForm) && (
                 <p className="form-error" role="alert">
-                  {error("form")}
+                  {error(wholeForm)}
                 </p>
               )}
               {indicators.length === 0 && <p>{t("kobo.mapping.noPlanIndicators")}</p>}
@@ -250,7 +248,7 @@ export default function EditKoboConnection({ loaderData }: Route.ComponentProps)
                           hint={t("kobo.mapping.cellsHint")}
                           name={inputs.indicatorCells(indicator.code)}
                           defaultValue={values[inputs.indicatorCells(indicator.code)]}
-                          problems={problems[inputs.indicatorCells(indicator.code)]}
+                          problems={problemsAt(result, inputs.indicatorCells(indicator.code))}
                           rows={4}
                         />
                         <label className="check">

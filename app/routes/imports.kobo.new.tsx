@@ -1,15 +1,17 @@
-import { data, Form, Link, redirect, useActionData } from "react-router";
+import { Form, Link, redirect, useActionData } from "react-router";
 import { appSecret, isDemo, requirePermission } from "../auth/request.server";
 import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
 import { Field, Select } from "../components/ui/field";
 import { getDb } from "../db.server";
-import { readForm } from "../forms/parse.server";
+import { refusal } from "../errors";
+import { parseForm } from "../forms/parse.server";
+import { problem } from "../forms/problem";
 import { pickText, useI18n } from "../i18n/i18n";
 import { MocksNotice, problemText } from "../kobo/components";
 import { createConnection, listPlanChoices } from "../kobo/connections.server";
 import { koboDevMocks } from "../kobo/dev-mocks.server";
-import { addProblem, type FormProblems, formValues, readSettings, valuesToShow } from "../kobo/forms.server";
+import { connectionFormSchema, formValues, readSettings, valuesToShow } from "../kobo/forms.server";
 import type { Route } from "./+types/imports.kobo.new";
 
 export async function loader(args: Route.LoaderArgs) {
@@ -20,16 +22,17 @@ export async function loader(args: Route.LoaderArgs) {
 export async function action(args: Route.ActionArgs) {
   const viewer = requirePermission(args, { action: "progress.import" });
   const db = await getDb();
-  const values = formValues(await readForm(args.request));
+  const parsed = await parseForm(args.request, connectionFormSchema);
+  if (!parsed.ok) return parsed.response;
+  const values = formValues(parsed.data);
   const { settings, token, problems } = readSettings(values, {
     allowLocalHttp: isDemo(),
     tokenRequired: true,
   });
   const plans = await listPlanChoices({ db });
   const plan = plans.find((candidate) => candidate.id === values.planId);
-  if (!plan) addProblem(problems, "planId", { message: "kobo.connection.planUnknown" });
-  if (Object.keys(problems).length || !plan || !token)
-    return data({ problems, values: valuesToShow(values) }, { status: 400 });
+  if (!plan) problems.push(problem("planId", "kobo.connection.planUnknown"));
+  if (problems.length || !plan || !token) return refusal(problems, { values: valuesToShow(values) });
   const id = await createConnection({
     db,
     actor: `user:${viewer.id}`,
@@ -45,12 +48,9 @@ export async function action(args: Route.ActionArgs) {
 export default function NewKoboConnection({ loaderData }: Route.ComponentProps) {
   const { t, locale } = useI18n();
   const { plans, mocks } = loaderData;
-  const result = useActionData<typeof action>() as
-    | { problems: FormProblems; values: Record<string, string> }
-    | undefined;
-  const problems = result?.problems ?? {};
+  const result = useActionData<typeof action>() as { values?: Record<string, string> } | undefined;
   const values = result?.values ?? {};
-  const error = (input: string) => problemText(t, problems[input]);
+  const error = (input: string) => problemText(t, result, input);
   return (
     <>
       <title>{`${t("kobo.newConnection")} · Throughline`}</title>

@@ -6,13 +6,22 @@ import { Card } from "../components/ui/card";
 import { Badge } from "../components/ui/status-badge";
 import { Table } from "../components/ui/table";
 import { getDb } from "../db.server";
-import { readForm } from "../forms/parse.server";
+import { answerRefused, refusal } from "../errors";
+import { parseForm, readForm } from "../forms/parse.server";
+import {
+  type FieldProblem,
+  type FormRefusal,
+  type Message,
+  problem,
+  problemAt,
+  problemsIn,
+  wholeForm,
+} from "../forms/problem";
 import { notFound } from "../http-errors";
 import { formatNumber, pickText, useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import {
   commitImport,
-  ImportRefused,
   importablePlans,
   importGuide,
   importRecord,
@@ -23,6 +32,9 @@ import {
 import { heldPreview, heldUpload, holdUpload, releaseUpload } from "../imports/pending.server";
 import { todayUtc } from "../progress/workflow.server";
 import type { Route } from "./+types/imports";
+
+/** The upload limit as the page says it. */
+const uploadSize = `${maxUploadBytes / 1024 / 1024} MiB`;
 
 const query = z.object({
   // An address typed or mangled by hand is an unknown plan (404) or an expired upload, never an error.
@@ -59,11 +71,16 @@ export async function loader(args: Route.LoaderArgs) {
     preview,
     expired: Boolean(params.upload && !upload),
     done: params.imported ? await importRecord(db, params.imported, viewer.id) : null,
-    uploadSize: `${maxUploadBytes / 1024 / 1024} MiB`,
+    uploadSize,
   };
 }
 
-const intent = z.enum(["check", "commit", "discard"]);
+/** The import page's forms: check a file (multipart: the file is taken from the form read once), then commit or discard it. */
+const importForm = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("check"), plan: z.string().max(200).default("") }),
+  z.object({ intent: z.literal("commit"), token: z.string().max(100).default("") }),
+  z.object({ intent: z.literal("discard"), token: z.string().max(100).default("") }),
+]);
 
 export async function action(args: Route.ActionArgs) {
   const viewer = requirePermission(args, { action: "progress.import" });
@@ -71,39 +88,39 @@ export async function action(args: Route.ActionArgs) {
   try {
     form = await readForm(args.request, maxUploadBytes);
   } catch (error) {
-    if (error instanceof Response && error.status === 413)
-      return data({ errors: { file: "imports.tooLarge" } }, { status: 413 });
-    throw error;
+    if (!(error instanceof Response && error.status === 413)) throw error;
+    const body: FormRefusal = { problems: [problem("file", "imports.tooLarge", { size: uploadSize })] };
+    return data(body, { status: 413 });
   }
-  const chosen = intent.safeParse(form.get("intent"));
-  if (!chosen.success) return data({ errors: { form: "form.invalid" } }, { status: 400 });
+  const parsed = await parseForm(args.request, importForm, { form });
+  if (!parsed.ok) return parsed.response;
+  const input = parsed.data;
   const db = await getDb();
-  const token = String(form.get("token") ?? "");
 
-  if (chosen.data === "check") {
-    const plan = (await importablePlans(db)).find((candidate) => candidate.slug === form.get("plan"));
+  if (input.intent === "check") {
+    const plan = (await importablePlans(db)).find((candidate) => candidate.slug === input.plan);
     const file = form.get("file");
-    const errors: Record<string, string> = {};
-    if (!plan) errors.plan = "imports.planUnknown";
-    if (!(file instanceof File) || file.size === 0) errors.file = "imports.fileRequired";
-    if (!plan || !(file instanceof File) || errors.file) return data({ errors }, { status: 400 });
+    const problems: FieldProblem[] = [];
+    if (!plan) problems.push(problem("plan", "imports.planUnknown"));
+    if (!(file instanceof File) || file.size === 0) problems.push(problem("file", "imports.fileRequired"));
+    if (!plan || !(file instanceof File) || problems.length) return refusal(problems);
     let text: string;
     try {
       text = new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer());
     } catch {
-      return data({ errors: { file: "imports.fileNotText" } }, { status: 400 });
+      return refusal([problem("file", "imports.fileNotText")]);
     }
     const held = holdUpload({ userId: viewer.id, planId: plan.id, fileName: file.name.slice(0, 200), text });
     return redirect(`/imports?upload=${held.token}`);
   }
 
-  const upload = heldUpload(token, viewer.id);
-  if (chosen.data === "discard") {
-    releaseUpload(token, viewer.id);
+  const upload = heldUpload(input.token, viewer.id);
+  if (input.intent === "discard") {
+    releaseUpload(input.token, viewer.id);
     const plan = (await importablePlans(db)).find((candidate) => candidate.id === upload?.planId);
     return redirect(plan ? `/imports?plan=${plan.slug}` : "/imports");
   }
-  if (!upload) return data({ errors: { form: "imports.expired" } }, { status: 400 });
+  if (!upload) return refusal([problem(wholeForm, "imports.expired")]);
   try {
     const result = await commitImport({
       db,
@@ -112,14 +129,14 @@ export async function action(args: Route.ActionArgs) {
       fileName: upload.fileName,
       userId: viewer.id,
     });
-    releaseUpload(token, viewer.id);
+    releaseUpload(input.token, viewer.id);
     const plan = (await importablePlans(db)).find((candidate) => candidate.id === upload.planId);
     const next = new URLSearchParams({ plan: plan?.slug ?? "" });
     if (result.auditId) next.set("imported", String(result.auditId));
     return redirect(`/imports?${next}`);
   } catch (error) {
-    if (!(error instanceof ImportRefused)) throw error;
-    return data({ errors: { form: "imports.commitRefused" } }, { status: 409 });
+    // Checked again at commit time and refused (a period locked meanwhile): nothing was written (409).
+    return answerRefused(error);
   }
 }
 
@@ -135,11 +152,12 @@ const measureKey = (measure: string) =>
 export default function ImportsPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t, locale } = useI18n();
   const { plans, plan, guide, preview, expired, done, uploadSize } = loaderData;
-  const errors = (actionData as { errors?: Record<string, string> } | undefined)?.errors ?? {};
-  const say = (key: string | undefined, params?: Record<string, string | number>) =>
-    key ? t(key as MessageKey, params ?? { size: uploadSize }) : undefined;
+  const say = (message: Message | undefined) => message && t(message.key, message.values);
+  const fileError = say(problemAt(actionData, "file"));
+  // Whatever is not about the file is said at the top of the page (a plan unknown, an upload expired, a refusal).
+  const other = problemsIn(actionData).find((found) => found.field !== "file");
   const number = (value: number) => formatNumber(value, locale);
-  const formError = say(errors.form ?? errors.plan) ?? (expired ? t("imports.expired") : undefined);
+  const formError = say(other?.message) ?? (expired ? t("imports.expired") : undefined);
   return (
     <>
       <title>{`${t("imports.title")} · Throughline`}</title>
@@ -212,11 +230,11 @@ export default function ImportsPage({ loaderData, actionData }: Route.ComponentP
                 <tbody>
                   {preview.problems.map((problem) => (
                     <tr
-                      key={`${problem.row}|${problem.column}|${problem.code}|${JSON.stringify(problem.params)}`}
+                      key={`${problem.row}|${problem.column}|${problem.message.key}|${JSON.stringify(problem.message.values)}`}
                     >
                       <td>{problem.row}</td>
                       <td>{problem.column ? <code>{problem.column}</code> : t("imports.wholeRow")}</td>
-                      <td>{t(`imports.problem.${problem.code}` as MessageKey, problem.params)}</td>
+                      <td>{t(problem.message.key, problem.message.values)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -270,7 +288,7 @@ export default function ImportsPage({ loaderData, actionData }: Route.ComponentP
             <Form method="post" action="/imports" encType="multipart/form-data">
               <input type="hidden" name="intent" value="check" />
               <input type="hidden" name="plan" value={plan.slug} />
-              <div className={errors.file ? "field field-invalid" : "field"}>
+              <div className={fileError ? "field field-invalid" : "field"}>
                 <label htmlFor="import-file">{t("imports.file")}</label>
                 <p id="import-file-hint" className="field-hint">
                   {t("imports.fileHint", { size: uploadSize })}
@@ -281,12 +299,12 @@ export default function ImportsPage({ loaderData, actionData }: Route.ComponentP
                   name="file"
                   accept=".csv,text/csv"
                   required
-                  aria-describedby={errors.file ? "import-file-hint import-file-error" : "import-file-hint"}
-                  aria-invalid={errors.file ? true : undefined}
+                  aria-describedby={fileError ? "import-file-hint import-file-error" : "import-file-hint"}
+                  aria-invalid={fileError ? true : undefined}
                 />
-                {errors.file && (
+                {fileError && (
                   <p id="import-file-error" className="field-error" role="alert">
-                    {say(errors.file)}
+                    {fileError}
                   </p>
                 )}
               </div>

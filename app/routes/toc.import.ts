@@ -26,9 +26,10 @@ export async function action(args: Route.ActionArgs) {
   if (result.status === "forbidden")
     return jsonAnswer({ status: "forbidden", message: t("toc.save.forbidden") }, 403);
   if (result.status === "invalid") {
-    const problems = result.problems.map((problem) => ({
-      ...problem,
-      message: t(problem.key, problem.values),
+    // The one problem shape (the JSON path as the field), each with its text in the reader's language.
+    const problems = result.problems.map((found) => ({
+      ...found,
+      text: t(found.message.key, found.message.values),
     }));
     return jsonAnswer(
       { status: "invalid", message: t("toc.import.refused", { count: problems.length }), problems },

@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect } from "react-router";
+import { Form, Link, redirect } from "react-router";
 import { z } from "zod";
 import { requirePermission } from "../auth/request.server";
 import { SyntheticBadge } from "../components/synthetic-badge";
@@ -7,15 +7,13 @@ import { Card } from "../components/ui/card";
 import { TableScroll } from "../components/ui/table";
 import { getDb } from "../db.server";
 import { parseForm } from "../forms/parse.server";
-import { type FormRefusal, problem, wholeForm } from "../forms/problem";
-import { useProblems } from "../forms/use-problems";
+import { problemsIn } from "../forms/problem";
 import { notFound } from "../http-errors";
 import { formatDateTime, pickText, useI18n } from "../i18n/i18n";
-import type { MessageKey } from "../i18n/messages";
-import { problemMessage, refusalMessage } from "../progress/actions.server";
+import { answerEntryRefused } from "../progress/actions.server";
 import { LockedBadge, periodName } from "../progress/components";
 import { periodsOverview } from "../progress/queries.server";
-import { EntryProblems, EntryRefused, lockPeriod, unlockPeriod } from "../progress/workflow.server";
+import { lockPeriod, unlockPeriod } from "../progress/workflow.server";
 import type { Route } from "./+types/verification.periods";
 
 export async function loader(args: Route.LoaderArgs) {
@@ -48,37 +46,23 @@ export async function action(args: Route.ActionArgs) {
     if (intent === "lock") await lockPeriod({ db, viewer, indicatorId, periodKey: period });
     else await unlockPeriod({ db, viewer, indicatorId, periodKey: period, rationale });
   } catch (error) {
-    if (error instanceof EntryRefused && error.reason === "notFound") notFound();
-    if (error instanceof EntryRefused || error instanceof EntryProblems) {
-      // The period's row shows the refusal (the values say which row), with the entries that block a lock.
-      const message =
-        error instanceof EntryRefused
-          ? refusalMessage(error)
-          : problemMessage(error.problems[0] ?? { problem: "invalid" });
-      const body: PeriodRefusal = {
-        problems: [problem(wholeForm, message.key as MessageKey, message.params)],
-        values: form.values,
-        entries: error instanceof EntryRefused ? [...error.entries] : [],
-      };
-      return data(body, {
-        status: error instanceof EntryRefused && error.reason !== "rationaleRequired" ? 409 : 400,
-      });
-    }
-    throw error;
+    return answerEntryRefused(error, { indicatorId, period, intent, rationale });
   }
   const query = new URLSearchParams({ done: intent, ...(plan ? { plan } : {}) });
   return redirect(`/verification/periods?${query}`);
 }
 
-/** A refused lock or unlock: the one refusal, and the entries still waiting when they block a lock. */
-type PeriodRefusal = FormRefusal & { entries: { id: string; status: string }[] };
+type ActionResult = {
+  values?: { indicatorId?: string; period?: string; rationale?: string };
+  entries?: { id: string; status: string }[];
+};
 
 export default function Periods({ loaderData, actionData }: Route.ComponentProps) {
   const { t, locale } = useI18n();
   const { plans, plan, indicators, done } = loaderData;
-  const problems = useProblems(actionData);
-  const entries = (actionData as Partial<PeriodRefusal> | undefined)?.entries ?? [];
-  const refusal = problems.form ?? (problems.all[0] && problems.of(problems.all[0].field));
+  const result = actionData as ActionResult | undefined;
+  const [refused] = problemsIn(actionData);
+  const refusedText = refused && t(refused.message.key, refused.message.values);
   return (
     <>
       <title>{`${t("progress.periods.title")} · Throughline`}</title>
@@ -103,7 +87,7 @@ export default function Periods({ loaderData, actionData }: Route.ComponentProps
           {t("progress.periods.show")}
         </Button>
       </Form>
-      {done && !actionData && (
+      {done && !result && (
         <p className="notice" role="status">
           {done === "lock" ? t("progress.periods.lockedDone") : t("progress.periods.unlockedDone")}
         </p>
@@ -135,9 +119,9 @@ export default function Periods({ loaderData, actionData }: Route.ComponentProps
                   <tbody>
                     {indicator.periods.map((period) => {
                       const mine =
-                        refusal &&
-                        problems.value("indicatorId") === indicator.id &&
-                        problems.value("period") === period.key;
+                        result?.values?.indicatorId === indicator.id && result.values.period === period.key
+                          ? { ...result.values, entries: result.entries, formError: refusedText }
+                          : undefined;
                       const waiting = (period.counts.submitted ?? 0) + (period.counts.returned ?? 0);
                       return (
                         <tr key={period.key}>
@@ -177,12 +161,12 @@ export default function Periods({ loaderData, actionData }: Route.ComponentProps
                             )}
                           </td>
                           <td>
-                            {mine && (
+                            {mine?.formError && (
                               <div className="form-error" role="alert">
-                                <p>{refusal}</p>
-                                {entries.length > 0 && (
+                                <p>{mine.formError}</p>
+                                {mine.entries && mine.entries.length > 0 && (
                                   <ul>
-                                    {entries.map((entry) => (
+                                    {mine.entries.map((entry) => (
                                       <li key={entry.id}>
                                         <Link to={`/entries/${entry.id}`}>
                                           {t(`progress.status.${entry.status as "submitted" | "returned"}`)}
@@ -208,8 +192,8 @@ export default function Periods({ loaderData, actionData }: Route.ComponentProps
                                     <input
                                       id={`rationale-${indicator.id}-${period.key}`}
                                       name="rationale"
-                                      defaultValue={mine ? problems.value("rationale") : undefined}
-                                      aria-invalid={mine ? true : undefined}
+                                      defaultValue={mine?.rationale}
+                                      aria-invalid={mine?.formError ? true : undefined}
                                     />
                                   </div>
                                   <Button type="submit" variant="secondary">

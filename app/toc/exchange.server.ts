@@ -7,7 +7,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { elements, plans, sourceDocuments, tocCanvasNodes } from "../../db/schema";
 import { recordAudit } from "../audit.server";
-import type { MessageKey } from "../i18n/messages";
+import { type FieldProblem, problem } from "../forms/problem";
 import type { PlanGraph } from "../plan-graph/format";
 import { inScope, type PlanScope } from "../plan-graph/scope.server";
 import { applyCanvasContent, citationColumns, planGraphDocument } from "../plan-graph/store.server";
@@ -43,12 +43,9 @@ export async function exportCanvas({
   return planGraphDocument({ db, plan: planRow, only: { elementIds, canvasIds: [canvas.id] } });
 }
 
-/** A reason an import was refused: where in the file, and a message key with its values. */
-export type ImportProblem = { path: string; key: MessageKey; values?: Record<string, string | number> };
-
 export type CanvasImportResult =
   | { status: "imported"; version: number; changed: boolean }
-  | { status: "invalid"; problems: ImportProblem[] }
+  | { status: "invalid"; problems: FieldProblem[] }
   | { status: "forbidden" }
   | { status: "not_found" };
 
@@ -75,28 +72,20 @@ export async function importCanvas({
   const json = parseJsonText(text);
   if (!json.ok) {
     const at = jsonErrorAt(text);
-    return { status: "invalid", problems: [{ path: "$", key: "toc.import.invalidJson", values: at }] };
+    return { status: "invalid", problems: [problem("$", "toc.import.invalidJson", at)] };
   }
   const parsed = parseCanvasFile(json.value);
   if (!parsed.ok) return { status: "invalid", problems: parsed.problems.map(importProblem) };
   const graph = parsed.value;
-  const problems: ImportProblem[] = [];
+  const problems: FieldProblem[] = [];
   if (graph.plan.slug !== plan.slug)
-    problems.push({
-      path: "$.plan.slug",
-      key: "toc.import.otherPlan",
-      values: { file: graph.plan.slug, plan: plan.slug },
-    });
+    problems.push(problem("$.plan.slug", "toc.import.otherPlan", { file: graph.plan.slug, plan: plan.slug }));
   const canvases = graph.canvases ?? [];
   if (canvases.length !== 1)
-    problems.push({ path: "$.canvases", key: "toc.import.oneCanvas", values: { count: canvases.length } });
+    problems.push(problem("$.canvases", "toc.import.oneCanvas", { count: canvases.length }));
   const file = canvases[0];
   if (file && file.slug !== slug)
-    problems.push({
-      path: "$.canvases[0].slug",
-      key: "toc.import.otherCanvas",
-      values: { file: file.slug, canvas: slug },
-    });
+    problems.push(problem("$.canvases[0].slug", "toc.import.otherCanvas", { file: file.slug, canvas: slug }));
   if (problems.length || !file) return { status: "invalid", problems };
 
   return db.transaction(async (tx): Promise<CanvasImportResult> => {
@@ -115,18 +104,12 @@ export async function importCanvas({
     const idByCode = new Map(found.map((row) => [row.code, row.id]));
     const unknown = (code: string) => ({ plan: plan.slug, code });
     if (file.focus && !idByCode.has(file.focus))
-      problems.push({
-        path: "$.canvases[0].focus",
-        key: "toc.import.unknownElement",
-        values: unknown(file.focus),
-      });
+      problems.push(problem("$.canvases[0].focus", "toc.import.unknownElement", unknown(file.focus)));
     file.nodes.forEach((node, i) => {
       if (!idByCode.has(node.element))
-        problems.push({
-          path: `$.canvases[0].nodes[${i}].element`,
-          key: "toc.import.unknownElement",
-          values: unknown(node.element),
-        });
+        problems.push(
+          problem(`$.canvases[0].nodes[${i}].element`, "toc.import.unknownElement", unknown(node.element)),
+        );
     });
     if (file.citation) {
       const [source] = await tx
@@ -134,11 +117,11 @@ export async function importCanvas({
         .from(sourceDocuments)
         .where(eq(sourceDocuments.id, file.citation.source));
       if (!source)
-        problems.push({
-          path: "$.canvases[0].citation.source",
-          key: "toc.import.unknownSource",
-          values: { source: file.citation.source },
-        });
+        problems.push(
+          problem("$.canvases[0].citation.source", "toc.import.unknownSource", {
+            source: file.citation.source,
+          }),
+        );
     }
     if (problems.length) return { status: "invalid", problems };
 
@@ -206,17 +189,17 @@ export async function importCanvas({
 }
 
 /** A problem of the file as the reader's language says it (the validator's own text is English, for the CLI). */
-function importProblem(problem: CodedProblem): ImportProblem {
-  const { path } = problem;
-  switch (problem.code) {
+function importProblem(coded: CodedProblem): FieldProblem {
+  const { path } = coded;
+  switch (coded.code) {
     case "duplicate":
-      return { path, key: "toc.import.duplicate", values: { ...problem.values } };
+      return problem(path, "toc.import.duplicate", { ...coded.values });
     case "unknownCode":
-      return { path, key: "toc.import.fileUnknownCode", values: { ...problem.values } };
+      return problem(path, "toc.import.fileUnknownCode", { ...coded.values });
     case "placedTwice":
-      return { path, key: "toc.import.placedTwice", values: { ...problem.values } };
+      return problem(path, "toc.import.placedTwice", { ...coded.values });
     default:
       // A value of the wrong shape: the path says where; the detail (English) is for whoever wrote the file.
-      return { path, key: "toc.import.shape", values: { detail: path } };
+      return problem(path, "toc.import.shape", { detail: path });
   }
 }

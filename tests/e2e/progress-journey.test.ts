@@ -122,12 +122,20 @@ describe("logging progress and verifying it", () => {
       await page.goto(`${baseUrl}${entryPath}`);
       expect(await page.getByRole("button", { name: "Approve" }).count()).toBe(1);
       await page.goto(`${baseUrl}/verification`);
+      // The queue narrowed to who reported it and its period: the filters become the page's address.
+      await page.locator("#queue-author").selectOption({ label: "Sam Staff" });
+      await page.locator("#queue-period").selectOption(currentQuarter);
+      await page.getByRole("button", { name: "Show", exact: true }).click();
+      await page.waitForURL(new RegExp(`/verification\\?author=[0-9a-f-]+&period=${currentQuarter}$`));
+      await page.getByText(/^1–\d+ of \d+ matching these filters/).waitFor();
       const card = page.locator("li.card", { has: page.locator(`a[href="${entryPath}"]`) });
       await card.waitFor();
       expect(await card.innerText()).toContain("Sam Staff");
       await card.locator('textarea[name="note"]').last().fill(note);
       await card.getByRole("button", { name: "Return with this note" }).click();
       await page.getByText("Returned to its author with your note.").waitFor();
+      // Back on the same filtered queue, without the entry.
+      expect(new URL(page.url()).searchParams.get("period")).toBe(currentQuarter);
       expect(await page.locator(`a[href="${entryPath}"]`).count()).toBe(0);
       expect(errors).toEqual([]);
     } finally {

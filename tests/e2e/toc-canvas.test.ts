@@ -191,13 +191,12 @@ describe("exchange over HTTP", () => {
     ghost.canvases[0]?.nodes.push({ element: "O9", x: 0, y: 0, pinned: false } as never);
     const unknown = await postJson(importPath, ghost, meo);
     expect(unknown.status).toBe(400);
-    const problems = ((await unknown.json()) as { problems: { path: string; message: string }[] }).problems;
+    const problems = ((await unknown.json()) as { problems: { field: string; text: string }[] }).problems;
     expect(problems).toEqual([
       {
-        path: `$.canvases[0].nodes[${file.canvases[0]?.nodes.length}].element`,
-        key: "toc.import.unknownElement",
-        values: { plan: "2013-2015", code: "O9" },
-        message: "The plan 2013-2015 has no element with the code O9.",
+        field: `$.canvases[0].nodes[${file.canvases[0]?.nodes.length}].element`,
+        message: { key: "toc.import.unknownElement", values: { plan: "2013-2015", code: "O9" } },
+        text: "The plan 2013-2015 has no element with the code O9.",
       },
     ]);
   });

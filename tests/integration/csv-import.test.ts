@@ -49,7 +49,11 @@ describe("a 10,000-row file", () => {
     const preview = await previewImport({ db: database.db, planId: fixture.planId, text: bad, on });
     expect(preview.rows).toBe(10_000);
     expect(preview.problems).toEqual([
-      { row: 5_002, column: "value", code: "notANumber", params: { value: "12a" } },
+      {
+        row: 5_002,
+        column: "value",
+        message: { key: "imports.problem.notANumber", values: { value: "12a" } },
+      },
     ]);
     const refusal = await commit(database.db, bad).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(ImportRefused);
@@ -142,7 +146,11 @@ describe("a period locked after the dry run", () => {
       expect(refusal).toBeInstanceOf(ImportRefused);
       // I2's entry is the second: data rows 15–29, spreadsheet rows 17–31.
       expect(
-        new Set(refusal.preview?.problems.map((problem) => `${problem.column} ${problem.code}`)),
+        new Set(
+          refusal.preview?.problems.map(
+            (problem) => `${problem.column} ${problem.message.key.replace("imports.problem.", "")}`,
+          ),
+        ),
       ).toEqual(new Set(["period locked"]));
       expect(refusal.preview?.problems.map((problem) => problem.row)).toEqual(
         Array.from({ length: 15 }, (_, i) => 17 + i),

@@ -4,13 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "../../app/auth/policy";
 import type { Role } from "../../app/auth/roles";
 import { translator } from "../../app/i18n/i18n";
-import type { MessageKey } from "../../app/i18n/messages";
 import { indicatorsOfElement } from "../../app/indicators/store.server";
 import { seedNswp } from "../../app/plan-graph/seed.server";
-import { problemMessage } from "../../app/progress/actions.server";
 import { purgeRemovedEvidence } from "../../app/progress/evidence.server";
 import type { EntryFields } from "../../app/progress/form";
-import { evidenceLimitBytes } from "../../app/progress/form";
+import { entryProblem, evidenceLimitBytes, problemCode } from "../../app/progress/form";
 import {
   entryDetail,
   evidenceFile,
@@ -237,7 +235,7 @@ async function problems(promise: Promise<unknown>) {
     (caught: unknown) => caught,
   );
   if (!(error instanceof EntryProblems)) throw error;
-  return error.problems.map((problem) => `${problem.field}: ${problem.problem}`);
+  return error.problems.map((problem) => `${problem.field}: ${problemCode(problem)}`);
 }
 
 /** Runs a mutation and returns the audit rows it wrote. */
@@ -296,7 +294,10 @@ describe("logging progress", () => {
         "total: contradictsBreakdown",
       ]);
       const error = await log(tx, { fields: fields({ total: "21" }) }).catch((caught: unknown) => caught);
-      expect(error instanceof EntryProblems && error.problems[0]?.detail).toEqual({ total: 21, sum: 20 });
+      expect(error instanceof EntryProblems && error.problems[0]?.message.values).toEqual({
+        total: 21,
+        sum: 20,
+      });
       expect([await entryCount(tx), await auditCount(tx)]).toEqual(before);
     });
   });
@@ -355,11 +356,11 @@ describe("logging progress", () => {
       );
       expect([await entryCount(tx), await auditCount(tx)]).toEqual(before);
       // What the person reads, in English and in French.
-      const message = problemMessage({ problem: "notWhole" });
-      expect(translator("en")(message.key as MessageKey, message.params)).toBe(
+      const { message } = entryProblem("total", "notWhole");
+      expect(translator("en")(message.key, message.values)).toBe(
         "This indicator counts: give a whole number, without decimals.",
       );
-      expect(translator("fr")(message.key as MessageKey, message.params)).toBe(
+      expect(translator("fr")(message.key, message.values)).toBe(
         "Cet indicateur compte\u202f: donnez un nombre entier, sans décimales.",
       );
     });

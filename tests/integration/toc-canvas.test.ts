@@ -829,9 +829,11 @@ describe("exchange", () => {
       });
       expect(broken.status === "invalid" && broken.problems).toEqual([
         {
-          path: "$",
-          key: "toc.import.invalidJson",
-          values: { line: expect.any(Number), column: expect.any(Number) },
+          field: "$",
+          message: {
+            key: "toc.import.invalidJson",
+            values: { line: expect.any(Number), column: expect.any(Number) },
+          },
         },
       ]);
       // A file whose elements exist in it but not in the plan.
@@ -850,18 +852,16 @@ describe("exchange", () => {
         status: "invalid",
         problems: [
           {
-            path: "$.canvases[0].nodes[5].element",
-            key: "toc.import.unknownElement",
-            values: { plan: "toc-demo", code: "O9" },
+            field: "$.canvases[0].nodes[5].element",
+            message: { key: "toc.import.unknownElement", values: { plan: "toc-demo", code: "O9" } },
           },
         ],
       });
       const elsewhere = await importCanvas({ db: tx, plan, slug: "whole", text: exported, by });
       expect(elsewhere.status === "invalid" && elsewhere.problems).toEqual([
         {
-          path: "$.canvases[0].slug",
-          key: "toc.import.otherCanvas",
-          values: { file: "objective-1", canvas: "whole" },
+          field: "$.canvases[0].slug",
+          message: { key: "toc.import.otherCanvas", values: { file: "objective-1", canvas: "whole" } },
         },
       ]);
       expect((await load(tx, "objective-1")).version).toBe(1);
