@@ -1,6 +1,6 @@
 import { data, Form, Link, redirect } from "react-router";
 import { can } from "../auth/policy";
-import { requirePermission, requireViewer } from "../auth/request.server";
+import { requirePermission } from "../auth/request.server";
 import { IndicatorsTrail } from "../components/indicators-trail";
 import { SyntheticBadge } from "../components/synthetic-badge";
 import { Button } from "../components/ui/button";
@@ -8,18 +8,18 @@ import { StatusBadge } from "../components/ui/status-badge";
 import { Table } from "../components/ui/table";
 import { getDb } from "../db.server";
 import { readForm } from "../forms/parse.server";
+import { notFound } from "../http-errors";
 import { pickText, useI18n } from "../i18n/i18n";
 import { pairKey } from "../indicators/assignment-pair";
 import { AssignmentRefused, changeAssignments, getAssignments } from "../indicators/assignments.server";
+import { requirePlan } from "../plan-graph/plan-route.server";
 import type { Route } from "./+types/assignments";
 
 /** Readable by everyone who reads the whole plan (not funders: who does what is internal). */
 async function load(args: Route.LoaderArgs | Route.ActionArgs) {
-  const viewer = requireViewer(args);
-  if (!can(viewer, { action: "plan.read", fundedBy: [] })) throw new Response("Not Found", { status: 404 });
-  const found = await getAssignments({ db: await getDb(), slug: args.params.slug });
-  if (!found) throw new Response("Not Found", { status: 404 });
-  return { viewer, ...found };
+  const { viewer, plan } = requirePlan(args);
+  if (!can(viewer, { action: "plan.read", fundedBy: [] })) notFound();
+  return { viewer, ...(await getAssignments({ db: await getDb(), plan })) };
 }
 
 export async function loader(args: Route.LoaderArgs) {

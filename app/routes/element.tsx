@@ -1,23 +1,23 @@
 import { Link } from "react-router";
 import { can } from "../auth/policy";
-import { requireViewer } from "../auth/request.server";
 import { Citation } from "../components/citation";
 import { SyntheticBadge } from "../components/synthetic-badge";
 import { Card } from "../components/ui/card";
 import { Badge, StatusBadge } from "../components/ui/status-badge";
 import { getDb } from "../db.server";
+import { notFound } from "../http-errors";
 import { formatNumber, pickText, useI18n } from "../i18n/i18n";
+import { requirePlan } from "../plan-graph/plan-route.server";
 import { getElementDetail } from "../plan-graph/queries.server";
 import { type LocalizedText, languages } from "../plan-graph/vocabulary";
 import { recordNarrativesRead } from "../read-log.server";
 import type { Route } from "./+types/element";
 
 export async function loader(args: Route.LoaderArgs) {
-  const viewer = requireViewer(args);
-  const { slug, code } = args.params;
+  const { viewer, plan, scope } = requirePlan(args);
   const db = await getDb();
-  const detail = await getElementDetail({ db, slug, code, viewer });
-  if (!detail) throw new Response("Not Found", { status: 404 });
+  const detail = await getElementDetail({ db, plan, scope, code: args.params.code });
+  if (!detail) notFound();
   const entries = detail.indicators.flatMap((indicator) => indicator.entries);
   await recordNarrativesRead({ db, viewer, request: args.request, entries });
   // Activities with indicators link to their logging form for those who may log progress.

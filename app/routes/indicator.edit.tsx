@@ -4,6 +4,7 @@ import { IndicatorForm } from "../components/indicator-form";
 import { IndicatorsTrail } from "../components/indicators-trail";
 import { SyntheticBadge } from "../components/synthetic-badge";
 import { getDb } from "../db.server";
+import { notFound } from "../http-errors";
 import { negotiateLocale, pickText, useI18n } from "../i18n/i18n";
 import { definitionToForm, one, readIndicatorForm } from "../indicators/definition";
 import {
@@ -15,21 +16,21 @@ import {
   problemsByField,
   updateIndicator,
 } from "../indicators/manage.server";
-import { visiblePlan } from "../plan-graph/scope.server";
+import { requirePlan } from "../plan-graph/plan-route.server";
 import type { Route } from "./+types/indicator.edit";
 
 async function load(args: Route.LoaderArgs | Route.ActionArgs) {
   const viewer = requirePermission(args, { action: "indicators.manage" });
+  const { plan } = requirePlan(args);
   const db = await getDb();
-  const found = await visiblePlan({ db, slug: args.params.slug, viewer });
-  const indicator = found && (await indicatorForEdit({ db, planId: found.plan.id, code: args.params.code }));
-  if (!found || !indicator) throw new Response("Not Found", { status: 404 });
+  const indicator = await indicatorForEdit({ db, planId: plan.id, code: args.params.code });
+  if (!indicator) notFound();
   return {
     viewer,
     db,
-    plan: found.plan,
+    plan,
     indicator,
-    choices: await indicatorFormChoices({ db, planId: found.plan.id }),
+    choices: await indicatorFormChoices({ db, planId: plan.id }),
   };
 }
 

@@ -14,15 +14,14 @@ import {
   postedValues,
   problemsByField,
 } from "../indicators/manage.server";
-import { visiblePlan } from "../plan-graph/scope.server";
+import { requirePlan } from "../plan-graph/plan-route.server";
 import type { Route } from "./+types/indicator.new";
 
 async function load(args: Route.LoaderArgs | Route.ActionArgs) {
   const viewer = requirePermission(args, { action: "indicators.manage" });
+  const { plan } = requirePlan(args);
   const db = await getDb();
-  const found = await visiblePlan({ db, slug: args.params.slug, viewer });
-  if (!found) throw new Response("Not Found", { status: 404 });
-  return { viewer, db, plan: found.plan, choices: await indicatorFormChoices({ db, planId: found.plan.id }) };
+  return { viewer, db, plan, choices: await indicatorFormChoices({ db, planId: plan.id }) };
 }
 
 /** A new indicator starts as a yearly count that should go up, each year counting on its own. */

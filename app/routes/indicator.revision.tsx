@@ -1,5 +1,4 @@
 import { Link } from "react-router";
-import { requireViewer } from "../auth/request.server";
 import { useDimensionValueLabel } from "../components/indicator-form";
 import {
   BaselineFact,
@@ -14,25 +13,21 @@ import { SyntheticBadge } from "../components/synthetic-badge";
 import { Card } from "../components/ui/card";
 import { Table } from "../components/ui/table";
 import { getDb } from "../db.server";
+import { notFound } from "../http-errors";
 import { formatDate, formatDateTime, pickText, useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { cellKey } from "../indicators/dimensions";
 import { periodLabel } from "../indicators/display";
 import { getIndicatorRevision } from "../indicators/manage.server";
+import { requirePlan } from "../plan-graph/plan-route.server";
 import type { Route } from "./+types/indicator.revision";
 
 export async function loader(args: Route.LoaderArgs) {
-  const viewer = requireViewer(args);
-  if (!/^\d{1,9}$/.test(args.params.revision)) throw new Response("Not Found", { status: 404 });
+  const { viewer: _, ...plan } = requirePlan(args);
+  if (!/^\d{1,9}$/.test(args.params.revision)) notFound();
   const revision = Number(args.params.revision);
-  const found = await getIndicatorRevision({
-    db: await getDb(),
-    slug: args.params.slug,
-    code: args.params.code,
-    revision,
-    viewer,
-  });
-  if (!found) throw new Response("Not Found", { status: 404 });
+  const found = await getIndicatorRevision({ db: await getDb(), ...plan, code: args.params.code, revision });
+  if (!found) notFound();
   return { ...found, revision };
 }
 

@@ -1,6 +1,5 @@
 import { Link } from "react-router";
 import { can } from "../auth/policy";
-import { requireViewer } from "../auth/request.server";
 import { Citation } from "../components/citation";
 import { useDimensionValueLabel } from "../components/indicator-form";
 import {
@@ -19,25 +18,21 @@ import { Badge } from "../components/ui/status-badge";
 import { Table } from "../components/ui/table";
 import { useFormatShown } from "../dashboards/components";
 import { getDb } from "../db.server";
+import { notFound } from "../http-errors";
 import { formatDate, formatDateTime, formatNumber, pickText, useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { periodLabel } from "../indicators/display";
 import { getIndicatorDetail } from "../indicators/manage.server";
+import { requirePlan } from "../plan-graph/plan-route.server";
 import { recordNarrativesRead } from "../read-log.server";
 import type { Route } from "./+types/indicator";
 
 export async function loader(args: Route.LoaderArgs) {
-  const viewer = requireViewer(args);
+  const { viewer, ...found } = requirePlan(args);
   const canManage = can(viewer, { action: "indicators.manage" });
   const db = await getDb();
-  const detail = await getIndicatorDetail({
-    db,
-    slug: args.params.slug,
-    code: args.params.code,
-    viewer,
-    canManage,
-  });
-  if (!detail) throw new Response("Not Found", { status: 404 });
+  const detail = await getIndicatorDetail({ db, ...found, code: args.params.code, canManage });
+  if (!detail) notFound();
   await recordNarrativesRead({ db, viewer, request: args.request, entries: detail.entries });
   return { ...detail, canManage };
 }
