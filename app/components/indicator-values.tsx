@@ -4,9 +4,9 @@ import { formatDate, formatNumber, pickText, useI18n } from "../i18n/i18n";
 import type { IndicatorSnapshot } from "../indicators/definition";
 import type { ResolvedDimension } from "../indicators/dimensions";
 import { formatValue, type Measured, periodLabel } from "../indicators/display";
+import { Citation } from "../plan-graph/components/citation";
 import type { CitationView } from "../plan-graph/queries.server";
 import type { LocalizedText } from "../plan-graph/vocabulary";
-import { Citation } from "./citation";
 import { useDimensionValueLabel } from "./indicator-form";
 
 /** `formatValue` (app/indicators/display.ts) in the reader's language. */

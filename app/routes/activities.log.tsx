@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { data, Link, redirect } from "react-router";
 import { requirePermission } from "../auth/request.server";
-import { SyntheticBadge } from "../components/synthetic-badge";
 import { Card } from "../components/ui/card";
 import { getDb } from "../db.server";
+import { SyntheticBadge } from "../demo-data/components/synthetic-badge";
 import { negotiateLocale, pickText, useI18n } from "../i18n/i18n";
 import { readEntryForm, refusalResponse } from "../progress/actions.server";
 import {

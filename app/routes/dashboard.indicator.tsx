@@ -1,5 +1,4 @@
 import { Link } from "react-router";
-import { Citation } from "../components/citation";
 import { useDimensionValueLabel } from "../components/indicator-form";
 import { TargetSources, useFormatValue } from "../components/indicator-values";
 import { Card } from "../components/ui/card";
@@ -22,6 +21,7 @@ import { numberOf, type Shown } from "../dashboards/small-counts";
 import { indicatorUnjudgedReason } from "../dashboards/unjudged";
 import { formatDate, pickText, useI18n } from "../i18n/i18n";
 import { periodLabel } from "../indicators/display";
+import { Citation } from "../plan-graph/components/citation";
 import { retryAfterHeaders } from "../retry-after";
 import type { Route } from "./+types/dashboard.indicator";
 

@@ -1,12 +1,12 @@
 import { Link } from "react-router";
 import { can } from "../auth/policy";
-import { Citation } from "../components/citation";
-import { SyntheticBadge } from "../components/synthetic-badge";
 import { Card } from "../components/ui/card";
 import { Badge, StatusBadge } from "../components/ui/status-badge";
 import { getDb } from "../db.server";
+import { SyntheticBadge } from "../demo-data/components/synthetic-badge";
 import { notFound } from "../http-errors";
 import { formatNumber, pickText, useI18n } from "../i18n/i18n";
+import { Citation } from "../plan-graph/components/citation";
 import { requirePlan } from "../plan-graph/plan-route.server";
 import { getElementDetail } from "../plan-graph/queries.server";
 import { type LocalizedText, languages } from "../plan-graph/vocabulary";

@@ -2,8 +2,8 @@ import { data, redirect } from "react-router";
 import { requirePermission } from "../auth/request.server";
 import { IndicatorForm } from "../components/indicator-form";
 import { IndicatorsTrail } from "../components/indicators-trail";
-import { SyntheticBadge } from "../components/synthetic-badge";
 import { getDb } from "../db.server";
+import { SyntheticBadge } from "../demo-data/components/synthetic-badge";
 import { negotiateLocale, useI18n } from "../i18n/i18n";
 import { type FormValues, readIndicatorForm } from "../indicators/definition";
 import {

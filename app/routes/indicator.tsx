@@ -1,6 +1,5 @@
 import { Link } from "react-router";
 import { can } from "../auth/policy";
-import { Citation } from "../components/citation";
 import { useDimensionValueLabel } from "../components/indicator-form";
 import {
   BaselineFact,
@@ -12,17 +11,18 @@ import {
   VerificationFacts,
 } from "../components/indicator-values";
 import { IndicatorsTrail } from "../components/indicators-trail";
-import { SyntheticBadge } from "../components/synthetic-badge";
 import { Card } from "../components/ui/card";
 import { Badge } from "../components/ui/status-badge";
 import { Table } from "../components/ui/table";
 import { useFormatShown } from "../dashboards/components";
 import { getDb } from "../db.server";
+import { SyntheticBadge } from "../demo-data/components/synthetic-badge";
 import { notFound } from "../http-errors";
 import { formatDate, formatDateTime, formatNumber, pickText, useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { periodLabel } from "../indicators/display";
 import { getIndicatorDetail } from "../indicators/manage.server";
+import { Citation } from "../plan-graph/components/citation";
 import { requirePlan } from "../plan-graph/plan-route.server";
 import { recordNarrativesRead } from "../read-log.server";
 import type { Route } from "./+types/indicator";

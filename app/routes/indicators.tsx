@@ -1,8 +1,8 @@
 import { Link } from "react-router";
 import { can } from "../auth/policy";
-import { SyntheticBadge } from "../components/synthetic-badge";
 import { Table } from "../components/ui/table";
 import { getDb } from "../db.server";
+import { SyntheticBadge } from "../demo-data/components/synthetic-badge";
 import { pickText, useI18n } from "../i18n/i18n";
 import { listIndicators } from "../indicators/manage.server";
 import { requirePlan } from "../plan-graph/plan-route.server";

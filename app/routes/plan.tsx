@@ -1,12 +1,12 @@
 import { Link } from "react-router";
-import { Citation } from "../components/citation";
-import { PlanCounts, PlanPeriod } from "../components/plan-facts";
-import { SyntheticBadge } from "../components/synthetic-badge";
 import { Card } from "../components/ui/card";
 import { Badge, StatusBadge } from "../components/ui/status-badge";
 import { getDb } from "../db.server";
+import { SyntheticBadge } from "../demo-data/components/synthetic-badge";
 import { notFound } from "../http-errors";
 import { pickText, useI18n } from "../i18n/i18n";
+import { Citation } from "../plan-graph/components/citation";
+import { PlanCounts, PlanPeriod } from "../plan-graph/components/plan-facts";
 import { requirePlan } from "../plan-graph/plan-route.server";
 import { getPlanOutline, type OutlineNode } from "../plan-graph/queries.server";
 import type { Route } from "./+types/plan";

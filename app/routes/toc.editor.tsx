@@ -13,9 +13,22 @@ import {
 import { Link, useBlocker, useRevalidator } from "react-router";
 import { tocCanvases } from "../../db/schema";
 import { can } from "../auth/policy";
-import { Citation } from "../components/citation";
-import type { CanvasApi } from "../components/toc/canvas";
-import { ChecksPanel } from "../components/toc/checks-panel";
+import { Button } from "../components/ui/button";
+import { Badge } from "../components/ui/status-badge";
+import { spendHistoryBudget } from "../dashboards/budget.server";
+import { readOverviewFilters } from "../dashboards/overview.server";
+import { formatDate, pickText, useI18n } from "../i18n/i18n";
+import { Citation } from "../plan-graph/components/citation";
+import { citationFormatter } from "../plan-graph/queries.server";
+import { type LayoutDirection, layoutDirections } from "../plan-graph/vocabulary";
+import { todayUtc } from "../progress/workflow.server";
+import { retryAfterHeaders } from "../retry-after";
+import { requireTocPlan } from "../toc/access.server";
+import { loadCanvas } from "../toc/canvas.server";
+import { tocChecks } from "../toc/checks";
+import { planChecks } from "../toc/checks.server";
+import type { CanvasApi } from "../toc/components/canvas";
+import { ChecksPanel } from "../toc/components/checks-panel";
 import {
   AddElementForm,
   AddExistingForm,
@@ -26,23 +39,10 @@ import {
   ProblemNotice,
   SelectElement,
   SettingsForm,
-} from "../components/toc/edit-panels";
-import { NodePanel } from "../components/toc/node-panel";
-import { OutlineView } from "../components/toc/outline-view";
-import tocStyles from "../components/toc/toc.css?url";
-import { Button } from "../components/ui/button";
-import { Badge } from "../components/ui/status-badge";
-import { spendHistoryBudget } from "../dashboards/budget.server";
-import { readOverviewFilters } from "../dashboards/overview.server";
-import { formatDate, pickText, useI18n } from "../i18n/i18n";
-import { citationFormatter } from "../plan-graph/queries.server";
-import { type LayoutDirection, layoutDirections } from "../plan-graph/vocabulary";
-import { todayUtc } from "../progress/workflow.server";
-import { retryAfterHeaders } from "../retry-after";
-import { requireTocPlan } from "../toc/access.server";
-import { loadCanvas } from "../toc/canvas.server";
-import { tocChecks } from "../toc/checks";
-import { planChecks } from "../toc/checks.server";
+} from "../toc/components/edit-panels";
+import { NodePanel } from "../toc/components/node-panel";
+import { OutlineView } from "../toc/components/outline-view";
+import tocStyles from "../toc/components/toc.css?url";
 import {
   type EditorState,
   editDocument,
@@ -135,8 +135,8 @@ export default function TocEditorPage({ loaderData }: Route.ComponentProps) {
 }
 
 // In the browser the canvas's code starts loading with the page, while it hydrates, not after.
-const canvasModule = typeof document === "undefined" ? null : import("../components/toc/canvas");
-const TocCanvas = lazy(() => canvasModule ?? import("../components/toc/canvas"));
+const canvasModule = typeof document === "undefined" ? null : import("../toc/components/canvas");
+const TocCanvas = lazy(() => canvasModule ?? import("../toc/components/canvas"));
 
 function useHydrated() {
   const [hydrated, setHydrated] = useState(false);

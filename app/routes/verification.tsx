@@ -1,9 +1,9 @@
 import { data, Link, redirect } from "react-router";
 import { z } from "zod";
 import { requirePermission } from "../auth/request.server";
-import { SyntheticBadge } from "../components/synthetic-badge";
 import { Card } from "../components/ui/card";
 import { getDb } from "../db.server";
+import { SyntheticBadge } from "../demo-data/components/synthetic-badge";
 import { parseForm } from "../forms/parse.server";
 import { safeRedirect } from "../forms/safe-redirect";
 import { formatDate, formatDateTime, pickText, useI18n } from "../i18n/i18n";

@@ -1,6 +1,6 @@
 import { defineMessages } from "../i18n/define";
 
-/** The theory-of-change editor's strings (app/routes/toc.editor.tsx, app/components/toc/). */
+/** The theory-of-change editor's strings (app/routes/toc.editor.tsx, app/toc/components/). */
 export const messages = defineMessages(
   {
     "toc.editor.eyebrow": "Theory of change",
