@@ -7,6 +7,7 @@ import { SyntheticBadge } from "../demo-data/components/synthetic-badge";
 import { notFound } from "../http-errors";
 import { formatNumber, pickText, useI18n } from "../i18n/i18n";
 import { Citation } from "../plan-graph/components/citation";
+import { PlanTrail } from "../plan-graph/components/plan-trail";
 import { requirePlan } from "../plan-graph/plan-route.server";
 import { getElementDetail } from "../plan-graph/queries.server";
 import { type LocalizedText, languages } from "../plan-graph/vocabulary";
@@ -61,23 +62,18 @@ export default function ElementPage({ loaderData }: Route.ComponentProps) {
   const { t, locale } = useI18n();
   const { plan, element, ancestors, children, causal, indicators } = loaderData;
   const title = pickText(element.title, locale);
-  const planTitle = pickText(plan.title, locale);
   const description = element.description ? pickText(element.description, locale) : null;
   const resources = element.resourcesRequired ? pickText(element.resourcesRequired, locale) : null;
   return (
     <>
       <title>{`${element.code} ${title.text} · Throughline`}</title>
-      <nav aria-label={t("shell.breadcrumbs")} className="breadcrumbs">
-        <Link to="/">{t("nav.plans")}</Link>
-        <Link to={`/plans/${plan.slug}`} lang={planTitle.lang}>
-          {planTitle.text}
-        </Link>
+      <PlanTrail>
         {ancestors.map((ancestor) => (
           <Link key={ancestor.code} to={`/plans/${plan.slug}/elements/${ancestor.code}`}>
             {ancestor.code}
           </Link>
         ))}
-      </nav>
+      </PlanTrail>
       <header className="page-header">
         <p className="eyebrow">
           {t(`kind.${element.kind}`)} <span className="code">{element.code}</span>

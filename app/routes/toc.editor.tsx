@@ -8,6 +8,7 @@ import { readOverviewFilters } from "../dashboards/overview.server";
 import { notFound } from "../http-errors";
 import { formatDate, pickText, useI18n } from "../i18n/i18n";
 import { Citation } from "../plan-graph/components/citation";
+import { PlanTrail } from "../plan-graph/components/plan-trail";
 import { citationFormatter } from "../plan-graph/queries.server";
 import { type LayoutDirection, layoutDirections } from "../plan-graph/vocabulary";
 import { todayUtc } from "../progress/workflow.server";
@@ -259,7 +260,6 @@ function Editor({ data }: { data: LoaderData }) {
     }
   };
 
-  const planTitle = pickText(plan.title, locale);
   const title = pickText(state.present.settings.title, locale);
   const description = state.present.settings.description
     ? pickText(state.present.settings.description, locale)
@@ -285,13 +285,9 @@ function Editor({ data }: { data: LoaderData }) {
   return (
     <>
       <title>{`${title.text} · ${t("toc.list.title")} · Throughline`}</title>
-      <nav aria-label={t("shell.breadcrumbs")} className="breadcrumbs">
-        <Link to="/">{t("nav.plans")}</Link>
-        <Link to={`/plans/${plan.slug}`} lang={planTitle.lang}>
-          {planTitle.text}
-        </Link>
+      <PlanTrail>
         <Link to={`/plans/${plan.slug}/toc`}>{t("toc.list.title")}</Link>
-      </nav>
+      </PlanTrail>
       <header className="page-header toc-header">
         <p className="eyebrow">
           {t("toc.editor.eyebrow")}
