@@ -3,7 +3,7 @@ import { index, type RouteConfig, route } from "@react-router/dev/routes";
 /** Every route must have rows in the access matrix of docs/security.md (tests/e2e/access-matrix.test.ts checks). */
 export default [
   index("routes/home.tsx"),
-  // The plan is looked up once, for the viewer, by the layout's middleware; a page of a plan they may not see is a 404.
+  // The layout's middleware looks the plan up once for the viewer: a plan they may not see is a 404 on every page.
   route("plans/:slug", "routes/plan.layout.tsx", [
     index("routes/plan.tsx"),
     route("elements/:code", "routes/element.tsx"),

@@ -157,10 +157,12 @@ export const messages = defineMessages(
     "toc.editor.gaveWay.someone": "the other person",
     "toc.editor.gaveWay.move": "Your move of {code} was replaced by {name}'s.",
     "toc.editor.gaveWay.elementField": "Your change to the {field} of {code} was replaced by {name}'s.",
-    "toc.editor.gaveWay.linkField": "Your change to the {field} of the link {from} → {to} was replaced by {name}'s.",
+    "toc.editor.gaveWay.linkField":
+      "Your change to the {field} of the link {from} → {to} was replaced by {name}'s.",
     "toc.editor.gaveWay.setting": "Your change to the canvas's {field} was replaced by {name}'s.",
     "toc.editor.gaveWay.elementDeleted": "Your changes to {code} were dropped: {name} deleted it.",
-    "toc.editor.gaveWay.linkDeleted": "Your changes to the link {from} → {to} were dropped: {name} deleted it.",
+    "toc.editor.gaveWay.linkDeleted":
+      "Your changes to the link {from} → {to} were dropped: {name} deleted it.",
     "toc.editor.gaveWay.linkDropped":
       "Your new link {from} → {to} was dropped: with {name}'s links it would repeat one or close a cycle.",
     "toc.editor.gaveWay.codeTaken": "Your new element {code} is now {now}: {name} added one with that code.",
@@ -395,7 +397,8 @@ export const messages = defineMessages(
       "Votre modification du champ « {field} » du lien {from} → {to} a été remplacée par celle de {name}.",
     "toc.editor.gaveWay.setting":
       "Votre modification du réglage « {field} » du canevas a été remplacée par celle de {name}.",
-    "toc.editor.gaveWay.elementDeleted": "Vos modifications de {code} ont été abandonnées : {name} l’a supprimé.",
+    "toc.editor.gaveWay.elementDeleted":
+      "Vos modifications de {code} ont été abandonnées : {name} l’a supprimé.",
     "toc.editor.gaveWay.linkDeleted":
       "Vos modifications du lien {from} → {to} ont été abandonnées : {name} l’a supprimé.",
     "toc.editor.gaveWay.linkDropped":
