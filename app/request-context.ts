@@ -1,6 +1,7 @@
 import { createContext } from "react-router";
 import type { Viewer } from "./auth/policy";
 import type { CurrentSession } from "./auth/sessions.server";
+import type { VisiblePlan } from "./plan-graph/scope.server";
 
 /** The client's IP address, set by the HTTP server (app/http-server.ts); "unknown" in the dev server. */
 export const clientAddressContext = createContext<string>("unknown");
@@ -23,3 +24,10 @@ export const requestLogContext = createContext<RequestLog | null>(null);
 
 /** Set when this response shows the failed sign-ins notice, so the root middleware clears its cookie. */
 export const signInNoticeShownContext = createContext<boolean>(false);
+
+/**
+ * The plan of a `/plans/:slug/…` request as the signed-in viewer may see it (with their scope in it), or null when
+ * they may see no such plan; set by the `plans/:slug` layout's middleware (app/plan-graph/plan-route.server.ts),
+ * read through `requirePlan`. Unset outside plan routes, where reading it throws.
+ */
+export const planContext = createContext<VisiblePlan | null>();

@@ -30,6 +30,7 @@ import type { Viewer } from "../app/auth/policy";
 import { getPlanOverview } from "../app/dashboards/overview.server";
 import { seededRandom, splitWhole } from "../app/demo-data/random";
 import { planPeriods } from "../app/indicators/periods";
+import { visiblePlan } from "../app/plan-graph/scope.server";
 import { seedNswp } from "../app/plan-graph/seed.server";
 import { loadPlanRollUps } from "../app/rollup/load.server";
 import { type Database, type Db, openDatabase } from "../db/client";
@@ -290,9 +291,11 @@ const timingOf = (values: number[]): Timing => ({
 async function overview(db: Db, slug: string, rollUps?: typeof loadPlanRollUps) {
   const url = new URL(`http://localhost/plans/${slug}/dashboard`);
   const started = performance.now();
+  const found = await visiblePlan({ db, slug, viewer: board });
+  if (!found) throw new Error(`no plan ${slug}`);
   const result = await getPlanOverview({
     db,
-    slug,
+    ...found,
     viewer: board,
     url,
     today,

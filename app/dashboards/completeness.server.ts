@@ -1,11 +1,9 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "../../db/client";
 import { indicators } from "../../db/schema";
-import type { Viewer } from "../auth/policy";
 import { frequencies } from "../indicators/periods";
 import { compareCodes } from "../plan-graph/graph";
-import { visiblePlan } from "../plan-graph/scope.server";
 import { storedPlanRollUps } from "../rollup/store.server";
+import type { DashboardQuery } from "./load.server";
 import { readOverviewFilters } from "./overview.server";
 
 /**
@@ -13,22 +11,7 @@ import { readOverviewFilters } from "./overview.server";
  * overview's day (approved, submitted, missing, overdue, not yet due), one grid per reporting frequency so the
  * columns line up. The states are the roll-up engine's (`reportCompleteness`, docs/rollup.md "Data completeness").
  */
-export async function getCompletenessDashboard({
-  db,
-  slug,
-  viewer,
-  url,
-  today,
-}: {
-  db: Db;
-  slug: string;
-  viewer: Viewer;
-  url: URL;
-  today: string;
-}) {
-  const found = await visiblePlan({ db, slug, viewer });
-  if (!found) return null;
-  const { plan, scope } = found;
+export async function getCompletenessDashboard({ db, plan, scope, url, today }: DashboardQuery) {
   const filters = readOverviewFilters(url, plan, today);
   const [current] = await storedPlanRollUps({ db, planId: plan.id, days: [filters.asOf], scope });
   if (!current) return null;

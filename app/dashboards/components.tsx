@@ -1,10 +1,10 @@
 import { createContext, lazy, type ReactNode, Suspense, useContext, useEffect, useState } from "react";
 import { Form, useLocation } from "react-router";
-import { Citation } from "../components/citation";
-import { SyntheticBadge } from "../components/synthetic-badge";
+import { SyntheticBadge } from "../demo-data/components/synthetic-badge";
 import { formatNumber, formatPercent, type Translate, useI18n } from "../i18n/i18n";
 import { useFormatValue } from "../indicators/components/indicator-values";
 import { genders } from "../indicators/dimensions";
+import { Citation } from "../plan-graph/components/citation";
 import type { ReportState, RollUpStatus } from "../rollup/rollup";
 import type { CsvCell } from "./csv";
 import type { LatestFigure } from "./figures.server";

@@ -1,14 +1,13 @@
 import { and, eq } from "drizzle-orm";
-import type { Db } from "../../db/client";
 import { elements } from "../../db/schema";
-import type { Viewer } from "../auth/policy";
-import { inScope, visiblePlan } from "../plan-graph/scope.server";
+import { inScope } from "../plan-graph/scope.server";
 import type { ElementKind, LocalizedText } from "../plan-graph/vocabulary";
 import type { RollUpStatus } from "../rollup/rollup";
 import { storedPlanRollUps } from "../rollup/store.server";
 import { type LatestFigure, latestFigures } from "./figures.server";
 import { planLabels } from "./labels.server";
 import type { FigureMeasure } from "./latest-figure";
+import type { DashboardQuery } from "./load.server";
 import { readOverviewFilters } from "./overview.server";
 import {
   emptyChartReason,
@@ -25,22 +24,12 @@ import {
  */
 export async function getElementDashboard({
   db,
-  slug,
+  plan,
+  scope,
   code,
-  viewer,
   url,
   today,
-}: {
-  db: Db;
-  slug: string;
-  code: string;
-  viewer: Viewer;
-  url: URL;
-  today: string;
-}) {
-  const found = await visiblePlan({ db, slug, viewer });
-  if (!found) return null;
-  const { plan, scope } = found;
+}: DashboardQuery<{ code: string }>) {
   const [element] = await db
     .select({ id: elements.id, code: elements.code, kind: elements.kind, title: elements.title })
     .from(elements)

@@ -1,13 +1,11 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
-import type { Db } from "../../db/client";
 import { entryEvidence, indicators, indicatorTargets } from "../../db/schema";
-import type { Viewer } from "../auth/policy";
 import { cellKey, genders, resolveDimensions } from "../indicators/dimensions";
 import { type Period, planPeriods } from "../indicators/periods";
 import { elementsOf } from "../indicators/snapshot.server";
 import { actualsByPeriod, type Measure } from "../indicators/values";
 import { citationFormatter } from "../plan-graph/queries.server";
-import { inScope, visiblePlan } from "../plan-graph/scope.server";
+import { inScope } from "../plan-graph/scope.server";
 import { referenceLists } from "../progress/entries.server";
 import { evidenceShown } from "../progress/evidence.server";
 import { maySee } from "../progress/queries.server";
@@ -25,6 +23,7 @@ import {
 } from "./breakdown";
 import { approvedEntriesAsOf } from "./entries.server";
 import { expectedProgress } from "./expected";
+import type { DashboardQuery } from "./load.server";
 import { readOverviewFilters } from "./overview.server";
 import { cellId, SmallCounts } from "./small-counts";
 import { thresholdFor } from "./small-counts.server";
@@ -66,25 +65,17 @@ const entryListLimit = 200;
 
 export async function getIndicatorDashboard({
   db,
-  slug,
+  plan,
+  scope,
   code,
   viewer,
   url,
   today,
   smallCountThreshold,
-}: {
-  db: Db;
-  slug: string;
-  code: string;
-  viewer: Viewer;
-  url: URL;
-  today: string;
+}: DashboardQuery<{ code: string }> & {
   /** Instead of the installation's `SMALL_COUNT_THRESHOLD` (tests). */
   smallCountThreshold?: number;
 }) {
-  const found = await visiblePlan({ db, slug, viewer });
-  if (!found) return null;
-  const { plan, scope } = found;
   const [row] = await db
     .select()
     .from(indicators)

@@ -1,9 +1,6 @@
 import { z } from "zod";
-import type { Db } from "../../db/client";
-import type { Viewer } from "../auth/policy";
 import { planPeriods } from "../indicators/periods";
 import { compareCodes } from "../plan-graph/graph";
-import { visiblePlan } from "../plan-graph/scope.server";
 import type { LocalizedText } from "../plan-graph/vocabulary";
 import type { loadPlanRollUps } from "../rollup/load.server";
 import {
@@ -17,6 +14,7 @@ import {
 import { storedPlanRollUps } from "../rollup/store.server";
 import { latestFiguresReader } from "./figures.server";
 import { planLabels } from "./labels.server";
+import type { DashboardQuery } from "./load.server";
 import { emptyChartReason, indicatorUnjudgedReason, type UnjudgedReason, unjudgedReasons } from "./unjudged";
 
 /**
@@ -58,24 +56,16 @@ const dashboardFrequency = "quarterly" as const;
 
 export async function getPlanOverview({
   db,
-  slug,
-  viewer,
+  plan,
+  scope,
   url,
   today,
   rollUps = storedPlanRollUps,
-}: {
-  db: Db;
-  slug: string;
-  viewer: Viewer;
-  url: URL;
-  today: string;
+}: DashboardQuery & {
   /** Where the roll-ups come from: the summaries (default), or `loadPlanRollUps` over the raw entries (the
    *  benchmark's baseline, bench/rollup.ts). */
   rollUps?: typeof storedPlanRollUps | typeof loadPlanRollUps;
 }) {
-  const found = await visiblePlan({ db, slug, viewer });
-  if (!found) return null;
-  const { plan, scope } = found;
   const filters = readOverviewFilters(url, plan, today);
   const previousDay = previousPeriodEnd({ plan, frequency: dashboardFrequency, asOf: filters.asOf });
   const trendDays = [

@@ -1,12 +1,10 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "../../db/client";
 import { indicators } from "../../db/schema";
-import type { Viewer } from "../auth/policy";
 import { cellKey } from "../indicators/dimensions";
 import { type Period, planPeriods } from "../indicators/periods";
 import { elementsOf } from "../indicators/snapshot.server";
 import { compareCodes } from "../plan-graph/graph";
-import { inScope, visiblePlan } from "../plan-graph/scope.server";
+import { inScope } from "../plan-graph/scope.server";
 import { referenceLists } from "../progress/entries.server";
 import { maySee } from "../progress/queries.server";
 import { readingOf } from "../rollup/indicator";
@@ -19,6 +17,7 @@ import {
   selectedValue,
 } from "./breakdown";
 import { approvedEntriesAsOf } from "./entries.server";
+import type { DashboardQuery } from "./load.server";
 import { readOverviewFilters } from "./overview.server";
 import { type Shown, SmallCounts } from "./small-counts";
 import { thresholdFor } from "./small-counts.server";
@@ -45,23 +44,16 @@ const entriesPerRegion = 25;
 
 export async function getRegionDashboard({
   db,
-  slug,
+  plan,
+  scope,
   viewer,
   url,
   today,
   smallCountThreshold,
-}: {
-  db: Db;
-  slug: string;
-  viewer: Viewer;
-  url: URL;
-  today: string;
+}: DashboardQuery & {
   /** Instead of the installation's `SMALL_COUNT_THRESHOLD` (tests). */
   smallCountThreshold?: number;
 }) {
-  const found = await visiblePlan({ db, slug, viewer });
-  if (!found) return null;
-  const { plan, scope } = found;
   const references = await referenceLists(db);
   const regionCodes = references.region.map((region) => region.code);
   const dates = readOverviewFilters(url, plan, today);

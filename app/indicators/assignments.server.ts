@@ -5,6 +5,7 @@ import { recordAudit } from "../audit.server";
 import { Refused } from "../errors";
 import { problem, wholeForm } from "../forms/problem";
 import { outlineOrder } from "../plan-graph/graph";
+import type { VisiblePlan } from "../plan-graph/scope.server";
 
 /**
  * Who is responsible for which activity of a plan (element_assignees): what a staff member's "my activities" lists
@@ -13,12 +14,8 @@ import { outlineOrder } from "../plan-graph/graph";
 
 export { pairKey } from "./assignment-pair";
 
-export async function getAssignments({ db, slug }: { db: Db; slug: string }) {
-  const [plan] = await db
-    .select({ id: plans.id, slug: plans.slug, title: plans.title, synthetic: plans.synthetic })
-    .from(plans)
-    .where(eq(plans.slug, slug));
-  if (!plan) return null;
+export async function getAssignments({ db, plan: visible }: { db: Db; plan: VisiblePlan["plan"] }) {
+  const plan = { id: visible.id, slug: visible.slug, title: visible.title, synthetic: visible.synthetic };
   const elementRows = await db
     .select({
       id: elements.id,

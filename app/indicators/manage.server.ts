@@ -13,14 +13,13 @@ import {
   users,
 } from "../../db/schema";
 import { recordAudit } from "../audit.server";
-import type { Viewer } from "../auth/policy";
 import { isSuppressed, SmallCounts } from "../dashboards/small-counts";
 import { breakdownShown, thresholdFor } from "../dashboards/small-counts.server";
 import { type RefusalStatus, Refused } from "../errors";
 import { type FieldProblem, problem, wholeForm } from "../forms/problem";
 import { compareCodes, outlineOrder } from "../plan-graph/graph";
 import { citationFormatter } from "../plan-graph/queries.server";
-import { entryInScope, inScope, visiblePlan } from "../plan-graph/scope.server";
+import { entryInScope, inScope, type VisiblePlan } from "../plan-graph/scope.server";
 import { referenceLists } from "../progress/entries.server";
 import { readingOf } from "../rollup/indicator";
 import {
@@ -56,9 +55,7 @@ export class IndicatorProblem extends Refused {
 type IndicatorRow = typeof indicators.$inferSelect;
 
 /** The plan's indicators the viewer may see (a funder: those measuring an element in its scope). */
-export async function listIndicators({ db, slug, viewer }: { db: Db; slug: string; viewer: Viewer }) {
-  const found = await visiblePlan({ db, slug, viewer });
-  if (!found) return null;
+export async function listIndicators({ db, ...found }: VisiblePlan & { db: Db }) {
   const rows = await db
     .select()
     .from(indicators)
@@ -103,13 +100,11 @@ export async function listIndicators({ db, slug, viewer }: { db: Db; slug: strin
   return { plan: found.plan, indicators: list.sort((a, b) => compareCodes(a.code, b.code)) };
 }
 
-/** What names one indicator for one reader: the plan's slug and the indicator's code. */
-type IndicatorLookup = { db: Db; slug: string; code: string; viewer: Viewer };
+/** What names one indicator for one reader: the plan as they may see it and the indicator's code. */
+type IndicatorLookup = VisiblePlan & { db: Db; code: string };
 
 /** An indicator of a visible plan, when the viewer may see it (it measures an element in the viewer's scope). */
-async function visibleIndicator({ db, slug, code, viewer }: IndicatorLookup) {
-  const found = await visiblePlan({ db, slug, viewer });
-  if (!found) return null;
+async function visibleIndicator({ db, code, ...found }: IndicatorLookup) {
   const [row] = await db
     .select()
     .from(indicators)
@@ -186,14 +181,9 @@ function historyOf(revisions: readonly RevisionRow[], current: IndicatorSnapshot
 const dimensionKey = (codes: readonly string[]) => [...codes].sort().join(",");
 
 /** Everything the indicator page shows: definition, targets against approved actuals, entries and history. */
-export async function getIndicatorDetail({
-  db,
-  slug,
-  code,
-  viewer,
-  canManage,
-}: IndicatorLookup & { canManage: boolean }) {
-  const found = await visibleIndicator({ db, slug, code, viewer });
+export async function getIndicatorDetail({ canManage, ...lookup }: IndicatorLookup & { canManage: boolean }) {
+  const { db } = lookup;
+  const found = await visibleIndicator(lookup);
   if (!found) return null;
   const { plan, scope, row } = found;
   const snapshot = await currentSnapshot(db, row);
@@ -384,8 +374,9 @@ export async function getIndicatorDetail({
 }
 
 /** The history list: every revision with who replaced it, when, why and what the change touched. */
-export async function getIndicatorHistory({ db, slug, code, viewer }: IndicatorLookup) {
-  const found = await visibleIndicator({ db, slug, code, viewer });
+export async function getIndicatorHistory(lookup: IndicatorLookup) {
+  const { db } = lookup;
+  const found = await visibleIndicator(lookup);
   if (!found) return null;
   const snapshot = await currentSnapshot(db, found.row);
   const revisions = await revisionsOf(db, found.row.id);
@@ -405,14 +396,9 @@ export async function getIndicatorHistory({ db, slug, code, viewer }: IndicatorL
  * One revision as it was: its definition and targets, why and by whom it was replaced, and the approved entries
  * written while it was in force (with their breakdowns as reported). The current revision reads the same way.
  */
-export async function getIndicatorRevision({
-  db,
-  slug,
-  code,
-  revision,
-  viewer,
-}: IndicatorLookup & { revision: number }) {
-  const found = await visibleIndicator({ db, slug, code, viewer });
+export async function getIndicatorRevision({ revision, ...lookup }: IndicatorLookup & { revision: number }) {
+  const { db } = lookup;
+  const found = await visibleIndicator(lookup);
   if (!found) return null;
   const { row, plan, scope } = found;
   const revisions = await revisionsOf(db, row.id);

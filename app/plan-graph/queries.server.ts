@@ -13,7 +13,7 @@ import type { Viewer } from "../auth/policy";
 import { indicatorsOfElement } from "../indicators/store.server";
 import type { Citation } from "./format";
 import { compareCodes, outlineOrder } from "./graph";
-import { entryInScope, inScope, type PlanScope, planScope } from "./scope.server";
+import { entryInScope, inScope, type PlanScope, planScope, type VisiblePlan } from "./scope.server";
 import type { ElementKind, ElementStatus, LocalizedText } from "./vocabulary";
 
 /** A citation as pages show it: the source's title travels with it. */
@@ -173,22 +173,14 @@ export async function getPlanOutline({ db, slug, viewer }: { db: Db; slug: strin
 /** One element with its place in the outline and its causal links in both directions. */
 export async function getElementDetail({
   db,
-  slug,
+  plan: visible,
+  scope,
   code,
-  viewer,
-}: {
+}: VisiblePlan & {
   db: Db;
-  slug: string;
   code: string;
-  viewer: Viewer;
 }) {
-  const [plan] = await db
-    .select({ id: plans.id, slug: plans.slug, title: plans.title, synthetic: plans.synthetic })
-    .from(plans)
-    .where(eq(plans.slug, slug));
-  if (!plan) return null;
-  const scope = await planScope({ db, viewer, planId: plan.id });
-  if (!scope) return null;
+  const plan = { id: visible.id, slug: visible.slug, title: visible.title, synthetic: visible.synthetic };
   const planElements = (await db.select().from(elements).where(eq(elements.planId, plan.id))).filter((row) =>
     inScope(scope, row.id),
   );

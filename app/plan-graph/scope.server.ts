@@ -105,7 +105,13 @@ export const entryInScope = (
   return measures.length > 0 && measures.every((id) => funded.has(id));
 };
 
-/** A plan the viewer may see, with the viewer's scope in it; null when there is none (the page answers 404). */
+/** A plan a viewer may see, with the viewer's scope in it: what every page under `/plans/:slug` starts from. */
+export type VisiblePlan = NonNullable<Awaited<ReturnType<typeof visiblePlan>>>;
+
+/**
+ * A plan the viewer may see, with the viewer's scope in it; null when there is none (the page answers 404). Plan
+ * routes do not call it: the `plans/:slug` layout does, once per request (app/plan-graph/plan-route.server.ts).
+ */
 export async function visiblePlan({ db, slug, viewer }: { db: Db; slug: string; viewer: Viewer }) {
   const [plan] = await db
     .select({

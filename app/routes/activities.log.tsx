@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { Link, redirect } from "react-router";
 import { requirePermission } from "../auth/request.server";
-import { SyntheticBadge } from "../components/synthetic-badge";
 import { Card } from "../components/ui/card";
 import { getDb } from "../db.server";
+import { SyntheticBadge } from "../demo-data/components/synthetic-badge";
 import { parseForm } from "../forms/parse.server";
 import { wholeForm } from "../forms/problem";
 import { notFound } from "../http-errors";

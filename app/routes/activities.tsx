@@ -1,8 +1,8 @@
 import { Link } from "react-router";
 import { requirePermission } from "../auth/request.server";
-import { SyntheticBadge } from "../components/synthetic-badge";
 import { Card } from "../components/ui/card";
 import { getDb } from "../db.server";
+import { SyntheticBadge } from "../demo-data/components/synthetic-badge";
 import { notFound } from "../http-errors";
 import { pickText, useI18n } from "../i18n/i18n";
 import { EntryStatus, LockedBadge, periodName } from "../progress/components";

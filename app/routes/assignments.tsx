@@ -1,12 +1,12 @@
 import { Form, Link, redirect } from "react-router";
 import { z } from "zod";
 import { can } from "../auth/policy";
-import { requirePermission, requireViewer } from "../auth/request.server";
-import { SyntheticBadge } from "../components/synthetic-badge";
+import { requirePermission } from "../auth/request.server";
 import { Button } from "../components/ui/button";
 import { StatusBadge } from "../components/ui/status-badge";
 import { Table } from "../components/ui/table";
 import { getDb } from "../db.server";
+import { SyntheticBadge } from "../demo-data/components/synthetic-badge";
 import { answerRefused } from "../errors";
 import { parseForm } from "../forms/parse.server";
 import { useProblems } from "../forms/use-problems";
@@ -15,15 +15,14 @@ import { pickText, useI18n } from "../i18n/i18n";
 import { pairKey } from "../indicators/assignment-pair";
 import { changeAssignments, getAssignments } from "../indicators/assignments.server";
 import { IndicatorsTrail } from "../indicators/components/indicators-trail";
+import { requirePlan } from "../plan-graph/plan-route.server";
 import type { Route } from "./+types/assignments";
 
 /** Readable by everyone who reads the whole plan (not funders: who does what is internal). */
 async function load(args: Route.LoaderArgs | Route.ActionArgs) {
-  const viewer = requireViewer(args);
+  const { viewer, plan } = requirePlan(args);
   if (!can(viewer, { action: "plan.read", fundedBy: [] })) notFound();
-  const found = await getAssignments({ db: await getDb(), slug: args.params.slug });
-  if (!found) notFound();
-  return { viewer, ...found };
+  return { viewer, ...(await getAssignments({ db: await getDb(), plan })) };
 }
 
 export async function loader(args: Route.LoaderArgs) {

@@ -1,12 +1,12 @@
 import type { ComponentType } from "react";
 import { renderToString } from "react-dom/server";
 import { createStaticHandler, createStaticRouter, StaticRouterProvider, useLoaderData } from "react-router";
-import { requireViewer } from "../auth/request.server";
 import { type CsvTable, CsvTables } from "../dashboards/components";
 import { tableCsv } from "../dashboards/csv";
 import { getDb } from "../db.server";
 import { notFound } from "../http-errors";
 import { I18nContext, negotiateLocale, translator } from "../i18n/i18n";
+import { requirePlan } from "../plan-graph/plan-route.server";
 import { recordRead } from "../read-log.server";
 import type { Route } from "./+types/dashboard.csv";
 import * as overview from "./dashboard";
@@ -43,7 +43,7 @@ function pageOf(page: string): { module: PageModule; code?: string } | null {
  * recorded in the read log. Cells a spreadsheet would run as formulas are written as text (../dashboards/csv.ts).
  */
 export async function loader(args: Route.LoaderArgs) {
-  const viewer = requireViewer(args);
+  const { viewer } = requirePlan(args);
   const url = new URL(args.request.url);
   const table = url.searchParams.get("table") ?? "";
   const found = pageOf(url.searchParams.get("page") ?? "");

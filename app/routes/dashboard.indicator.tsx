@@ -1,5 +1,4 @@
 import { Link } from "react-router";
-import { Citation } from "../components/citation";
 import { PlanPageErrorBoundary } from "../components/error-boundary";
 import { Card } from "../components/ui/card";
 import { Table } from "../components/ui/table";
@@ -23,6 +22,7 @@ import { formatDate, pickText, useI18n } from "../i18n/i18n";
 import { useDimensionValueLabel } from "../indicators/components/indicator-form";
 import { TargetSources, useFormatValue } from "../indicators/components/indicator-values";
 import { periodLabel } from "../indicators/display";
+import { Citation } from "../plan-graph/components/citation";
 import { retryAfterHeaders } from "../retry-after";
 import type { Route } from "./+types/dashboard.indicator";
 

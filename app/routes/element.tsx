@@ -1,24 +1,24 @@
 import { Link } from "react-router";
 import { can } from "../auth/policy";
-import { requireViewer } from "../auth/request.server";
-import { Citation } from "../components/citation";
-import { SyntheticBadge } from "../components/synthetic-badge";
-import { EvidenceLinks } from "../components/toc/outline-view";
 import { Card } from "../components/ui/card";
 import { Badge, StatusBadge } from "../components/ui/status-badge";
 import { getDb } from "../db.server";
+import { SyntheticBadge } from "../demo-data/components/synthetic-badge";
 import { notFound } from "../http-errors";
 import { formatNumber, formatPercent, pickText, useI18n } from "../i18n/i18n";
+import { Citation } from "../plan-graph/components/citation";
+import { PlanTrail } from "../plan-graph/components/plan-trail";
+import { requirePlan } from "../plan-graph/plan-route.server";
 import { getElementDetail } from "../plan-graph/queries.server";
 import { type LocalizedText, languages } from "../plan-graph/vocabulary";
 import { recordNarrativesRead } from "../read-log.server";
+import { EvidenceLinks } from "../toc/components/outline-view";
 import type { Route } from "./+types/element";
 
 export async function loader(args: Route.LoaderArgs) {
-  const viewer = requireViewer(args);
-  const { slug, code } = args.params;
+  const { viewer, plan, scope } = requirePlan(args);
   const db = await getDb();
-  const detail = await getElementDetail({ db, slug, code, viewer });
+  const detail = await getElementDetail({ db, plan, scope, code: args.params.code });
   if (!detail) notFound();
   const entries = detail.indicators.flatMap((indicator) => indicator.entries);
   await recordNarrativesRead({ db, viewer, request: args.request, entries });
@@ -63,23 +63,18 @@ export default function ElementPage({ loaderData }: Route.ComponentProps) {
   const { t, locale } = useI18n();
   const { plan, element, ancestors, children, causal, indicators } = loaderData;
   const title = pickText(element.title, locale);
-  const planTitle = pickText(plan.title, locale);
   const description = element.description ? pickText(element.description, locale) : null;
   const resources = element.resourcesRequired ? pickText(element.resourcesRequired, locale) : null;
   return (
     <>
       <title>{`${element.code} ${title.text} · Throughline`}</title>
-      <nav aria-label={t("shell.breadcrumbs")} className="breadcrumbs">
-        <Link to="/">{t("nav.plans")}</Link>
-        <Link to={`/plans/${plan.slug}`} lang={planTitle.lang}>
-          {planTitle.text}
-        </Link>
+      <PlanTrail>
         {ancestors.map((ancestor) => (
           <Link key={ancestor.code} to={`/plans/${plan.slug}/elements/${ancestor.code}`}>
             {ancestor.code}
           </Link>
         ))}
-      </nav>
+      </PlanTrail>
       <header className="page-header">
         <p className="eyebrow">
           {t(`kind.${element.kind}`)} <span className="code">{element.code}</span>

@@ -1,12 +1,12 @@
 import { Link } from "react-router";
 import { can } from "../auth/policy";
 import { requirePermission } from "../auth/request.server";
-import { PlanCounts, PlanPeriod } from "../components/plan-facts";
-import { SyntheticBadge } from "../components/synthetic-badge";
 import { Card } from "../components/ui/card";
 import { Badge } from "../components/ui/status-badge";
 import { getDb } from "../db.server";
+import { SyntheticBadge } from "../demo-data/components/synthetic-badge";
 import { pickText, useI18n } from "../i18n/i18n";
+import { PlanCounts, PlanPeriod } from "../plan-graph/components/plan-facts";
 import { listPlans } from "../plan-graph/queries.server";
 import type { Route } from "./+types/home";
 

@@ -1,7 +1,7 @@
 import { data, Link, redirect } from "react-router";
 import { requirePermission } from "../auth/request.server";
-import { SyntheticBadge } from "../components/synthetic-badge";
 import { getDb } from "../db.server";
+import { SyntheticBadge } from "../demo-data/components/synthetic-badge";
 import { answerRefused } from "../errors";
 import { formValues, noSecrets, parseValues, readForm } from "../forms/parse.server";
 import type { FormRefusal } from "../forms/problem";
@@ -18,21 +18,21 @@ import {
   indicatorFormChoices,
   updateIndicator,
 } from "../indicators/manage.server";
-import { visiblePlan } from "../plan-graph/scope.server";
+import { requirePlan } from "../plan-graph/plan-route.server";
 import type { Route } from "./+types/indicator.edit";
 
 async function load(args: Route.LoaderArgs | Route.ActionArgs) {
   const viewer = requirePermission(args, { action: "indicators.manage" });
+  const { plan } = requirePlan(args);
   const db = await getDb();
-  const found = await visiblePlan({ db, slug: args.params.slug, viewer });
-  const indicator = found && (await indicatorForEdit({ db, planId: found.plan.id, code: args.params.code }));
-  if (!found || !indicator) notFound();
+  const indicator = await indicatorForEdit({ db, planId: plan.id, code: args.params.code });
+  if (!indicator) notFound();
   return {
     viewer,
     db,
-    plan: found.plan,
+    plan,
     indicator,
-    choices: await indicatorFormChoices({ db, planId: found.plan.id }),
+    choices: await indicatorFormChoices({ db, planId: plan.id }),
   };
 }
 

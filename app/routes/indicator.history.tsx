@@ -1,23 +1,18 @@
 import { Link } from "react-router";
-import { requireViewer } from "../auth/request.server";
-import { SyntheticBadge } from "../components/synthetic-badge";
 import { Table } from "../components/ui/table";
 import { getDb } from "../db.server";
+import { SyntheticBadge } from "../demo-data/components/synthetic-badge";
 import { notFound } from "../http-errors";
 import { formatDateTime, pickText, useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { IndicatorsTrail } from "../indicators/components/indicators-trail";
 import { getIndicatorHistory } from "../indicators/manage.server";
+import { requirePlan } from "../plan-graph/plan-route.server";
 import type { Route } from "./+types/indicator.history";
 
 export async function loader(args: Route.LoaderArgs) {
-  const viewer = requireViewer(args);
-  const history = await getIndicatorHistory({
-    db: await getDb(),
-    slug: args.params.slug,
-    code: args.params.code,
-    viewer,
-  });
+  const { viewer: _, ...found } = requirePlan(args);
+  const history = await getIndicatorHistory({ db: await getDb(), ...found, code: args.params.code });
   if (!history) notFound();
   return history;
 }

@@ -1,26 +1,24 @@
 import { data, redirect } from "react-router";
 import { requirePermission } from "../auth/request.server";
-import { SyntheticBadge } from "../components/synthetic-badge";
 import { getDb } from "../db.server";
+import { SyntheticBadge } from "../demo-data/components/synthetic-badge";
 import { answerRefused } from "../errors";
 import { formValues, noSecrets, parseValues, readForm } from "../forms/parse.server";
 import type { FormRefusal } from "../forms/problem";
-import { notFound } from "../http-errors";
 import { negotiateLocale, useI18n } from "../i18n/i18n";
 import { IndicatorForm } from "../indicators/components/indicator-form";
 import { IndicatorsTrail } from "../indicators/components/indicators-trail";
 import type { FormValues } from "../indicators/definition";
 import { indicatorFormSchema } from "../indicators/form-schema";
 import { createIndicator, formContext, indicatorFormChoices } from "../indicators/manage.server";
-import { visiblePlan } from "../plan-graph/scope.server";
+import { requirePlan } from "../plan-graph/plan-route.server";
 import type { Route } from "./+types/indicator.new";
 
 async function load(args: Route.LoaderArgs | Route.ActionArgs) {
   const viewer = requirePermission(args, { action: "indicators.manage" });
+  const { plan } = requirePlan(args);
   const db = await getDb();
-  const found = await visiblePlan({ db, slug: args.params.slug, viewer });
-  if (!found) notFound();
-  return { viewer, db, plan: found.plan, choices: await indicatorFormChoices({ db, planId: found.plan.id }) };
+  return { viewer, db, plan, choices: await indicatorFormChoices({ db, planId: plan.id }) };
 }
 
 /** A new indicator starts as a yearly count that should go up, each year counting on its own. */

@@ -1,9 +1,8 @@
 import { Link } from "react-router";
-import { requireViewer } from "../auth/request.server";
-import { SyntheticBadge } from "../components/synthetic-badge";
 import { Card } from "../components/ui/card";
 import { Table } from "../components/ui/table";
 import { getDb } from "../db.server";
+import { SyntheticBadge } from "../demo-data/components/synthetic-badge";
 import { notFound } from "../http-errors";
 import { formatDate, formatDateTime, pickText, useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
@@ -17,22 +16,18 @@ import {
   VerificationFacts,
 } from "../indicators/components/indicator-values";
 import { IndicatorsTrail } from "../indicators/components/indicators-trail";
+
 import { cellKey } from "../indicators/dimensions";
 import { periodLabel } from "../indicators/display";
 import { getIndicatorRevision } from "../indicators/manage.server";
+import { requirePlan } from "../plan-graph/plan-route.server";
 import type { Route } from "./+types/indicator.revision";
 
 export async function loader(args: Route.LoaderArgs) {
-  const viewer = requireViewer(args);
+  const { viewer: _, ...plan } = requirePlan(args);
   if (!/^\d{1,9}$/.test(args.params.revision)) notFound();
   const revision = Number(args.params.revision);
-  const found = await getIndicatorRevision({
-    db: await getDb(),
-    slug: args.params.slug,
-    code: args.params.code,
-    revision,
-    viewer,
-  });
+  const found = await getIndicatorRevision({ db: await getDb(), ...plan, code: args.params.code, revision });
   if (!found) notFound();
   return { ...found, revision };
 }

@@ -1,13 +1,11 @@
 import { Link } from "react-router";
 import { can } from "../auth/policy";
-import { requireViewer } from "../auth/request.server";
-import { Citation } from "../components/citation";
-import { SyntheticBadge } from "../components/synthetic-badge";
 import { Card } from "../components/ui/card";
 import { Badge } from "../components/ui/status-badge";
 import { Table } from "../components/ui/table";
 import { useFormatShown } from "../dashboards/components";
 import { getDb } from "../db.server";
+import { SyntheticBadge } from "../demo-data/components/synthetic-badge";
 import { notFound } from "../http-errors";
 import { formatDate, formatDateTime, formatNumber, pickText, useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
@@ -24,20 +22,16 @@ import {
 import { IndicatorsTrail } from "../indicators/components/indicators-trail";
 import { periodLabel } from "../indicators/display";
 import { getIndicatorDetail } from "../indicators/manage.server";
+import { Citation } from "../plan-graph/components/citation";
+import { requirePlan } from "../plan-graph/plan-route.server";
 import { recordNarrativesRead } from "../read-log.server";
 import type { Route } from "./+types/indicator";
 
 export async function loader(args: Route.LoaderArgs) {
-  const viewer = requireViewer(args);
+  const { viewer, ...found } = requirePlan(args);
   const canManage = can(viewer, { action: "indicators.manage" });
   const db = await getDb();
-  const detail = await getIndicatorDetail({
-    db,
-    slug: args.params.slug,
-    code: args.params.code,
-    viewer,
-    canManage,
-  });
+  const detail = await getIndicatorDetail({ db, ...found, code: args.params.code, canManage });
   if (!detail) notFound();
   await recordNarrativesRead({ db, viewer, request: args.request, entries: detail.entries });
   return { ...detail, canManage };

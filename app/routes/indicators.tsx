@@ -1,18 +1,16 @@
 import { Link } from "react-router";
 import { can } from "../auth/policy";
-import { requireViewer } from "../auth/request.server";
-import { SyntheticBadge } from "../components/synthetic-badge";
 import { Table } from "../components/ui/table";
 import { getDb } from "../db.server";
-import { notFound } from "../http-errors";
+import { SyntheticBadge } from "../demo-data/components/synthetic-badge";
 import { pickText, useI18n } from "../i18n/i18n";
 import { listIndicators } from "../indicators/manage.server";
+import { requirePlan } from "../plan-graph/plan-route.server";
 import type { Route } from "./+types/indicators";
 
 export async function loader(args: Route.LoaderArgs) {
-  const viewer = requireViewer(args);
-  const list = await listIndicators({ db: await getDb(), slug: args.params.slug, viewer });
-  if (!list) notFound();
+  const { viewer, ...found } = requirePlan(args);
+  const list = await listIndicators({ db: await getDb(), ...found });
   return {
     ...list,
     canManage: can(viewer, { action: "indicators.manage" }),

@@ -1,19 +1,20 @@
 import { Link } from "react-router";
-import { requireViewer } from "../auth/request.server";
-import { Citation } from "../components/citation";
-import { PlanCounts, PlanPeriod } from "../components/plan-facts";
-import { SyntheticBadge } from "../components/synthetic-badge";
 import { Card } from "../components/ui/card";
 import { Badge, StatusBadge } from "../components/ui/status-badge";
 import { getDb } from "../db.server";
+import { SyntheticBadge } from "../demo-data/components/synthetic-badge";
 import { notFound } from "../http-errors";
 import { pickText, useI18n } from "../i18n/i18n";
+import { Citation } from "../plan-graph/components/citation";
+import { PlanCounts, PlanPeriod } from "../plan-graph/components/plan-facts";
+import { requirePlan } from "../plan-graph/plan-route.server";
 import { getPlanOutline, type OutlineNode } from "../plan-graph/queries.server";
 import type { Route } from "./+types/plan";
 
 export async function loader(args: Route.LoaderArgs) {
-  const viewer = requireViewer(args);
-  const outline = await getPlanOutline({ db: await getDb(), slug: args.params.slug, viewer });
+  const { viewer, plan } = requirePlan(args);
+  // The outline reads the plan with its neighbours in the lineage (the plans before and after it that the viewer sees).
+  const outline = await getPlanOutline({ db: await getDb(), slug: plan.slug, viewer });
   if (!outline) notFound();
   return outline;
 }

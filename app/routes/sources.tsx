@@ -1,9 +1,9 @@
 import { requirePermission } from "../auth/request.server";
-import { Citation } from "../components/citation";
 import { Card } from "../components/ui/card";
 import { Table } from "../components/ui/table";
 import { getDb } from "../db.server";
 import { pickText, useI18n } from "../i18n/i18n";
+import { Citation } from "../plan-graph/components/citation";
 import { listSources } from "../plan-graph/queries.server";
 import { languages, referenceListNames } from "../plan-graph/vocabulary";
 import type { Route } from "./+types/sources";

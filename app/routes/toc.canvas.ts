@@ -61,6 +61,7 @@ export async function action(args: Route.ActionArgs) {
           status: "conflict",
           message: t("toc.save.conflict", { current: result.canvas.version, base: result.baseVersion }),
           baseVersion: result.baseVersion,
+          savedBy: result.savedBy,
           canvas: result.canvas,
         },
         409,

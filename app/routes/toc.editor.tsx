@@ -1,22 +1,25 @@
-import { and, eq } from "drizzle-orm";
-import {
-  lazy,
-  type ReactNode,
-  Suspense,
-  useCallback,
-  useEffect,
-  useMemo,
-  useReducer,
-  useRef,
-  useState,
-} from "react";
-import { Link, useBlocker, useRevalidator } from "react-router";
-import { tocCanvases } from "../../db/schema";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { Link } from "react-router";
 import { can } from "../auth/policy";
-import { Citation } from "../components/citation";
 import { PlanPageErrorBoundary } from "../components/error-boundary";
-import type { CanvasApi } from "../components/toc/canvas";
-import { ChecksPanel } from "../components/toc/checks-panel";
+import { Button } from "../components/ui/button";
+import { Badge } from "../components/ui/status-badge";
+import { spendHistoryBudget } from "../dashboards/budget.server";
+import { readOverviewFilters } from "../dashboards/overview.server";
+import { notFound } from "../http-errors";
+import { formatDate, pickText, useI18n } from "../i18n/i18n";
+import { Citation } from "../plan-graph/components/citation";
+import { PlanTrail } from "../plan-graph/components/plan-trail";
+import { citationFormatter } from "../plan-graph/queries.server";
+import { type LayoutDirection, layoutDirections } from "../plan-graph/vocabulary";
+import { todayUtc } from "../progress/workflow.server";
+import { retryAfterHeaders } from "../retry-after";
+import { requireTocPlan } from "../toc/access.server";
+import { findCanvas, loadCanvas } from "../toc/canvas.server";
+import { tocChecks } from "../toc/checks";
+import { planChecks } from "../toc/checks.server";
+import type { CanvasApi } from "../toc/components/canvas";
+import { ChecksPanel } from "../toc/components/checks-panel";
 import {
   AddElementForm,
   AddExistingForm,
@@ -27,27 +30,14 @@ import {
   ProblemNotice,
   SelectElement,
   SettingsForm,
-} from "../components/toc/edit-panels";
-import { NodePanel } from "../components/toc/node-panel";
-import { OutlineView } from "../components/toc/outline-view";
-import tocStyles from "../components/toc/toc.css?url";
-import { Button } from "../components/ui/button";
-import { Badge } from "../components/ui/status-badge";
-import { spendHistoryBudget } from "../dashboards/budget.server";
-import { readOverviewFilters } from "../dashboards/overview.server";
-import { notFound } from "../http-errors";
-import { formatDate, pickText, useI18n } from "../i18n/i18n";
-import { citationFormatter } from "../plan-graph/queries.server";
-import { type LayoutDirection, layoutDirections } from "../plan-graph/vocabulary";
-import { todayUtc } from "../progress/workflow.server";
-import { retryAfterHeaders } from "../retry-after";
-import { requireTocPlan } from "../toc/access.server";
-import { loadCanvas } from "../toc/canvas.server";
-import { tocChecks } from "../toc/checks";
-import { planChecks } from "../toc/checks.server";
+} from "../toc/components/edit-panels";
+import { Dialog, KeyboardHelp, Panel } from "../toc/components/editor-chrome";
+import { NodePanel } from "../toc/components/node-panel";
+import { OutlineView } from "../toc/components/outline-view";
+import tocStyles from "../toc/components/toc.css?url";
+import { useCanvasSave, useUnsavedChangesGuard } from "../toc/components/use-canvas-save";
+import { useEditorKeys } from "../toc/components/use-editor-keys";
 import {
-  type EditorState,
-  editDocument,
   editorReducer,
   initialEditorState,
   isDirty,
@@ -83,10 +73,7 @@ export async function loader(args: Route.LoaderArgs) {
   // them at first, and rendering them was a good part of the time such a page took to answer.
   const tablesInPage =
     Object.keys(canvas.doc.nodes).length <= tablesInPageLimit || url.searchParams.get("view") === "tables";
-  const [row] = await db
-    .select({ id: tocCanvases.id })
-    .from(tocCanvases)
-    .where(and(eq(tocCanvases.planId, plan.id), eq(tocCanvases.slug, canvas.canvas.slug)));
+  const row = await findCanvas(db, plan.id, canvas.canvas.slug);
   const [overlay, findings, cite] = await Promise.all([
     canvasOverlay({ db, plan, scope, asOf }),
     planChecks({ db, planId: plan.id, canvasId: row?.id ?? null, scope }),
@@ -137,22 +124,14 @@ export default function TocEditorPage({ loaderData }: Route.ComponentProps) {
 }
 
 // In the browser the canvas's code starts loading with the page, while it hydrates, not after.
-const canvasModule = typeof document === "undefined" ? null : import("../components/toc/canvas");
-const TocCanvas = lazy(() => canvasModule ?? import("../components/toc/canvas"));
+const canvasModule = typeof document === "undefined" ? null : import("../toc/components/canvas");
+const TocCanvas = lazy(() => canvasModule ?? import("../toc/components/canvas"));
 
 function useHydrated() {
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
   return hydrated;
 }
-
-type SaveMessage = { tone: "success" | "error"; text: string; problems?: string[] };
-type SaveAnswer = {
-  status?: string;
-  message?: string;
-  canvas?: LoadedCanvas;
-  problems?: { path: string; message: string }[];
-};
 
 function Editor({ data }: { data: LoaderData }) {
   const { t, locale } = useI18n();
@@ -167,115 +146,17 @@ function Editor({ data }: { data: LoaderData }) {
   const [view, setView] = useState<"canvas" | "table">("canvas");
   const [api, setApi] = useState<CanvasApi | null>(null);
   const [connectKind, setConnectKind] = useState<LinkKind>("contributes_to");
-  const [saving, setSaving] = useState(false);
-  const [message, setMessage] = useState<SaveMessage | null>(null);
-  const [conflict, setConflict] = useState<LoadedCanvas | null>(null);
   const [highlighted, setHighlighted] = useState<Pathway[] | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   // Where the last auto-layout ran (a Web Worker, or the page if the worker could not start): for the tests.
   const [layoutWorker, setLayoutWorker] = useState<boolean | null>(null);
-  const revalidator = useRevalidator();
   const base = `/plans/${plan.slug}/toc/${meta.slug}`;
   const showCanvas = hydrated && view === "canvas";
 
-  // ------------------------------------------------------------ saving
-
-  // One save at a time: a second Ctrl+S while the first is on its way would meet the first's new version.
-  const inFlight = useRef(false);
-  const save = useCallback(
-    async (from: EditorState = latest.current) => {
-      if (inFlight.current) return;
-      inFlight.current = true;
-      setSaving(true);
-      setMessage(null);
-      try {
-        const response = await fetch(`${base}.json`, {
-          method: "POST",
-          headers: { "Content-Type": "application/json", Accept: "application/json" },
-          body: JSON.stringify(editDocument(from)),
-        });
-        const answer = (await response.json().catch(() => ({}))) as SaveAnswer;
-        if (response.status === 200 && answer.canvas) {
-          dispatch({ type: "saved", canvas: { version: answer.canvas.version, doc: answer.canvas.doc } });
-          setMessage({ tone: "success", text: answer.message ?? t("toc.editor.saved") });
-          revalidator.revalidate();
-        } else if (response.status === 409 && answer.canvas) {
-          setConflict({ version: answer.canvas.version, doc: answer.canvas.doc });
-        } else {
-          setMessage({
-            tone: "error",
-            text: answer.message ?? t("toc.editor.saveFailed"),
-            problems: answer.problems?.map((problem) => problem.message),
-          });
-        }
-      } catch {
-        setMessage({ tone: "error", text: t("toc.editor.saveFailed") });
-      } finally {
-        inFlight.current = false;
-        setSaving(false);
-      }
-    },
-    [base, revalidator, t],
-  );
-
-  const reloadTheirs = () => {
-    if (!conflict) return;
-    dispatch({ type: "load", canvas: conflict });
-    setConflict(null);
-    setMessage({ tone: "success", text: t("toc.editor.reloaded", { version: conflict.version }) });
-    revalidator.revalidate();
-  };
-  const mergeAndSave = () => {
-    if (!conflict) return;
-    // The reducer is pure: the merged state it will hold is computed here too, and saved at once.
-    const merged = editorReducer(latest.current, { type: "rebase", canvas: conflict });
-    dispatch({ type: "rebase", canvas: conflict });
-    setConflict(null);
-    void save(merged);
-  };
-
-  // ------------------------------------------------------------ unsaved changes
-
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) =>
-      canEdit && isDirty(latest.current) && currentLocation.pathname !== nextLocation.pathname,
-  );
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-      event.returnValue = "";
-    };
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [dirty]);
-
-  // ------------------------------------------------------------ keyboard shortcuts
-
-  useEffect(() => {
-    if (!canEdit) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
-      const key = event.key.toLowerCase();
-      if (key === "s") {
-        event.preventDefault();
-        if (isDirty(latest.current)) void save();
-        return;
-      }
-      const target = event.target as HTMLElement | null;
-      const typing =
-        target?.closest("input, textarea, select, [contenteditable=true]") !== null && target !== null;
-      if (typing) return; // the field's own undo, copy and paste
-      if (key === "z" && !event.shiftKey) dispatch({ type: "undo" });
-      else if ((key === "z" && event.shiftKey) || key === "y") dispatch({ type: "redo" });
-      else if (key === "c" && !window.getSelection()?.toString()) dispatch({ type: "copy" });
-      else if (key === "v") dispatch({ type: "paste" });
-      else return;
-      event.preventDefault();
-    };
-    document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
-  }, [canEdit, save]);
+  const { save, saving, message, setMessage, conflict, dismissConflict, reloadTheirs, mergeAndSave } =
+    useCanvasSave({ url: `${base}.json`, latest, dispatch });
+  const blocker = useUnsavedChangesGuard({ canEdit, dirty, latest });
+  useEditorKeys({ enabled: canEdit, latest, dispatch, save });
 
   // ------------------------------------------------------------ what is shown
 
@@ -380,7 +261,6 @@ function Editor({ data }: { data: LoaderData }) {
     }
   };
 
-  const planTitle = pickText(plan.title, locale);
   const title = pickText(state.present.settings.title, locale);
   const description = state.present.settings.description
     ? pickText(state.present.settings.description, locale)
@@ -406,13 +286,9 @@ function Editor({ data }: { data: LoaderData }) {
   return (
     <>
       <title>{`${title.text} · ${t("toc.list.title")} · Throughline`}</title>
-      <nav aria-label={t("shell.breadcrumbs")} className="breadcrumbs">
-        <Link to="/">{t("nav.plans")}</Link>
-        <Link to={`/plans/${plan.slug}`} lang={planTitle.lang}>
-          {planTitle.text}
-        </Link>
+      <PlanTrail>
         <Link to={`/plans/${plan.slug}/toc`}>{t("toc.list.title")}</Link>
-      </nav>
+      </PlanTrail>
       <header className="page-header toc-header">
         <p className="eyebrow">
           {t("toc.editor.eyebrow")}
@@ -612,6 +488,16 @@ function Editor({ data }: { data: LoaderData }) {
                 ))}
               </ul>
             ) : null}
+            {message.gaveWay && (
+              <div data-testid="toc-gave-way">
+                <p>{message.gaveWay.title}</p>
+                <ul>
+                  {message.gaveWay.items.map((item) => (
+                    <li key={item}>{item}</li>
+                  ))}
+                </ul>
+              </div>
+            )}
           </div>
         )}
       </div>
@@ -718,9 +604,11 @@ function Editor({ data }: { data: LoaderData }) {
         </aside>
       </div>
 
-      <Dialog open={conflict !== null} labelledBy="toc-conflict-heading" onCancel={() => setConflict(null)}>
+      <Dialog open={conflict !== null} labelledBy="toc-conflict-heading" onCancel={dismissConflict}>
         <h2 id="toc-conflict-heading">{t("toc.editor.conflict.title")}</h2>
-        <p>{t("toc.editor.conflict.body", { base: state.baseVersion, current: conflict?.version ?? 0 })}</p>
+        <p>
+          {t("toc.editor.conflict.body", { base: state.baseVersion, current: conflict?.canvas.version ?? 0 })}
+        </p>
         <p className="toc-actions">
           <Button type="button" onClick={mergeAndSave}>
             {t("toc.editor.conflict.merge")}
@@ -728,7 +616,7 @@ function Editor({ data }: { data: LoaderData }) {
           <Button type="button" variant="secondary" onClick={reloadTheirs}>
             {t("toc.editor.conflict.reload")}
           </Button>
-          <Button type="button" variant="quiet" onClick={() => setConflict(null)}>
+          <Button type="button" variant="quiet" onClick={dismissConflict}>
             {t("toc.editor.conflict.later")}
           </Button>
         </p>
@@ -752,67 +640,6 @@ function Editor({ data }: { data: LoaderData }) {
     </>
   );
 }
-
-function Panel({ title, open = false, children }: { title: string; open?: boolean; children: ReactNode }) {
-  return (
-    <details className="card toc-panel" open={open}>
-      <summary>
-        <h2>{title}</h2>
-      </summary>
-      {children}
-    </details>
-  );
-}
-
-function KeyboardHelp() {
-  const { t } = useI18n();
-  const keys = ["tab", "select", "arrows", "delete", "link", "undo", "copy", "save"] as const;
-  return (
-    <dl className="toc-keys">
-      {keys.map((key) => (
-        <div key={key}>
-          <dt>{t(`toc.editor.keys.${key}`)}</dt>
-          <dd>{t(`toc.editor.keys.${key}.what`)}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
-/** A modal dialog (the browser's own: it keeps the focus inside and Escape closes it). */
-function Dialog({
-  open,
-  labelledBy,
-  onCancel,
-  children,
-}: {
-  open: boolean;
-  labelledBy: string;
-  onCancel: () => void;
-  children: ReactNode;
-}) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-  return (
-    <dialog
-      ref={ref}
-      className="toc-dialog"
-      aria-labelledby={labelledBy}
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel();
-      }}
-    >
-      {open && children}
-    </dialog>
-  );
-}
-
 /** A failure of the editor (its canvas included) leads back to the plan's canvases; a refused past day, to today's. */
 export function ErrorBoundary() {
   return <PlanPageErrorBoundary under="/toc" label="error.backToToc" />;

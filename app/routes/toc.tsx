@@ -1,11 +1,11 @@
 import { Form, Link, redirect } from "react-router";
 import { z } from "zod";
-import { SyntheticBadge } from "../components/synthetic-badge";
 import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
 import { Field } from "../components/ui/field";
 import { Badge } from "../components/ui/status-badge";
 import { Table } from "../components/ui/table";
+import { SyntheticBadge } from "../demo-data/components/synthetic-badge";
 import { refusal } from "../errors";
 import { parseForm } from "../forms/parse.server";
 import { fieldRules } from "../forms/rules.server";

@@ -1,11 +1,11 @@
 import { Form, Link, redirect } from "react-router";
 import { z } from "zod";
 import { requirePermission } from "../auth/request.server";
-import { SyntheticBadge } from "../components/synthetic-badge";
 import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
 import { TableScroll } from "../components/ui/table";
 import { getDb } from "../db.server";
+import { SyntheticBadge } from "../demo-data/components/synthetic-badge";
 import { parseForm } from "../forms/parse.server";
 import { problemsIn } from "../forms/problem";
 import { notFound } from "../http-errors";

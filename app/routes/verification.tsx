@@ -1,10 +1,10 @@
 import { data, Form, Link, redirect } from "react-router";
 import { z } from "zod";
 import { requirePermission } from "../auth/request.server";
-import { SyntheticBadge } from "../components/synthetic-badge";
 import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
 import { getDb } from "../db.server";
+import { SyntheticBadge } from "../demo-data/components/synthetic-badge";
 import { parseForm } from "../forms/parse.server";
 import { type FieldProblem, problem, problemsIn } from "../forms/problem";
 import { safeRedirect } from "../forms/safe-redirect";

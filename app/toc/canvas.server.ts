@@ -18,6 +18,7 @@ import {
   sourceDocuments,
   tocCanvases,
   tocCanvasNodes,
+  users,
 } from "../../db/schema";
 import { recordAudit } from "../audit.server";
 import { can, type Viewer } from "../auth/policy";
@@ -436,7 +437,8 @@ export type SaveResult =
       created: Record<string, string>;
       canvas: CanvasDocument;
     }
-  | { status: "conflict"; baseVersion: number; canvas: CanvasDocument }
+  /** `savedBy`: who saved the version it meets (null when unknown), for the editor to name after merging. */
+  | { status: "conflict"; baseVersion: number; canvas: CanvasDocument; savedBy: string | null }
   | { status: "invalid"; problems: SaveProblem[] }
   | { status: "forbidden" }
   | { status: "not_found" };
@@ -480,8 +482,17 @@ export async function saveCanvas({
     // The canvas as this transaction leaves it (what the editor continues from): read under the lock.
     const current = async () =>
       (await loadCanvas({ db: tx, plan, scope: { all: true }, slug, canEdit: true })) as CanvasDocument;
-    if (canvas.version !== edit.baseVersion)
-      return { status: "conflict", baseVersion: edit.baseVersion, canvas: await current() };
+    if (canvas.version !== edit.baseVersion) {
+      const [saver] = canvas.updatedBy
+        ? await tx.select({ name: users.name }).from(users).where(eq(users.id, canvas.updatedBy))
+        : [];
+      return {
+        status: "conflict",
+        baseVersion: edit.baseVersion,
+        canvas: await current(),
+        savedBy: saver?.name ?? null,
+      };
+    }
 
     const snapshot = await loadSnapshot(tx, plan.id, canvas, edit.deletedElements);
     const planned = planCanvasSave(snapshot, edit, newId);

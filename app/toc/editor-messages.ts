@@ -1,6 +1,6 @@
 import { defineMessages } from "../i18n/define";
 
-/** The theory-of-change editor's strings (app/routes/toc.editor.tsx, app/components/toc/). */
+/** The theory-of-change editor's strings (app/routes/toc.editor.tsx, app/toc/components/). */
 export const messages = defineMessages(
   {
     "toc.editor.eyebrow": "Theory of change",
@@ -152,6 +152,29 @@ export const messages = defineMessages(
     "toc.editor.conflict.merge": "Merge my changes and save",
     "toc.editor.conflict.reload": "Reload their version (discard mine)",
     "toc.editor.conflict.later": "Decide later",
+
+    "toc.editor.gaveWay.title": "Merged. Some of your changes gave way to {name}'s:",
+    "toc.editor.gaveWay.someone": "the other person",
+    "toc.editor.gaveWay.move": "Your move of {code} was replaced by {name}'s.",
+    "toc.editor.gaveWay.elementField": "Your change to the {field} of {code} was replaced by {name}'s.",
+    "toc.editor.gaveWay.linkField":
+      "Your change to the {field} of the link {from} → {to} was replaced by {name}'s.",
+    "toc.editor.gaveWay.setting": "Your change to the canvas's {field} was replaced by {name}'s.",
+    "toc.editor.gaveWay.elementDeleted": "Your changes to {code} were dropped: {name} deleted it.",
+    "toc.editor.gaveWay.linkDeleted":
+      "Your changes to the link {from} → {to} were dropped: {name} deleted it.",
+    "toc.editor.gaveWay.linkDropped":
+      "Your new link {from} → {to} was dropped: with {name}'s links it would repeat one or close a cycle.",
+    "toc.editor.gaveWay.codeTaken": "Your new element {code} is now {now}: {name} added one with that code.",
+    "toc.editor.gaveWay.field.title": "title",
+    "toc.editor.gaveWay.field.level": "level",
+    "toc.editor.gaveWay.field.status": "status",
+    "toc.editor.gaveWay.field.rationale": "assumption",
+    "toc.editor.gaveWay.field.evidenceStrength": "evidence strength",
+    "toc.editor.gaveWay.field.evidenceLinks": "evidence links",
+    "toc.editor.gaveWay.field.description": "description",
+    "toc.editor.gaveWay.field.showOutline": "outline links setting",
+    "toc.editor.gaveWay.field.layoutDirection": "layout direction",
     "toc.editor.leave.title": "Leave without saving?",
     "toc.editor.leave.body": "This canvas has changes that are not saved. If you leave now, they are lost.",
     "toc.editor.leave.stay": "Stay and save",
@@ -363,6 +386,34 @@ export const messages = defineMessages(
     "toc.editor.conflict.merge": "Fusionner mes modifications et enregistrer",
     "toc.editor.conflict.reload": "Recharger leur version (abandonner les miennes)",
     "toc.editor.conflict.later": "Décider plus tard",
+
+    "toc.editor.gaveWay.title":
+      "Fusion faite. Certaines de vos modifications ont cédé la place à celles de {name} :",
+    "toc.editor.gaveWay.someone": "l’autre personne",
+    "toc.editor.gaveWay.move": "Votre déplacement de {code} a été remplacé par celui de {name}.",
+    "toc.editor.gaveWay.elementField":
+      "Votre modification du champ « {field} » de {code} a été remplacée par celle de {name}.",
+    "toc.editor.gaveWay.linkField":
+      "Votre modification du champ « {field} » du lien {from} → {to} a été remplacée par celle de {name}.",
+    "toc.editor.gaveWay.setting":
+      "Votre modification du réglage « {field} » du canevas a été remplacée par celle de {name}.",
+    "toc.editor.gaveWay.elementDeleted":
+      "Vos modifications de {code} ont été abandonnées : {name} l’a supprimé.",
+    "toc.editor.gaveWay.linkDeleted":
+      "Vos modifications du lien {from} → {to} ont été abandonnées : {name} l’a supprimé.",
+    "toc.editor.gaveWay.linkDropped":
+      "Votre nouveau lien {from} → {to} a été abandonné : avec les liens de {name}, il en répéterait un ou fermerait un cycle.",
+    "toc.editor.gaveWay.codeTaken":
+      "Votre nouvel élément {code} s’appelle désormais {now} : {name} en a ajouté un avec ce code.",
+    "toc.editor.gaveWay.field.title": "titre",
+    "toc.editor.gaveWay.field.level": "niveau",
+    "toc.editor.gaveWay.field.status": "statut",
+    "toc.editor.gaveWay.field.rationale": "hypothèse",
+    "toc.editor.gaveWay.field.evidenceStrength": "solidité des preuves",
+    "toc.editor.gaveWay.field.evidenceLinks": "liens vers les preuves",
+    "toc.editor.gaveWay.field.description": "description",
+    "toc.editor.gaveWay.field.showOutline": "affichage des liens du plan",
+    "toc.editor.gaveWay.field.layoutDirection": "sens de la disposition",
     "toc.editor.leave.title": "Quitter sans enregistrer ?",
     "toc.editor.leave.body":
       "Ce canevas a des modifications non enregistrées. Si vous quittez maintenant, elles seront perdues.",

@@ -3,12 +3,14 @@ import {
   type EditorAction,
   type EditorDoc,
   type EditorElement,
+  type EditorLink,
   type EditorState,
   editDocument,
   editorReducer,
   initialEditorState,
   isDirty,
   type LoadedCanvas,
+  mergeEdits,
 } from "./editor-state";
 
 /** A small canvas: an activity contributes to an outcome, which contributes to the impact; a strategy off-canvas. */
@@ -523,5 +525,117 @@ describe("merging after a conflict", () => {
     expect(merged.present.elements.out).toBeUndefined();
     expect(editDocument(merged).addedLinks).toEqual([]);
     expect(isDirty(merged)).toBe(false);
+  });
+
+  it("lists each of my changes that gave way to theirs, and none of those it kept", () => {
+    const mine = run(
+      start(),
+      // Kept: a move of a node they left where it was, a field only I changed.
+      { type: "moveNodes", moves: [{ key: "act", x: 11, y: 12 }], dragging: false },
+      { type: "editElement", key: "imp", changes: { level: "regional" } },
+      // Gave way: a node we both moved, a title we both changed, an assumption we both changed, a setting.
+      { type: "moveNodes", moves: [{ key: "out", x: 210, y: 20 }], dragging: false },
+      { type: "editElement", key: "out", changes: { title: { en: "Mine" } } },
+      { type: "editLink", key: "l1", changes: { rationale: { en: "My assumption" } } },
+      { type: "settings", changes: { layoutDirection: "DOWN" } },
+      // Gave way: a new element whose code they took, and the same change as theirs (nothing lost: not listed).
+      {
+        type: "addElement",
+        element: { code: "N1", kind: "output", title: { en: "Mine" }, level: null },
+        at: { x: 3, y: 3 },
+      },
+      { type: "editElement", key: "act", changes: { status: "completed" } },
+    );
+    const theirs = canvas(4);
+    const l1 = theirs.doc.links.l1 as EditorLink;
+    theirs.doc = {
+      ...theirs.doc,
+      elements: {
+        ...theirs.doc.elements,
+        out: { ...(theirs.doc.elements.out as EditorElement), title: { en: "Theirs" } },
+        act: { ...(theirs.doc.elements.act as EditorElement), status: "completed" },
+        n9: {
+          key: "n9",
+          code: "N1",
+          kind: "output",
+          level: null,
+          title: { en: "Theirs" },
+          status: "planned",
+        },
+      },
+      nodes: { ...theirs.doc.nodes, out: { x: 250, y: 50, pinned: true } },
+      links: { ...theirs.doc.links, l1: { ...l1, rationale: { en: "Their assumption" } } },
+      settings: { ...theirs.doc.settings, layoutDirection: "UP" },
+    };
+    const { doc, gaveWay } = mergeEdits(mine.base, mine.present, theirs.doc);
+    expect(gaveWay).toEqual(
+      expect.arrayContaining([
+        { what: "codeTaken", code: "N1", now: "N1.COPY" },
+        { what: "elementField", code: "O1", field: "title" },
+        { what: "move", code: "O1" },
+        { what: "linkField", from: "O1.S1.A1", to: "O1", field: "rationale" },
+        { what: "setting", field: "layoutDirection" },
+      ]),
+    );
+    expect(gaveWay).toHaveLength(5);
+    // What gave way is theirs in the merged canvas; what did not is mine.
+    expect(doc.nodes.out).toEqual({ x: 250, y: 50, pinned: true });
+    expect(doc.nodes.act).toEqual({ x: 11, y: 12, pinned: true });
+    expect(doc.elements.out?.title).toEqual({ en: "Theirs" });
+    expect(doc.elements.imp?.level).toBe("regional");
+    expect(doc.links.l1?.rationale).toEqual({ en: "Their assumption" });
+    expect(doc.settings.layoutDirection).toBe("UP");
+  });
+
+  it("names my changes to what they deleted, and my link their links refuse", () => {
+    const mine = run(
+      start(),
+      { type: "editElement", key: "out", changes: { title: { en: "Mine" } } },
+      { type: "editLink", key: "l2", changes: { evidenceStrength: "strong" } },
+      {
+        type: "addLink",
+        link: {
+          kind: "contributes_to",
+          from: "imp",
+          to: "str",
+          rationale: null,
+          evidenceStrength: null,
+          evidenceLinks: null,
+        },
+      },
+    );
+    const theirs = canvas(5);
+    const { out: _out, ...elements } = theirs.doc.elements;
+    const { out: _node, ...nodes } = theirs.doc.nodes;
+    theirs.doc = {
+      ...theirs.doc,
+      elements,
+      nodes,
+      links: {
+        l3: theirs.doc.links.l3 as EditorLink,
+        t1: {
+          key: "t1",
+          kind: "contributes_to",
+          from: "str",
+          to: "imp",
+          rationale: null,
+          evidenceStrength: null,
+          evidenceLinks: null,
+        },
+      },
+    };
+    const { gaveWay } = mergeEdits(mine.base, mine.present, theirs.doc);
+    // The link O1 → IMP went with O1, so it is not listed on its own.
+    expect(gaveWay).toEqual([
+      { what: "elementDeleted", code: "O1" },
+      { what: "linkDropped", from: "IMP", to: "O1.S1" },
+    ]);
+  });
+
+  it("lists nothing when their changes and mine touch different things", () => {
+    const mine = run(start(), { type: "moveNodes", moves: [{ key: "act", x: 5, y: 5 }], dragging: false });
+    const theirs = canvas(4);
+    theirs.doc = { ...theirs.doc, nodes: { ...theirs.doc.nodes, imp: { x: 1, y: 1, pinned: true } } };
+    expect(mergeEdits(mine.base, mine.present, theirs.doc).gaveWay).toEqual([]);
   });
 });

@@ -642,18 +642,46 @@ export function isDirty(state: Pick<EditorState, "base" | "present">): boolean {
   return JSON.stringify(base.settings) !== JSON.stringify(present.settings);
 }
 
-/** My changes to fields they left as they were: where we both changed the same field, theirs is kept. */
-function notChangedByThem<T extends object>(
+/**
+ * One of my changes that a merge did not keep because of theirs (shown to me after merging, app/toc/components/
+ * use-canvas-save.ts): element codes name the elements, `from`/`to` a link's ends.
+ */
+export type GaveWay =
+  /** We both moved the node: theirs stays where they put it. */
+  | { what: "move"; code: string }
+  /** We both changed this field of the element (its title, level or status): theirs is kept. */
+  | { what: "elementField"; code: string; field: "title" | "level" | "status" }
+  /** We both changed this field of the link: theirs is kept. */
+  | { what: "linkField"; from: string; to: string; field: "rationale" | "evidenceStrength" | "evidenceLinks" }
+  /** We both changed this setting of the canvas: theirs is kept. */
+  | { what: "setting"; field: keyof CanvasSettings }
+  /** They deleted the element my changes (a move, an edit) were about. */
+  | { what: "elementDeleted"; code: string }
+  /** They deleted the link my changes were about. */
+  | { what: "linkDeleted"; from: string; to: string }
+  /** My new link would now repeat one of theirs or close a cycle with their links. */
+  | { what: "linkDropped"; from: string; to: string }
+  /** They added an element with the code of my new one: mine takes another code. */
+  | { what: "codeTaken"; code: string; now: string };
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** My changes split into those to fields they left as they were (kept) and those to fields they changed too. */
+function splitChanges<T extends object>(
   changes: Partial<T>,
   before: T | undefined,
   theirs: T,
-): Partial<T> {
-  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-  return Object.fromEntries(
-    Object.entries(changes).filter(
-      ([field]) => before === undefined || same(before[field as keyof T], theirs[field as keyof T]),
-    ),
-  ) as Partial<T>;
+): { kept: Partial<T>; gaveWay: (keyof T & string)[] } {
+  const entries = Object.entries(changes);
+  const theyChanged = ([field]: [string, unknown]) =>
+    before !== undefined && !same(before[field as keyof T], theirs[field as keyof T]);
+  return {
+    kept: Object.fromEntries(entries.filter((entry) => !theyChanged(entry))) as Partial<T>,
+    // Where they made the same change as mine, nothing of mine was lost.
+    gaveWay: entries
+      .filter((entry) => theyChanged(entry) && !same(entry[1], theirs[entry[0] as keyof T]))
+      .map(([field]) => field as keyof T & string),
+  };
 }
 
 /**
@@ -661,49 +689,92 @@ function notChangedByThem<T extends object>(
  * my new elements and links, my changes to elements, links and settings, my removals. Where theirs no longer has
  * what an edit is about (an element they deleted), the edit is dropped; a link of mine that would now close a cycle
  * or repeat one of theirs is dropped too, so the merged canvas is one the server accepts. Where we both changed the
- * same field of an element or a link, theirs is kept: a merge never overwrites their work.
+ * same thing (a node's position, a field of an element or a link, a setting), theirs is kept: a merge never
+ * overwrites their work. `gaveWay` lists each of my changes that was not kept, for the person to check.
  */
-export function replay(base: EditorDoc, mine: EditorDoc, theirs: EditorDoc): EditorDoc {
+export function mergeEdits(
+  base: EditorDoc,
+  mine: EditorDoc,
+  theirs: EditorDoc,
+): { doc: EditorDoc; gaveWay: GaveWay[] } {
   const edits = editDocument({ base, present: mine, baseVersion: 0 });
+  const gaveWay: GaveWay[] = [];
+  const codeOf = (key: string) =>
+    mine.elements[key]?.code ?? base.elements[key]?.code ?? theirs.elements[key]?.code ?? key;
   const elements: Record<string, EditorElement> = { ...theirs.elements };
   for (const element of edits.newElements) {
     const taken = Object.values(elements).some(
       (other) => other.code.toLowerCase() === element.code.toLowerCase(),
     );
-    elements[element.key] = taken
-      ? {
-          ...element,
-          code: copyCode(element.code, new Set(Object.values(elements).map((e) => e.code.toLowerCase()))),
-        }
-      : element;
+    const code = taken
+      ? copyCode(element.code, new Set(Object.values(elements).map((e) => e.code.toLowerCase())))
+      : element.code;
+    if (taken) gaveWay.push({ what: "codeTaken", code: element.code, now: code });
+    elements[element.key] = { ...element, code };
   }
+  const deletedByThem = new Set<string>();
   for (const { element, changes } of edits.elementEdits) {
     const current = elements[element];
-    if (current)
-      elements[element] = { ...current, ...notChangedByThem(changes, base.elements[element], current) };
+    if (!current) {
+      deletedByThem.add(element);
+      continue;
+    }
+    const split = splitChanges(changes, base.elements[element], current);
+    elements[element] = { ...current, ...split.kept };
+    for (const field of split.gaveWay) gaveWay.push({ what: "elementField", code: current.code, field });
   }
   const nodes: Record<string, EditorNode> = { ...theirs.nodes };
   for (const key of edits.removedNodes) delete nodes[key];
   for (const { element, x, y, pinned } of edits.nodes) {
-    if (!elements[element]) continue;
     const before = base.nodes[element];
     const mineNode = { x, y, pinned };
-    // Only what I moved or placed: their positions stay for the nodes I did not touch.
-    if (!before || !sameNode(before, mineNode) || !nodes[element]) nodes[element] = mineNode;
+    if (!elements[element]) {
+      if (!before || !sameNode(before, mineNode)) deletedByThem.add(element);
+      continue;
+    }
+    // Only what I moved or placed: their positions stay for the nodes I did not touch, and for those we both moved.
+    if (before && sameNode(before, mineNode)) continue;
+    const theirNode = nodes[element];
+    if (before && theirNode && !sameNode(before, theirNode)) {
+      if (!sameNode(theirNode, mineNode)) gaveWay.push({ what: "move", code: codeOf(element) });
+      continue;
+    }
+    nodes[element] = mineNode;
   }
+  for (const key of deletedByThem) gaveWay.push({ what: "elementDeleted", code: codeOf(key) });
   let doc: EditorDoc = { ...theirs, elements, nodes };
   doc = withoutElements(doc, new Set(edits.deletedElements.filter((key) => doc.elements[key])));
   const links: Record<string, EditorLink> = { ...doc.links };
+  const ends = (link: Pick<EditorLink, "from" | "to">) => ({ from: codeOf(link.from), to: codeOf(link.to) });
   for (const key of edits.deletedLinks) delete links[key];
   for (const { link, changes } of edits.linkEdits) {
     const current = links[link];
-    if (current) links[link] = { ...current, ...notChangedByThem(changes, base.links[link], current) };
+    if (!current) {
+      const mineLink = mine.links[link];
+      if (mineLink && doc.elements[mineLink.from] && doc.elements[mineLink.to])
+        gaveWay.push({ what: "linkDeleted", ...ends(mineLink) });
+      continue;
+    }
+    const split = splitChanges(changes, base.links[link], current);
+    links[link] = { ...current, ...split.kept };
+    for (const field of split.gaveWay) gaveWay.push({ what: "linkField", ...ends(current), field });
   }
   doc = { ...doc, links };
   for (const link of edits.addedLinks) {
     const { key: _key, ...rest } = link;
     if (linkProblem(doc, rest) === null) doc = { ...doc, links: { ...doc.links, [link.key]: link } };
+    // A link to an element they deleted goes with it (reported with the element).
+    else if (doc.elements[link.from] && doc.elements[link.to])
+      gaveWay.push({ what: "linkDropped", ...ends(link) });
   }
-  if (edits.settings) doc = { ...doc, settings: { ...doc.settings, ...edits.settings } };
-  return doc;
+  if (edits.settings) {
+    const split = splitChanges(edits.settings, base.settings, theirs.settings);
+    doc = { ...doc, settings: { ...doc.settings, ...split.kept } };
+    for (const field of split.gaveWay) gaveWay.push({ what: "setting", field });
+  }
+  return { doc, gaveWay };
 }
+
+/** The merged canvas of `mergeEdits` (what the editor's `rebase` holds). */
+export const replay = (base: EditorDoc, mine: EditorDoc, theirs: EditorDoc): EditorDoc =>
+  mergeEdits(base, mine, theirs).doc;

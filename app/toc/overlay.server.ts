@@ -13,7 +13,7 @@ import { latestFigures } from "../dashboards/figures.server";
 import { indicatorUnjudgedReason, type UnjudgedReason, unjudgedReasons } from "../dashboards/unjudged";
 import { compareCodes } from "../plan-graph/graph";
 import { citationFormatter } from "../plan-graph/queries.server";
-import { inScope } from "../plan-graph/scope.server";
+import { inScope, type VisiblePlan } from "../plan-graph/scope.server";
 import type { RollUpStatus } from "../rollup/rollup";
 import { storedPlanRollUp } from "../rollup/store.server";
 import { causalPathways } from "./pathways.server";
@@ -108,7 +108,7 @@ export async function nodePanel({
   today,
 }: {
   db: Db;
-  plan: OverlayPlan & { slug: string };
+  plan: VisiblePlan["plan"];
   scope: TocScope;
   viewer: Viewer;
   element: { id: string; code: string };
@@ -118,7 +118,8 @@ export async function nodePanel({
   if (!inScope(scope, element.id)) return null;
   const dashboard = await getElementDashboard({
     db,
-    slug: plan.slug,
+    plan,
+    scope: figuresScope(scope),
     code: element.code,
     viewer,
     url,

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import type { RouteConfigEntry } from "@react-router/dev/routes";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { roles } from "../../app/auth/roles";
 import routes from "../../app/routes";
@@ -34,9 +35,15 @@ function readMatrix(): Row[] {
     });
 }
 
-/** Every path the app serves, from its route configuration. */
-function routePaths(): string[] {
-  return routes.map((route) => (route.index ? "/" : `/${route.path}`));
+/**
+ * Every path the app serves, from its route configuration: a layout route (`plans/:slug`) serves its children's
+ * paths, its own through its index route.
+ */
+function routePaths(config: RouteConfigEntry[] = routes, parent = ""): string[] {
+  return config.flatMap((route) => {
+    const path = route.index ? parent : [parent, route.path].filter(Boolean).join("/");
+    return route.children?.length ? routePaths(route.children, path) : [`/${path}`];
+  });
 }
 
 const matrix = readMatrix();

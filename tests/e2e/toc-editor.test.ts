@@ -449,7 +449,16 @@ describe("the theory-of-change editor", () => {
         await node(page, code).waitFor();
       };
 
-      // The first session adds an element and saves: version 2.
+      // The first session moves an activity, adds an element and saves: version 2.
+      const startAt = (await canvasJson(second.page, slug)).doc;
+      const keyOf = (code: string) =>
+        Object.keys(startAt.elements).find((key) => startAt.elements[key]?.code === code) as string;
+      const moveRight = async (page: Page, code: string, steps: number, key = "Shift+ArrowRight") => {
+        await node(page, code).focus();
+        await page.keyboard.press("Enter");
+        for (let i = 0; i < steps; i++) await page.keyboard.press(key);
+      };
+      await moveRight(first.page, "O2.S1.A2", 2, "Shift+ArrowDown");
       await add(first.page, `A${run}.OUT`, "First session's outcome");
       await first.page.getByRole("button", { name: "Save", exact: true }).click();
       await first.page
@@ -457,15 +466,12 @@ describe("the theory-of-change editor", () => {
         .getByText("Saved: the canvas is now at version 2.")
         .waitFor();
 
-      // The second, still at version 1, moves an element and adds another, then saves: a conflict, nothing written.
-      const moved = node(second.page, "O2.S1.A1");
-      const startAt = (await canvasJson(second.page, slug)).doc;
-      const movedKey = Object.keys(startAt.elements).find(
-        (key) => startAt.elements[key]?.code === "O2.S1.A1",
-      );
-      await moved.focus();
-      await second.page.keyboard.press("Enter");
-      for (let i = 0; i < 3; i++) await second.page.keyboard.press("Shift+ArrowRight");
+      // The second, still at version 1, moves two elements (one of them the first moved too) and adds another, then
+      // saves: a conflict, nothing written.
+      const movedKey = keyOf("O2.S1.A1");
+      const bothMoved = keyOf("O2.S1.A2");
+      await moveRight(second.page, "O2.S1.A1", 3);
+      await moveRight(second.page, "O2.S1.A2", 1);
       await add(second.page, `B${run}.OUT`, "Second session's outcome");
       await second.page.getByRole("button", { name: "Save", exact: true }).click();
       const dialog = second.page.getByRole("dialog", {
@@ -489,11 +495,22 @@ describe("the theory-of-change editor", () => {
       expect(codes).toEqual(
         expect.arrayContaining([`A${run}.OUT`, `B${run}.OUT`, "O2.S1", "O2.S1.A1", "O2.S1.A2"]),
       );
-      expect(merged.doc.nodes[movedKey as string]).toEqual({
-        x: (startAt.nodes[movedKey as string]?.x ?? 0) + 60,
-        y: startAt.nodes[movedKey as string]?.y,
+      expect(merged.doc.nodes[movedKey]).toEqual({
+        x: (startAt.nodes[movedKey]?.x ?? 0) + 60,
+        y: startAt.nodes[movedKey]?.y,
         pinned: true,
       });
+      // Where both moved the same element, the first's move is kept, and the second is told which of theirs gave way.
+      expect(merged.doc.nodes[bothMoved]).toEqual({
+        x: startAt.nodes[bothMoved]?.x,
+        y: (startAt.nodes[bothMoved]?.y ?? 0) + 40,
+        pinned: true,
+      });
+      const gaveWay = second.page.getByTestId("toc-gave-way");
+      expect(await gaveWay.innerText()).toContain("Some of your changes gave way to Mena M&E Officer's:");
+      expect(await gaveWay.getByRole("listitem").allInnerTexts()).toEqual([
+        "Your move of O2.S1.A2 was replaced by Mena M&E Officer's.",
+      ]);
 
       // The first session is now behind: its next save gets the dialog too, and "reload" shows the merged canvas.
       await add(first.page, `C${run}.OUT`, "Set aside");

@@ -24,6 +24,7 @@ import { seedNswp } from "../../app/plan-graph/seed.server";
 import type { Database, Db } from "../../db/client";
 import { auditEvents, users } from "../../db/schema";
 import { createTestDatabase, inRollback } from "../support/database";
+import { asPlanPage } from "../support/plan-query";
 
 const appSecret = "test-secret-test-secret-test-secret-0123";
 const limits: SessionLimits = { idleMinutes: 30, absoluteHours: 12 };
@@ -422,10 +423,19 @@ describe("roles and scope", () => {
         ["2013-2015", { objective: 1, strategy: 1, activity: 1 }],
       ]);
       expect(
-        await getElementDetail({ db: tx, slug: "2013-2015", code: demoFunder.element, viewer: funder }),
+        await asPlanPage(getElementDetail, {
+          db: tx,
+          slug: "2013-2015",
+          code: demoFunder.element,
+          viewer: funder,
+        }),
       ).not.toBeNull();
-      expect(await getElementDetail({ db: tx, slug: "2013-2015", code: "O1", viewer: funder })).toBeNull();
-      expect(await getElementDetail({ db: tx, slug: "2010-2012", code: "O2", viewer: funder })).toBeNull();
+      expect(
+        await asPlanPage(getElementDetail, { db: tx, slug: "2013-2015", code: "O1", viewer: funder }),
+      ).toBeNull();
+      expect(
+        await asPlanPage(getElementDetail, { db: tx, slug: "2010-2012", code: "O2", viewer: funder }),
+      ).toBeNull();
       const otherFunder = { ...funder, funderCode: "hivos" };
       expect(await listPlans({ db: tx, viewer: otherFunder })).toEqual([]);
     });

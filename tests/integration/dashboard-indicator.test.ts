@@ -21,6 +21,7 @@ import {
   progressEntries,
 } from "../../db/schema";
 import { createTestDatabase, inRollback } from "../support/database";
+import { asPlanPage } from "../support/plan-query";
 
 /**
  * The indicator page and the region view of the dashboards on a real database holding the synthetic demo plan: the
@@ -49,7 +50,14 @@ const indicatorUrl = (code: string, query = "") =>
 const regionsUrl = (query = "") =>
   new URL(`http://localhost/plans/${demoPlanSlug}/dashboard/regions${query}`);
 const open = (code: string, query = "", who: Viewer = board, db = database.db) =>
-  getIndicatorDashboard({ db, slug: demoPlanSlug, code, viewer: who, url: indicatorUrl(code, query), today });
+  asPlanPage(getIndicatorDashboard, {
+    db,
+    slug: demoPlanSlug,
+    code,
+    viewer: who,
+    url: indicatorUrl(code, query),
+    today,
+  });
 
 let regionCodes: string[] = [];
 
@@ -87,7 +95,7 @@ async function approvedEntriesOf(code: string) {
 
 describe("the indicator page", () => {
   it("shows the status the plan overview shows, from the same roll-up", async () => {
-    const overview = await getPlanOverview({
+    const overview = await asPlanPage(getPlanOverview, {
       db: database.db,
       slug: demoPlanSlug,
       viewer: board,
@@ -243,7 +251,7 @@ describe("the indicator page", () => {
   it("answers nothing (the route's 404) for an unknown indicator, an unknown plan or a viewer outside the plan", async () => {
     expect(await open("NO-SUCH")).toBeNull();
     expect(
-      await getIndicatorDashboard({
+      await asPlanPage(getIndicatorDashboard, {
         db: database.db,
         slug: "no-such-plan",
         code: "I1",
@@ -291,7 +299,7 @@ describe("the indicator page", () => {
   });
 
   it("cites the source of a figure taken from one (NSWP)", async () => {
-    const page = await getIndicatorDashboard({
+    const page = await asPlanPage(getIndicatorDashboard, {
       db: database.db,
       slug: "2013-2015",
       code: "I5",
@@ -350,7 +358,7 @@ describe("what a funder sees", () => {
       // What the M&E officer sees then is what the funder must keep seeing (small counts aside: threshold 1).
       const inScopeOnly = await open("I1", "", officer, tx);
       const overviewOf = (who: Viewer) =>
-        getPlanOverview({
+        asPlanPage(getPlanOverview, {
           db: tx,
           slug: demoPlanSlug,
           viewer: who,
@@ -359,7 +367,7 @@ describe("what a funder sees", () => {
         });
       const overviewBefore = await overviewOf(officer);
       const regionsOf = () =>
-        getRegionDashboard({
+        asPlanPage(getRegionDashboard, {
           db: tx,
           slug: demoPlanSlug,
           viewer: funder,
@@ -374,7 +382,7 @@ describe("what a funder sees", () => {
         .values(approvedIn(i1, idOf("O3.S1.A1"), 7, [{ values: { region, gender: "men" }, value: 7 }]));
 
       const forOfficer = await open("I1", "", officer, tx);
-      const forFunder = await getIndicatorDashboard({
+      const forFunder = await asPlanPage(getIndicatorDashboard, {
         db: tx,
         slug: demoPlanSlug,
         code: "I1",
@@ -427,7 +435,13 @@ describe("what a funder sees", () => {
       const { idOf, i1 } = await funding(tx);
       const region = regionCodes[0] as string;
       const detailOf = (who: Viewer) =>
-        getIndicatorDetail({ db: tx, slug: demoPlanSlug, code: "I1", viewer: who, canManage: false });
+        asPlanPage(getIndicatorDetail, {
+          db: tx,
+          slug: demoPlanSlug,
+          code: "I1",
+          viewer: who,
+          canManage: false,
+        });
       const before = await detailOf(funder);
       await tx
         .insert(progressEntries)
@@ -467,7 +481,7 @@ describe("what a funder sees", () => {
       // no element, may be about anyone's work there, so none counts for the funder.
       const overviewOf = async (who: Viewer) =>
         (
-          await getPlanOverview({
+          await asPlanPage(getPlanOverview, {
             db: tx,
             slug: demoPlanSlug,
             viewer: who,
@@ -538,7 +552,7 @@ describe("what a funder sees", () => {
       await smallCell(tx);
       const withThreshold = async (threshold: number) =>
         genderRow(
-          await getIndicatorDashboard({
+          await asPlanPage(getIndicatorDashboard, {
             db: tx,
             slug: demoPlanSlug,
             code: "I1",
@@ -559,7 +573,7 @@ describe("what a funder sees", () => {
 
 describe("the region view", () => {
   it("gives each region of the list the actual of each indicator broken down by region, adding up to the total", async () => {
-    const view = await getRegionDashboard({
+    const view = await asPlanPage(getRegionDashboard, {
       db: database.db,
       slug: demoPlanSlug,
       viewer: board,
@@ -585,7 +599,7 @@ describe("the region view", () => {
   it("gives the indicator page's figures over a later range too: flows over the range, running totals to its end", async () => {
     const whole = await open("I1");
     const from = whole?.series[Math.floor((whole?.series.length ?? 0) / 2)]?.start as string;
-    const view = await getRegionDashboard({
+    const view = await asPlanPage(getRegionDashboard, {
       db: database.db,
       slug: demoPlanSlug,
       viewer: board,
@@ -611,14 +625,14 @@ describe("the region view", () => {
   });
 
   it("narrows every figure to a gender, and has no figure for an indicator not broken down by gender", async () => {
-    const view = await getRegionDashboard({
+    const view = await asPlanPage(getRegionDashboard, {
       db: database.db,
       slug: demoPlanSlug,
       viewer: board,
       url: regionsUrl("?gender=trans"),
       today,
     });
-    const whole = await getRegionDashboard({
+    const whole = await asPlanPage(getRegionDashboard, {
       db: database.db,
       slug: demoPlanSlug,
       viewer: board,
@@ -637,7 +651,7 @@ describe("the region view", () => {
   });
 
   it("falls back to the defaults on unreadable filters, and answers nothing outside the plan", async () => {
-    const view = await getRegionDashboard({
+    const view = await asPlanPage(getRegionDashboard, {
       db: database.db,
       slug: demoPlanSlug,
       viewer: board,
@@ -646,7 +660,7 @@ describe("the region view", () => {
     });
     expect(view?.filters).toEqual({ asOf: today, from: view?.plan.startDate, gender: null });
     expect(
-      await getRegionDashboard({
+      await asPlanPage(getRegionDashboard, {
         db: database.db,
         slug: demoPlanSlug,
         viewer: consultant,
@@ -655,7 +669,7 @@ describe("the region view", () => {
       }),
     ).toBeNull();
     expect(
-      await getRegionDashboard({
+      await asPlanPage(getRegionDashboard, {
         db: database.db,
         slug: "no-such-plan",
         viewer: board,

@@ -12,6 +12,7 @@ import { rollUp } from "../../app/rollup/rollup";
 import type { Database } from "../../db/client";
 import { elements, indicators, plans, progressEntries, userRoles, users } from "../../db/schema";
 import { createTestDatabase, inRollback } from "../support/database";
+import { asPlanPage } from "../support/plan-query";
 
 /**
  * The dashboards' domain functions on a real database holding the synthetic demo plan: the overview reads the
@@ -43,7 +44,13 @@ afterAll(async () => {
 describe("the plan overview", () => {
   it("shows the engine's roll-up of the plan: objectives, counts, completeness and a trend ending today", async () => {
     const db = database.db;
-    const overview = await getPlanOverview({ db, slug: demoPlanSlug, viewer: board, url: url(), today });
+    const overview = await asPlanPage(getPlanOverview, {
+      db,
+      slug: demoPlanSlug,
+      viewer: board,
+      url: url(),
+      today,
+    });
     expect(overview).not.toBeNull();
     if (!overview) return;
     const [plan] = await db.select().from(plans).where(eq(plans.slug, demoPlanSlug));
@@ -86,7 +93,7 @@ describe("the plan overview", () => {
       expect(waiting, "the demo plan has a submitted report waiting").toBeDefined();
       // The approval is stamped with the real clock: the overview is read as of the real day, as the board sees it.
       const now = todayUtc();
-      const before = await getPlanOverview({
+      const before = await asPlanPage(getPlanOverview, {
         db: tx,
         slug: demoPlanSlug,
         viewer: board,
@@ -103,7 +110,7 @@ describe("the plan overview", () => {
         viewer: { ...board, id: officer?.id as string, roles: ["me_officer"] },
         entryId: waiting?.id as string,
       });
-      const after = await getPlanOverview({
+      const after = await asPlanPage(getPlanOverview, {
         db: tx,
         slug: demoPlanSlug,
         viewer: board,
@@ -131,8 +138,14 @@ describe("the plan overview", () => {
 
   it("drills down into an element: its inputs with the statuses the overview shows", async () => {
     const db = database.db;
-    const overview = await getPlanOverview({ db, slug: demoPlanSlug, viewer: board, url: url(), today });
-    const detail = await getElementDashboard({
+    const overview = await asPlanPage(getPlanOverview, {
+      db,
+      slug: demoPlanSlug,
+      viewer: board,
+      url: url(),
+      today,
+    });
+    const detail = await asPlanPage(getElementDashboard, {
       db,
       slug: demoPlanSlug,
       code: "O3",
@@ -143,7 +156,7 @@ describe("the plan overview", () => {
     expect(detail?.element.status).toBe(overview?.objectives.find((o) => o.code === "O3")?.status);
     expect(detail?.inputs.map((input) => input.code)).toEqual(expect.arrayContaining(["O3.S1", "O3.S2"]));
     expect(
-      await getElementDashboard({
+      await asPlanPage(getElementDashboard, {
         db,
         slug: demoPlanSlug,
         code: "NO.SUCH",

@@ -38,6 +38,7 @@ import {
 } from "../../db/schema";
 import { citedTarget } from "../fixtures/cited-targets";
 import { createTestDatabase, inRollback } from "../support/database";
+import { asPlanPage } from "../support/plan-query";
 
 let database: Database;
 let officer: Viewer;
@@ -345,7 +346,7 @@ describe("changing an indicator once results exist", () => {
       ]);
 
       // Revision 1 reads as it was, with its targets and the rationale of the change that replaced it.
-      const old = await getIndicatorRevision({
+      const old = await asPlanPage(getIndicatorRevision, {
         db: tx,
         slug: "2013-2015",
         code: "T1",
@@ -360,7 +361,7 @@ describe("changing an indicator once results exist", () => {
         by: "Mena M&E Officer",
       });
       expect(old?.entries.map((e) => e.id)).toEqual([entry.id]);
-      const current = await getIndicatorRevision({
+      const current = await asPlanPage(getIndicatorRevision, {
         db: tx,
         slug: "2013-2015",
         code: "T1",
@@ -369,9 +370,20 @@ describe("changing an indicator once results exist", () => {
       });
       expect(current?.isCurrent).toBe(true);
       expect(
-        await getIndicatorRevision({ db: tx, slug: "2013-2015", code: "T1", revision: 3, viewer: officer }),
+        await asPlanPage(getIndicatorRevision, {
+          db: tx,
+          slug: "2013-2015",
+          code: "T1",
+          revision: 3,
+          viewer: officer,
+        }),
       ).toBeNull();
-      const history = await getIndicatorHistory({ db: tx, slug: "2013-2015", code: "T1", viewer: officer });
+      const history = await asPlanPage(getIndicatorHistory, {
+        db: tx,
+        slug: "2013-2015",
+        code: "T1",
+        viewer: officer,
+      });
       expect(history?.history.map((h) => [h.revision, h.changes, h.rationale])).toEqual([
         [1, ["targets"], "The 2014 budget doubled."],
       ]);
@@ -379,7 +391,7 @@ describe("changing an indicator once results exist", () => {
       expect((await tx.select().from(progressEntries).where(eq(progressEntries.id, entry.id)))[0]).toEqual(
         entry,
       );
-      const detail = await getIndicatorDetail({
+      const detail = await asPlanPage(getIndicatorDetail, {
         db: tx,
         slug: "2013-2015",
         code: "T1",
@@ -451,7 +463,7 @@ describe("changing an indicator once results exist", () => {
       expect(after.entries).toEqual(before.entries);
       expect(after.indicator?.dimensions).toEqual([{ code: "region" }]);
 
-      const detail = await getIndicatorDetail({
+      const detail = await asPlanPage(getIndicatorDetail, {
         db: tx,
         slug: "2013-2015",
         code: "T1",
@@ -466,7 +478,7 @@ describe("changing an indicator once results exist", () => {
         value: 11,
       });
       expect(detail?.statusCounts).toEqual({ approved: 1, submitted: 1 });
-      const old = await getIndicatorRevision({
+      const old = await asPlanPage(getIndicatorRevision, {
         db: tx,
         slug: "2013-2015",
         code: "T1",
@@ -602,7 +614,7 @@ describe("targets a source states", () => {
       ).toEqual({ changed: [], revision: 2 });
 
       // The indicator page shows the target with its passage; so does the dashboards' indicator page.
-      const detail = await getIndicatorDetail({
+      const detail = await asPlanPage(getIndicatorDetail, {
         db: tx,
         slug: "2013-2015",
         code: "T1",
@@ -620,7 +632,7 @@ describe("targets a source states", () => {
           }),
         },
       ]);
-      const dashboard = await getIndicatorDashboard({
+      const dashboard = await asPlanPage(getIndicatorDashboard, {
         db: tx,
         slug: "2013-2015",
         code: "T1",
@@ -655,7 +667,7 @@ describe("targets a source states", () => {
       });
       expect(
         (
-          await getIndicatorDetail({
+          await asPlanPage(getIndicatorDetail, {
             db: tx,
             slug: "2013-2015",
             code: "T1",
@@ -699,14 +711,14 @@ describe("reading indicators", () => {
       await addEntry(tx, id, { periodKey: "2013", value: 1, reportedOn: "2013-12-31", createdAt: at });
       await addEntry(tx, id, { periodKey: "2013", value: 2, reportedOn: "2013-12-31", createdAt: at });
       await addEntry(tx, id, { periodKey: "2014", value: 2 });
-      const detail = await getIndicatorDetail({
+      const detail = await asPlanPage(getIndicatorDetail, {
         db: tx,
         slug: "2013-2015",
         code: "M2",
         viewer: officer,
         canManage: false,
       });
-      const dashboard = await getIndicatorDashboard({
+      const dashboard = await asPlanPage(getIndicatorDashboard, {
         db: tx,
         slug: "2013-2015",
         code: "M2",
@@ -758,7 +770,7 @@ describe("reading indicators", () => {
         ],
       });
       await addEntry(tx, id, { periodKey: "2015", value: 100, status: "submitted" });
-      const detail = await getIndicatorDetail({
+      const detail = await asPlanPage(getIndicatorDetail, {
         db: tx,
         slug: "2013-2015",
         code: "T1",
@@ -783,14 +795,14 @@ describe("reading indicators", () => {
   });
 
   it("shows a funder only the indicators measuring what its organisation funds", async () => {
-    const list = await listIndicators({ db: database.db, slug: "2013-2015", viewer: funder });
+    const list = await asPlanPage(listIndicators, { db: database.db, slug: "2013-2015", viewer: funder });
     const codes = list?.indicators.map((indicator) => indicator.code) ?? [];
     expect(codes.length).toBeGreaterThan(0);
-    const all = await listIndicators({ db: database.db, slug: "2013-2015", viewer: officer });
+    const all = await asPlanPage(listIndicators, { db: database.db, slug: "2013-2015", viewer: officer });
     expect(codes.length).toBeLessThan(all?.indicators.length ?? 0);
     const hidden = all?.indicators.find((indicator) => !codes.includes(indicator.code));
     expect(
-      await getIndicatorDetail({
+      await asPlanPage(getIndicatorDetail, {
         db: database.db,
         slug: "2013-2015",
         code: hidden?.code ?? "",
@@ -799,7 +811,7 @@ describe("reading indicators", () => {
       }),
     ).toBeNull();
     expect(
-      await getIndicatorDetail({
+      await asPlanPage(getIndicatorDetail, {
         db: database.db,
         slug: "2013-2015",
         code: codes[0] ?? "",
@@ -807,7 +819,9 @@ describe("reading indicators", () => {
         canManage: false,
       }),
     ).not.toBeNull();
-    expect(await listIndicators({ db: database.db, slug: "2010-2012", viewer: funder })).toBeNull();
+    expect(
+      await asPlanPage(listIndicators, { db: database.db, slug: "2010-2012", viewer: funder }),
+    ).toBeNull();
   });
 });
 
@@ -833,7 +847,7 @@ describe("what a funder reads of an indicator", () => {
         },
         rationale: "Clearer unit.",
       });
-      const seen = await getIndicatorDetail({
+      const seen = await asPlanPage(getIndicatorDetail, {
         db: tx,
         slug: "2013-2015",
         code: "T1",
@@ -847,7 +861,7 @@ describe("what a funder reads of an indicator", () => {
         responsibleName: null,
       });
       expect(seen?.history).toMatchObject([{ revision: 1, replacedBy: null, rationale: "Clearer unit." }]);
-      const old = await getIndicatorRevision({
+      const old = await asPlanPage(getIndicatorRevision, {
         db: tx,
         slug: "2013-2015",
         code: "T1",
@@ -857,7 +871,7 @@ describe("what a funder reads of an indicator", () => {
       expect(old?.snapshot).toMatchObject({ elements: ["O2.S2.A1"], responsibleName: null });
       expect(old?.replaced?.by).toBeNull();
       // Inside the organisation, all of it.
-      const internal = await getIndicatorDetail({
+      const internal = await asPlanPage(getIndicatorDetail, {
         db: tx,
         slug: "2013-2015",
         code: "T1",
@@ -906,7 +920,7 @@ describe("what a funder reads of the entries", () => {
           entry("Unfunded work", { elementId: await elementId("O1.S1.A1") }),
           entry("Imported, about anything", { externalSource: "csv", externalId: "x" }),
         ]);
-      const indicator = await getIndicatorDetail({
+      const indicator = await asPlanPage(getIndicatorDetail, {
         db: tx,
         slug: "2013-2015",
         code: "T1",
@@ -914,11 +928,16 @@ describe("what a funder reads of the entries", () => {
         canManage: false,
       });
       expect(indicator?.entries.map((shown) => shown.narrative?.en)).toEqual(["Funded work"]);
-      const element = await getElementDetail({ db: tx, slug: "2013-2015", code: "O2.S2.A1", viewer: funder });
+      const element = await asPlanPage(getElementDetail, {
+        db: tx,
+        slug: "2013-2015",
+        code: "O2.S2.A1",
+        viewer: funder,
+      });
       const onElement = element?.indicators.find((shown) => shown.code === "T1");
       expect(onElement?.entries.map((shown) => shown.narrative?.en)).toEqual(["Funded work"]);
       // Inside the organisation, all of them.
-      const internal = await getElementDetail({
+      const internal = await asPlanPage(getElementDetail, {
         db: tx,
         slug: "2013-2015",
         code: "O2.S2.A1",
@@ -974,7 +993,7 @@ describe("assignments", () => {
         await tx.select().from(auditEvents).where(eq(auditEvents.action, "assignments.update")),
       ).toHaveLength(1);
 
-      const page = await getAssignments({ db: tx, slug: "2013-2015" });
+      const page = await asPlanPage(getAssignments, { db: tx, slug: "2013-2015", viewer: officer });
       expect(page?.activities.find((a) => a.code === "O2.S1.A1")?.assignees.map((a) => a.userId)).toEqual([
         staffId,
       ]);
@@ -1017,7 +1036,7 @@ describe("assignments", () => {
       const pair = pairKey(activity?.id ?? "", staffId);
       await changeAssignments({ db: tx, actor: "x", planId: plan, shown: [], ticked: [pair] });
       await tx.update(users).set({ deactivatedAt: new Date() }).where(eq(users.id, staffId));
-      const page = await getAssignments({ db: tx, slug: "2013-2015" });
+      const page = await asPlanPage(getAssignments, { db: tx, slug: "2013-2015", viewer: officer });
       expect(page?.people.map((person) => person.id)).toContain(staffId);
       expect(
         await changeAssignments({ db: tx, actor: "x", planId: plan, shown: [pair], ticked: [] }),

@@ -10,6 +10,7 @@ import { seedNswp } from "../../app/plan-graph/seed.server";
 import type { Database, Db } from "../../db/client";
 import { elements, fundedElements, indicators, plans, progressEntries } from "../../db/schema";
 import { createTestDatabase, inRollback } from "../support/database";
+import { asPlanPage } from "../support/plan-query";
 
 /**
  * The NSWP plans' dashboards (issue 5, point 6) on the seeded data set: the figures the sources report show with
@@ -32,7 +33,7 @@ const funder: Viewer = { ...board, roles: ["funder"], funderCode: "nswp-dashboar
 const seed = JSON.parse(readFileSync("seeds/nswp/indicators.json", "utf8")) as IndicatorsFile;
 const url = (slug: string, query = "") => new URL(`http://localhost/plans/${slug}/dashboard${query}`);
 const overviewOf = (slug: string, viewer = board, query = "") =>
-  getPlanOverview({ db: database.db, slug, viewer, url: url(slug, query), today });
+  asPlanPage(getPlanOverview, { db: database.db, slug, viewer, url: url(slug, query), today });
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -129,7 +130,7 @@ describe("the NSWP 2013–2015 overview", () => {
     // The Academy's figures are for the life of the plan, which has started.
     expect(early?.indicators.find((indicator) => indicator.code === "I5")?.latestFigure?.value).toBe(126);
     // The member survey's figures are of 2015: in mid-2013 its activity has neither targets nor figures.
-    const strategy = await getElementDashboard({
+    const strategy = await asPlanPage(getElementDashboard, {
       db: database.db,
       slug: "2013-2015",
       code: "O1.S1",
@@ -165,7 +166,7 @@ describe("the NSWP 2010–2012 overview", () => {
 
 describe("the NSWP drill-down", () => {
   it("shows an element's unjudged indicators with their latest figure and says why its chart is empty", async () => {
-    const detail = await getElementDashboard({
+    const detail = await asPlanPage(getElementDashboard, {
       db: database.db,
       slug: "2013-2015",
       code: "O1",
@@ -185,7 +186,7 @@ describe("the NSWP drill-down", () => {
   });
 
   it("says why the chart of an element whose one indicator has figures is empty, and shows the figure", async () => {
-    const detail = await getElementDashboard({
+    const detail = await asPlanPage(getElementDashboard, {
       db: database.db,
       slug: "2013-2015",
       // I10 measures O3.S2 and this activity of it: it counts below only (docs/rollup.md, G3).
@@ -234,7 +235,13 @@ describe("the latest figure", () => {
   }
   const figureOf = async (db: Db, code: string, viewer = board, query = "") =>
     (
-      await getPlanOverview({ db, slug: "2013-2015", viewer, url: url("2013-2015", query), today })
+      await asPlanPage(getPlanOverview, {
+        db,
+        slug: "2013-2015",
+        viewer,
+        url: url("2013-2015", query),
+        today,
+      })
     )?.indicators.find((indicator) => indicator.code === code)?.latestFigure;
 
   it("is the indicator's actual under its reading: a period's sum, a running total; quoted only when one entry's", async () => {
@@ -286,7 +293,7 @@ describe("the latest figure", () => {
         value: 126,
         citation: { source: expect.any(String) },
       });
-      const page = await getIndicatorDashboard({
+      const page = await asPlanPage(getIndicatorDashboard, {
         db: tx,
         slug: "2013-2015",
         code: "I5",

@@ -9,6 +9,7 @@ import { exportPlanGraph } from "../../app/plan-graph/store.server";
 import type { Database } from "../../db/client";
 import { plans, tocCanvases } from "../../db/schema";
 import { createTestDatabase } from "../support/database";
+import { asPlanPage } from "../support/plan-query";
 
 /**
  * The draft theory of change seeded on NSWP's 2013–2015 plan (issue 6, point 7), built from the 2015 Strategic
@@ -189,7 +190,7 @@ describe.skipIf(!existsSync(sourcesDir))("the NSWP seed files (when ../shared/so
 
 describe("the draft theory of change on the board's overview", () => {
   it("adds the impact beside the objectives, and never the assumptions, to what the plan's health reads", async () => {
-    const overview = await getPlanOverview({
+    const overview = await asPlanPage(getPlanOverview, {
       db: database.db,
       slug: "2013-2015",
       viewer: {

@@ -1,7 +1,7 @@
 import { Fragment } from "react";
-import { Citation } from "../../components/citation";
 import { isSuppressed, type Suppressed } from "../../dashboards/small-counts";
 import { formatDate, formatNumber, pickText, useI18n } from "../../i18n/i18n";
+import { Citation } from "../../plan-graph/components/citation";
 import type { CitationView } from "../../plan-graph/queries.server";
 import type { LocalizedText } from "../../plan-graph/vocabulary";
 import type { IndicatorSnapshot } from "../definition";

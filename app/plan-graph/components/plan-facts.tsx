@@ -1,5 +1,5 @@
-import { formatDate, useI18n } from "../i18n/i18n";
-import type { PlanSummary } from "../plan-graph/queries.server";
+import { formatDate, useI18n } from "../../i18n/i18n";
+import type { PlanSummary } from "../queries.server";
 
 /** "1 January 2010 – 31 December 2012 · Closed" */
 export function PlanPeriod({ plan }: { plan: Pick<PlanSummary, "startDate" | "endDate" | "status"> }) {

@@ -1,4 +1,4 @@
-import { useI18n } from "../i18n/i18n";
+import { useI18n } from "../../i18n/i18n";
 
 /**
  * Marks generated demo data wherever it is shown (plan cards, plan, element and indicator pages, later dashboards),

@@ -1,6 +1,6 @@
 import { memo } from "react";
 import { useI18n } from "../../i18n/i18n";
-import { type CheckCode, checkCodes, describeFinding, type Finding } from "../../toc/checks";
+import { type CheckCode, checkCodes, describeFinding, type Finding } from "../checks";
 
 /**
  * The checks of the canvas (app/toc/checks.ts), grouped by check, each naming its elements. Before JavaScript runs

@@ -1,7 +1,7 @@
 import { Link, useRouteLoaderData } from "react-router";
-import { pickText, useI18n } from "../i18n/i18n";
-import type { CitationView } from "../plan-graph/queries.server";
-import type { loader as rootLoader } from "../root";
+import { pickText, useI18n } from "../../i18n/i18n";
+import type { loader as rootLoader } from "../../root";
+import type { CitationView } from "../queries.server";
 
 /** Where a goal, activity or figure comes from: source, section and (in full form) the verbatim quote. */
 export function Citation({ citation, full = false }: { citation: CitationView; full?: boolean }) {

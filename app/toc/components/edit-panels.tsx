@@ -1,4 +1,6 @@
 import { type Dispatch, type FormEvent, memo, useId } from "react";
+import { Button } from "../../components/ui/button";
+import { Field, Select, TextArea } from "../../components/ui/field";
 import { pickText, type Translate, useI18n } from "../../i18n/i18n";
 import { compareCodes } from "../../plan-graph/graph";
 import {
@@ -18,9 +20,7 @@ import {
   type EvidenceStrength,
   isCausal,
   type LinkKind,
-} from "../../toc/editor-state";
-import { Button } from "../ui/button";
-import { Field, Select, TextArea } from "../ui/field";
+} from "../editor-state";
 
 /**
  * The editor's forms: everything the canvas does with a mouse, done from the keyboard too (React Flow has no

@@ -1,13 +1,13 @@
 import { memo, useEffect, useState } from "react";
 import { Link } from "react-router";
+import { Button } from "../../components/ui/button";
 import { LatestFigureCell, Percent, RollUpStatusBadge } from "../../dashboards/components";
 import { formatDate, formatNumber, pickText, useI18n } from "../../i18n/i18n";
+import { Citation } from "../../plan-graph/components/citation";
 import type { CitationView } from "../../plan-graph/queries.server";
-import type { EditorDoc } from "../../toc/editor-state";
-import type { NodePanel as NodePanelData } from "../../toc/overlay.server";
-import type { Pathway } from "../../toc/pathways";
-import { Citation } from "../citation";
-import { Button } from "../ui/button";
+import type { EditorDoc } from "../editor-state";
+import type { NodePanel as NodePanelData } from "../overlay.server";
+import type { Pathway } from "../pathways";
 import { EvidenceLinks } from "./outline-view";
 import { OverlayLine, type OverlayValue } from "./overlay-line";
 

@@ -1,6 +1,6 @@
 import { Percent, RollUpStatusBadge } from "../../dashboards/components";
 import { useI18n } from "../../i18n/i18n";
-import type { NodeOverlay } from "../../toc/overlay.server";
+import type { NodeOverlay } from "../overlay.server";
 
 export type OverlayValue = NodeOverlay;
 

@@ -1,13 +1,13 @@
 import { Link } from "react-router";
+import { StatusBadge } from "../../components/ui/status-badge";
+import { Table } from "../../components/ui/table";
 import { pickText, useI18n } from "../../i18n/i18n";
+import { Citation } from "../../plan-graph/components/citation";
 import { compareCodes } from "../../plan-graph/graph";
 import type { CitationView } from "../../plan-graph/queries.server";
 import { type ElementKind, type EvidenceLink, elementKinds } from "../../plan-graph/vocabulary";
-import { type EditorDoc, type EditorLink, isCausal } from "../../toc/editor-state";
-import type { NodeOverlay } from "../../toc/overlay.server";
-import { Citation } from "../citation";
-import { StatusBadge } from "../ui/status-badge";
-import { Table } from "../ui/table";
+import { type EditorDoc, type EditorLink, isCausal } from "../editor-state";
+import type { NodeOverlay } from "../overlay.server";
 import { OverlayLine } from "./overlay-line";
 
 /**

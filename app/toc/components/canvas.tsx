@@ -23,8 +23,8 @@ import { toPng, toSvg } from "html-to-image";
 import { type Dispatch, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { type Locale, pickText, type Translate, useI18n } from "../../i18n/i18n";
 import { elementKinds, type LayoutDirection } from "../../plan-graph/vocabulary";
-import type { EditorAction, EditorDoc, EditorState, LinkKind } from "../../toc/editor-state";
-import type { NodeOverlay } from "../../toc/overlay.server";
+import type { EditorAction, EditorDoc, EditorState, LinkKind } from "../editor-state";
+import type { NodeOverlay } from "../overlay.server";
 import {
   handleSides,
   isOverview,

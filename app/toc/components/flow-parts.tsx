@@ -13,7 +13,7 @@ import {
 import { memo } from "react";
 import { pickText, useI18n } from "../../i18n/i18n";
 import type { LayoutDirection } from "../../plan-graph/vocabulary";
-import type { EditorElement, LinkKind } from "../../toc/editor-state";
+import type { EditorElement, LinkKind } from "../editor-state";
 import { OverlayLine, type OverlayValue } from "./overlay-line";
 
 /**
