@@ -1,7 +1,8 @@
 import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoPlanSlug } from "../../app/demo-data/content";
 import { createKoboFake, type FakeSubmission, makeSubmissions, serveKoboFake } from "../mocks/kobo";
+import { appForThisFile } from "./app";
 import { launchChromium, openPage, signIn } from "./browser";
 import { demoEmails } from "./http";
 
@@ -15,7 +16,7 @@ import { demoEmails } from "./http";
  * With GUIDE_SCREENSHOTS=1 it also saves the screenshots of docs/guides/kobotoolbox.md.
  */
 
-const baseUrl = inject("baseUrl");
+const { baseUrl } = await appForThisFile();
 const screenshots = process.env.GUIDE_SCREENSHOTS ? "docs/images/guides" : null;
 const uid = "aRegionalTrainings";
 const fake = createKoboFake({ token: "e2e0kobo0token0000000000000000000000000000" });

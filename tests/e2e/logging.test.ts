@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp } from "../support/app-server";
+import { describe, expect, it } from "vitest";
+import { appForThisFile } from "./app";
 import { demoEmails, get, signInOverHttp } from "./http";
 
-// An app of its own (the shared one's log goes to the terminal), as `npm start` runs it, its stdout captured.
+// The file's app, as `npm start` runs it, its stdout (the log, at info level) captured.
 let output = "";
-let app: Awaited<ReturnType<typeof startApp>>;
-beforeAll(async () => {
-  app = await startApp({ onOutput: (text) => (output += text) });
-}, 240_000);
-afterAll(async () => {
-  await app?.stop();
-});
+const app = await appForThisFile({ onOutput: (text) => (output += text) });
 
 const records = () =>
   output

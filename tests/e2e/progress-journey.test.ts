@@ -1,7 +1,8 @@
 import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoIndicators, demoPlanSlug, demoStaffActivities } from "../../app/demo-data/content";
 import { entryFormLimitBytes } from "../../app/progress/form";
+import { appForThisFile } from "./app";
 import { launchChromium, openPage, signIn } from "./browser";
 import { demoEmails, get, signInOverHttp } from "./http";
 
@@ -15,7 +16,7 @@ import { demoEmails, get, signInOverHttp } from "./http";
  * With GUIDE_SCREENSHOTS=1 it also saves the screenshots of docs/guides/staff.md and me-officers.md.
  */
 
-const baseUrl = inject("baseUrl");
+const { baseUrl } = await appForThisFile();
 const screenshots = process.env.GUIDE_SCREENSHOTS ? "docs/images/guides" : null;
 
 // The demo staff user's first activity has a quarterly region × gender indicator (app/demo-data/content.ts).

@@ -1,4 +1,5 @@
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { appForThisFile } from "./app";
 import { demoEmails, get, signInOverHttp } from "./http";
 
 /**
@@ -7,7 +8,7 @@ import { demoEmails, get, signInOverHttp } from "./http";
  * dashboard is still served.
  */
 
-const baseUrl = inject("baseUrl");
+const { baseUrl } = await appForThisFile();
 const page = "/plans/synthetic-demo/dashboard";
 let cookie = "";
 

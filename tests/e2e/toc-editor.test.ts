@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoPlanSlug } from "../../app/demo-data/content";
 import { createSyntheticCanvas, deleteSyntheticElements } from "../support/synthetic-toc";
+import { appForThisFile } from "./app";
 import { launchChromium, openPage, signIn } from "./browser";
 import { demoEmails, signInOverHttp } from "./http";
 
@@ -20,7 +21,7 @@ import { demoEmails, signInOverHttp } from "./http";
  * docs/guides/toc-editor.md.
  */
 
-const baseUrl = inject("baseUrl");
+const { baseUrl } = await appForThisFile();
 const screenshots = process.env.GUIDE_SCREENSHOTS ? "docs/images/guides" : null;
 const run = Date.now().toString(36);
 
