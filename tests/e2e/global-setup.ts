@@ -1,4 +1,6 @@
-import { rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startApp } from "../support/app-server";
 
@@ -16,9 +18,17 @@ declare module "vitest" {
  */
 export default async function setup(project: TestProject) {
   const started = performance.now();
-  const template = await startApp();
-  await template.stop();
+  const dataDir = mkdtempSync(path.join(tmpdir(), "throughline-e2e-template-"));
+  const remove = () => rmSync(dataDir, { recursive: true, force: true });
+  try {
+    // The first start builds the app when the build is stale (always on a fresh clone): time for a busy machine.
+    const template = await startApp({ dataDir, readyWithin: 900_000 });
+    await template.stop();
+  } catch (error) {
+    remove();
+    throw error;
+  }
   console.log(`e2e template data folder ready in ${Math.round(performance.now() - started)} ms`);
-  project.provide("templateDataDir", template.dataDir);
-  return () => rmSync(template.dataDir, { recursive: true, force: true });
+  project.provide("templateDataDir", dataDir);
+  return remove;
 }
