@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
 import type { RouteConfigEntry } from "@react-router/dev/routes";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { roles } from "../../app/auth/roles";
 import routes from "../../app/routes";
+import { appForThisFile } from "./app";
 import { demoEmails, get, post, signInOverHttp } from "./http";
 
-const baseUrl = inject("baseUrl");
+const { baseUrl } = await appForThisFile();
 const columns = ["anonymous", ...roles] as const;
 type Column = (typeof columns)[number];
 type Row = { route: string; method: string; example: string; expected: Record<Column, number> };

@@ -1,4 +1,10 @@
-import { type Browser, type BrowserContextOptions, type Cookie, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
+import { demoPassword } from "../../app/auth/demo.server";
+import { noUnusedCode, rememberedSession, rememberSession } from "./http";
+
+export { demoPassword };
+
+const sessionCookie = "throughline_session";
 
 /** Debian's Chromium, headless, with its background traffic off (the machines have no internet). */
 export function launchChromium(): Promise<Browser> {
@@ -26,52 +32,43 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
   return { page, errors, close: () => context.close() };
 }
 
-export const demoPassword = "throughline-demo";
-
-/**
- * Sessions of accounts with a second factor, per test file: a TOTP code is accepted once, so a second sign-in of the
- * same account within 30 seconds would wait for the next code. A test file reuses the first sign-in's session
- * instead (in a new browser context, as another tab of the same person would), unless it has been ended.
- */
-const secondFactorSessions = new Map<string, Cookie[]>();
-
 /**
  * Signs in through the sign-in form as a person does, finishing the second factor with the code that demo mode
- * shows for the demo administrator and M&E officer. Waits until the browser has left the sign-in pages.
+ * shows for the demo administrator and M&E officer. Waits until the browser has left the sign-in pages. For those
+ * two, the file's session is reused when there is one (tests/e2e/http.ts), unless `fresh`: the browser then holds
+ * the same session as another tab of that person would. Never waits for the next TOTP step.
  */
-export async function signIn(page: Page, baseUrl: string, email: string) {
-  const reused = secondFactorSessions.get(`${baseUrl} ${email}`);
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  email: string,
+  { fresh = false }: { fresh?: boolean } = {},
+) {
+  const reused = fresh ? undefined : await rememberedSession(baseUrl, email);
   if (reused) {
-    await page.context().addCookies(reused);
+    const [name = "", value = ""] = reused.split(/=(.*)/s);
+    await page.context().addCookies([{ name, value, url: baseUrl }]);
     await page.goto(`${baseUrl}/`);
-    if (!new URL(page.url()).pathname.startsWith("/login")) {
-      await page.locator(".site-header nav").waitFor();
-      return;
-    }
+    await page.locator(".site-header nav").waitFor();
+    return;
   }
   await page.goto(`${baseUrl}/login`);
   await page.locator("main input[name=email]").fill(email);
   await page.locator("main input[name=password]").fill(demoPassword);
   await page.locator("main button[type=submit]").click();
   await page.waitForURL((url) => url.pathname !== "/login");
-  // A code is accepted once: if another sign-in just used the current one, wait for the next and try again.
-  const secondFactor = new URL(page.url()).pathname === "/login/second-factor";
-  // Demo mode shows a code not used yet (the current step's or the next one's); when both were used, none until the
-  // next step begins.
-  for (let attempt = 0; new URL(page.url()).pathname === "/login/second-factor" && attempt < 3; attempt++) {
-    if (attempt > 0) await page.waitForTimeout(30_000 - (Date.now() % 30_000) + 200);
-    await page.reload();
+  if (new URL(page.url()).pathname === "/login/second-factor") {
+    // The address changes before the page renders (client-side navigation): wait for its form.
+    await page.locator("main input[name=code]").waitFor();
     const notice = page.locator(".demo-notice");
-    const code = (await notice.count()) ? (/(\d{6})/.exec(await notice.innerText())?.[1] ?? "") : "";
-    if (!code) continue;
+    const code = (await notice.count()) ? /(\d{6})/.exec(await notice.innerText())?.[1] : undefined;
+    if (!code) throw noUnusedCode(email);
     await page.locator("main input[name=code]").fill(code);
     await page.locator("main button[type=submit]").click();
-    await Promise.race([
-      page.waitForURL((url) => !url.pathname.startsWith("/login")),
-      page.locator("main .field-error").waitFor(),
-    ]);
+    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+    const session = (await page.context().cookies(baseUrl)).find((cookie) => cookie.name === sessionCookie);
+    if (session && !fresh) rememberSession(baseUrl, email, `${session.name}=${session.value}`);
   }
   // Client-side navigation changes the address before the page renders: wait for the signed-in navigation.
   await page.locator(".site-header nav").waitFor();
-  if (secondFactor) secondFactorSessions.set(`${baseUrl} ${email}`, await page.context().cookies(baseUrl));
 }

@@ -1,10 +1,11 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { totpCode, totpStep } from "../../app/auth/totp";
+import { appForThisFile } from "./app";
 import { launchChromium, openPage } from "./browser";
 import { demoEmails, get, post, signInOverHttp } from "./http";
 
-const baseUrl = inject("baseUrl");
+const { baseUrl } = await appForThisFile();
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchChromium();

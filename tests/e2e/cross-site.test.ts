@@ -1,9 +1,10 @@
 import http from "node:http";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { demoPassword } from "../../app/auth/demo.server";
+import { appForThisFile } from "./app";
 import { demoEmails, get, post, signInOverHttp } from "./http";
 
-const baseUrl = inject("baseUrl");
+const { baseUrl } = await appForThisFile();
 const evil = "https://evil.example";
 let cookie = "";
 

@@ -1,9 +1,10 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appForThisFile } from "./app";
 import { launchChromium, openPage, signIn } from "./browser";
 import { demoEmails, get, signInOverHttp } from "./http";
 
-const baseUrl = inject("baseUrl");
+const { baseUrl } = await appForThisFile();
 let browser: Browser;
 
 beforeAll(async () => {

@@ -1,7 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoPlanSlug } from "../../app/demo-data/content";
+import { appForThisFile } from "./app";
 import { launchChromium, openPage, signIn } from "./browser";
 import { demoEmails, get, signInOverHttp } from "./http";
 
@@ -11,7 +12,7 @@ import { demoEmails, get, signInOverHttp } from "./http";
  * finds no serious or critical WCAG 2.2 AA violation on them once the charts are drawn.
  */
 
-const baseUrl = inject("baseUrl");
+const { baseUrl } = await appForThisFile();
 const dashboardPath = `/plans/${demoPlanSlug}/dashboard`;
 
 let browser: Browser;

@@ -1,7 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoIndicators, demoPlanSlug } from "../../app/demo-data/content";
+import { appForThisFile } from "./app";
 import { launchChromium, openPage, signIn } from "./browser";
 import { demoEmails, get, signInOverHttp } from "./http";
 
@@ -11,7 +12,7 @@ import { demoEmails, get, signInOverHttp } from "./http";
  * and axe-core finds no serious or critical WCAG 2.2 AA violation on the dashboards.
  */
 
-const baseUrl = inject("baseUrl");
+const { baseUrl } = await appForThisFile();
 const dashboardPath = `/plans/${demoPlanSlug}/dashboard`;
 
 // A quarterly `latest` indicator on one of the demo staff user's activities (app/demo-data/content.ts): once the

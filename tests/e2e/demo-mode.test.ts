@@ -1,12 +1,14 @@
 import { spawn, spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
 import http from "node:http";
 import { connect } from "node:net";
 import { networkInterfaces } from "node:os";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { startApp } from "../support/app-server";
+import { appForThisFile, copyOfTemplate } from "./app";
 import { get, post } from "./http";
 
-const baseUrl = inject("baseUrl");
+const { baseUrl } = await appForThisFile();
 const port = Number(new URL(baseUrl).port);
 const appSecret = "an-e2e-real-installation-secret-0123456789abcdef";
 const banner = "Demo installation — do not enter real data";
@@ -96,9 +98,8 @@ describe("the demo a fresh clone's npm start serves", () => {
 
 describe("a real installation on the embedded database (APP_SECRET set, no DATABASE_URL)", () => {
   it("refuses the demo's accounts, then serves no demo, with Secure cookies, and ignores X-Forwarded-Host", async () => {
-    // The data folder of a demo that ran before.
-    const demo = await startApp();
-    await demo.stop();
+    // The data folder of a demo that ran before (a copy of the one every file's app starts from).
+    const demo = { dataDir: copyOfTemplate() };
 
     const refused = await startExpectingRefusal({ DATA_DIR: demo.dataDir, APP_SECRET: appSecret });
     expect(refused.code).toBe(1);
@@ -156,6 +157,7 @@ describe("a real installation on the embedded database (APP_SECRET set, no DATAB
       expect(await forged.text()).toContain("Cross-site request refused");
     } finally {
       await real.stop();
+      rmSync(demo.dataDir, { recursive: true, force: true });
     }
   }, 300_000);
 });

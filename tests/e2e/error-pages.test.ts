@@ -1,5 +1,6 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appForThisFile } from "./app";
 import { launchChromium, openPage, signIn } from "./browser";
 import { demoEmails } from "./http";
 
@@ -9,7 +10,7 @@ import { demoEmails } from "./http";
  * client-side navigation alike; never a stack.
  */
 
-const baseUrl = inject("baseUrl");
+const { baseUrl } = await appForThisFile();
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchChromium();

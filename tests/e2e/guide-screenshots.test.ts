@@ -2,10 +2,11 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } f
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContextOptions, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoPlanSlug, demoStaffActivities } from "../../app/demo-data/content";
 import { createKoboFake, makeSubmissions } from "../../app/mocks/kobo";
 import { serveKoboFake } from "../mocks/kobo";
+import { appForThisFile } from "./app";
 import { launchChromium, openPage, signIn } from "./browser";
 import { demoEmails } from "./http";
 
@@ -21,7 +22,7 @@ import { demoEmails } from "./http";
  * away from what other browser tests read.
  */
 
-const baseUrl = inject("baseUrl");
+const { baseUrl } = await appForThisFile();
 const docsImages = "docs/images";
 const out = process.env.GUIDE_SCREENSHOTS
   ? docsImages
@@ -317,6 +318,13 @@ describe("the screenshots of the guides", { shuffle: false }, () => {
       // An entry with a breakdown (region × gender).
       const first = page.locator("main li.card", { hasText: "Community leaders trained" }).first();
       await shot(first, "guides/meo-queue.png");
+      // The queue narrowed to one person's entries: the filters become the page's address.
+      await page.locator("#queue-author").selectOption({ label: "Sam Staff" });
+      await page.getByRole("button", { name: "Show", exact: true }).click();
+      await page.waitForURL(/\/verification\?author=/);
+      await page.getByText(/matching these filters/).waitFor();
+      await shot(page.locator(".queue-controls"), "guides/meo-queue-filters.png");
+      await go(page, "/verification");
       await first.locator("a[href^='/entries/']").first().click();
       await page.waitForURL(/\/entries\/[0-9a-f-]{36}$/);
       await page.locator("main h1").waitFor();

@@ -1,8 +1,9 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appForThisFile } from "./app";
 import { launchChromium, openPage, signIn } from "./browser";
 
-const baseUrl = inject("baseUrl");
+const { baseUrl } = await appForThisFile();
 let browser: Browser;
 
 beforeAll(async () => {

@@ -1,8 +1,9 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoPlanSlug } from "../../app/demo-data/content";
 import { createKoboFake, type FakeSubmission, makeSubmissions } from "../../app/mocks/kobo";
 import { serveKoboFake } from "../mocks/kobo";
+import { appForThisFile } from "./app";
 import { launchChromium, openPage, signIn } from "./browser";
 import { demoEmails } from "./http";
 
@@ -14,7 +15,7 @@ import { demoEmails } from "./http";
  * refused token is reported as such.
  */
 
-const baseUrl = inject("baseUrl");
+const { baseUrl } = await appForThisFile();
 const uid = "aRegionalTrainings";
 const fake = createKoboFake({ token: "e2e0kobo0token0000000000000000000000000000" });
 
@@ -56,7 +57,8 @@ const choices = [
   "north_america_caribbean = north-america-caribbean",
 ].join("\n");
 
-describe("a KoboToolbox connection", () => {
+// The second test syncs the connection the first one made: they keep their order when the tests are shuffled.
+describe("a KoboToolbox connection", { shuffle: false }, () => {
   let connectionPath = "";
 
   it("is created, mapped and synced by an M&E officer, without JavaScript", async () => {

@@ -1,20 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp } from "../support/app-server";
+import { describe, expect, it } from "vitest";
+import { appForThisFile } from "./app";
 import { demoEmails, get, signInOverHttp } from "./http";
 
-// An app of its own (the shared one's log goes to the terminal), as `npm start` runs it, its stdout captured.
+// The file's app, as `npm start` runs it, its stdout (the log, at info level) captured.
 let output = "";
-let app: Awaited<ReturnType<typeof startApp>>;
-beforeAll(async () => {
-  app = await startApp({ onOutput: (text) => (output += text) });
-}, 240_000);
-afterAll(async () => {
-  await app?.stop();
-});
+const app = await appForThisFile({ onOutput: (text) => (output += text) });
 
+/** The complete log lines so far (the last one may still be arriving). */
 const records = () =>
   output
     .split("\n")
+    .slice(0, -1)
     .filter((line) => line.startsWith("{"))
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 
@@ -25,7 +21,8 @@ describe("the server's log", () => {
     expect(response.status).toBe(200);
     const id = response.headers.get("X-Request-Id");
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
-    await new Promise((resolve) => setTimeout(resolve, 300)); // the line is written once the response has finished
+    // The line is written once the response has finished: on a busy machine, a moment later.
+    await expect.poll(() => records().some((record) => record.reqId === id), { timeout: 10_000 }).toBe(true);
 
     const line = records().find((record) => record.reqId === id);
     expect(line).toMatchObject({

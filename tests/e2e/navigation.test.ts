@@ -1,7 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoPlanSlug } from "../../app/demo-data/content";
+import { appForThisFile } from "./app";
 import { launchChromium, openPage, signIn } from "./browser";
 import { demoEmails } from "./http";
 
@@ -12,7 +13,7 @@ import { demoEmails } from "./http";
  * the evidence links of its causal links; wide tables that scroll from the keyboard. Reads the demo data only.
  */
 
-const baseUrl = inject("baseUrl");
+const { baseUrl } = await appForThisFile();
 
 let browser: Browser;
 beforeAll(async () => {

@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appForThisFile } from "./app";
 import { launchChromium, openPage, signIn } from "./browser";
 import { demoEmails } from "./http";
 
@@ -10,7 +11,7 @@ import { demoEmails } from "./http";
  * words; a trend with nothing to draw is a sentence saying why, not empty axes.
  */
 
-const baseUrl = inject("baseUrl");
+const { baseUrl } = await appForThisFile();
 
 let browser: Browser;
 beforeAll(async () => {

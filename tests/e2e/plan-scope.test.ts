@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
 import type { RouteConfigEntry } from "@react-router/dev/routes";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import routes from "../../app/routes";
+import { appForThisFile } from "./app";
 import { demoEmails, get, post, signInOverHttp } from "./http";
 
-const baseUrl = inject("baseUrl");
+const { baseUrl } = await appForThisFile();
 
 /** The routes under the `plans/:slug` layout, with their full pattern and whether their module has an action. */
 function planRoutes() {

@@ -1,7 +1,8 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoIndicators, demoPlanSlug, demoStaffActivities } from "../../app/demo-data/content";
 import { entryFormLimitBytes } from "../../app/progress/form";
+import { appForThisFile } from "./app";
 import { launchChromium, openPage, signIn } from "./browser";
 import { demoEmails, get, signInOverHttp } from "./http";
 
@@ -13,7 +14,7 @@ import { demoEmails, get, signInOverHttp } from "./http";
  * entry, and a form over the evidence limit answers 413.
  */
 
-const baseUrl = inject("baseUrl");
+const { baseUrl } = await appForThisFile();
 
 // The demo staff user's first activity has a quarterly region × gender indicator (app/demo-data/content.ts).
 const activity = demoStaffActivities[0] as string;
@@ -37,7 +38,9 @@ afterAll(async () => {
 
 const cell = (region: string, gender: string) => `input[name="cell.gender=${gender}|region=${region}"]`;
 
-describe("logging progress and verifying it", () => {
+// One journey: each step starts where the one before left off (the entry, then the locked period), so its steps keep
+// their order when the browser tests are shuffled; the file still runs in any order among the others, on its own app.
+describe("logging progress and verifying it", { shuffle: false }, () => {
   let entryPath = "";
   const note = "Europe: the attendance sheet lists 4 women, not 3. Please correct and attach the sheet.";
 
@@ -289,9 +292,12 @@ describe("the logging form over HTTP", () => {
   it("posted twice with the same submission key creates one entry", async () => {
     const cookie = await signInOverHttp(baseUrl, demoEmails.staff);
     const form = await loggingForm(cookie);
-    // The period the form offers first: the journey above locked the current one, so an earlier open one.
+    // An earlier open period the form offers, not the current one, which the journey (before or after this) locks.
     const html = await (await get(baseUrl, logPath, cookie)).text();
-    const offered = /<option value="([^"]+)" selected="">/.exec(html)?.[1] ?? "";
+    const offered =
+      [...html.matchAll(/<option value="(\d{4}-Q\d)"([^>]*)>/g)]
+        .filter(([, period, attributes]) => period !== currentQuarter && !attributes?.includes("disabled"))
+        .map(([, period]) => period)[0] ?? "";
     expect(offered).toMatch(/^\d{4}-Q\d$/);
     const fields = {
       ...form,

@@ -1,5 +1,6 @@
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { demoPlanSlug } from "../../app/demo-data/content";
+import { appForThisFile } from "./app";
 import { demoEmails, get, signInOverHttp } from "./http";
 
 /**
@@ -7,7 +8,7 @@ import { demoEmails, get, signInOverHttp } from "./http";
  * formulas written as text) and, like a canvas export, is recorded; administrators read the log on /admin/audit.
  */
 
-const baseUrl = inject("baseUrl");
+const { baseUrl } = await appForThisFile();
 const dashboardPath = `/plans/${demoPlanSlug}/dashboard`;
 
 const csvLinks = (html: string) =>

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import http from "node:http";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { appForThisFile } from "./app";
 import { demoEmails, get, post, signInOverHttp } from "./http";
 
 /**
@@ -9,7 +10,7 @@ import { demoEmails, get, post, signInOverHttp } from "./http";
  * its own, created through the list page's form.
  */
 
-const baseUrl = inject("baseUrl");
+const { baseUrl } = await appForThisFile();
 const slug = `e2e-${randomBytes(4).toString("hex")}`;
 const canvasPath = `/plans/2013-2015/toc/${slug}.json`;
 let meo = "";
@@ -153,7 +154,7 @@ describe("saving a canvas over HTTP", () => {
     expect(forged.status).toBe(403);
 
     // A second session of the M&E officer, signed out: its cookie no longer saves anything.
-    const revoked = await signInOverHttp(baseUrl, demoEmails.me_officer);
+    const revoked = await signInOverHttp(baseUrl, demoEmails.me_officer, { fresh: true });
     expect((await post(baseUrl, "/logout", "", { Cookie: revoked })).status).toBe(302);
     const afterSignOut = await postJson(canvasPath, move, revoked);
     expect(afterSignOut.status).toBe(302);

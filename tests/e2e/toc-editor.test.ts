@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoPlanSlug } from "../../app/demo-data/content";
 import { createSyntheticCanvas, deleteSyntheticElements } from "../support/synthetic-toc";
+import { appForThisFile } from "./app";
 import { launchChromium, openPage, signIn } from "./browser";
 import { demoEmails, signInOverHttp } from "./http";
 
@@ -19,7 +20,7 @@ import { demoEmails, signInOverHttp } from "./http";
  * indicators, so the dashboards' figures do not move).
  */
 
-const baseUrl = inject("baseUrl");
+const { baseUrl } = await appForThisFile();
 const run = Date.now().toString(36);
 
 let browser: Browser;
@@ -159,6 +160,14 @@ const added = [
   { kind: "outcome", option: "Outcome", code: "OUT", title: "Members advocate", parent: false },
   { kind: "impact", option: "Impact", code: "IMP", title: "Rights respected", parent: false },
 ] as const;
+const expectedNodes = [
+  "ACT activity",
+  "IMP impact",
+  "OUT outcome",
+  "S strategy",
+  "S.A1 activity",
+  "S.A2 activity",
+];
 const expectedLinks = [
   `ACT contributes_to OUT | ${activityAssumption} | moderate`,
   "ACT part_of S |  | ",
@@ -261,9 +270,10 @@ describe("the theory-of-change editor", () => {
       expect(await drawn(page)).toEqual(before);
       expect(await canvasJson(page, slug)).toEqual(saved);
       expect(saved.version).toBe(2);
-      expect(structure(saved, (code) => code.replace("O3.S2", "S").replace(prefix, "")).links).toEqual(
-        expectedLinks,
-      );
+      expect(structure(saved, (code) => code.replace("O3.S2", "S").replace(prefix, ""))).toEqual({
+        nodes: expectedNodes,
+        links: expectedLinks,
+      });
       // Moved by hand, the new elements are pinned: auto-layout will leave them there.
       const pinned = Object.entries(saved.doc.nodes)
         .filter(([, at]) => at.pinned)
@@ -376,11 +386,11 @@ describe("the theory-of-change editor", () => {
         pinned: true,
       });
 
-      // The same canvas as the one built with the mouse.
-      const shape = structure(saved, (code) => code.replace("O1.S1", "S").replace(prefix, ""));
-      expect(shape.links).toEqual(expectedLinks);
-      const mouse = await canvasJson(page, `mouse-${run}`);
-      expect(shape).toEqual(structure(mouse, (code) => code.replace("O3.S2", "S").replace(`M${run}.`, "")));
+      // The same canvas as the one built with the mouse (each test checks the shape, so either may run first).
+      expect(structure(saved, (code) => code.replace("O1.S1", "S").replace(prefix, ""))).toEqual({
+        nodes: expectedNodes,
+        links: expectedLinks,
+      });
       const shown = await drawn(page);
       await page.reload();
       await expect
@@ -429,6 +439,7 @@ describe("the theory-of-change editor", () => {
     }
   });
 
+  // Two browsers, each drawing the canvas: slow on a busy machine, hence more time than the default.
   it("gives the second of two sessions saving the same canvas the conflict dialog, and loses nothing", async () => {
     const first = await openPage(browser, { locale: "en-GB", viewport: { width: 1400, height: 1000 } });
     const second = await openPage(browser, { locale: "en-GB", viewport: { width: 1400, height: 1000 } });
@@ -526,7 +537,7 @@ describe("the theory-of-change editor", () => {
       await first.close();
       await second.close();
     }
-  });
+  }, 120_000);
 
   it("shows the canvas as tables with its checks before JavaScript runs", async () => {
     const { page, close } = await openPage(browser, { locale: "en-GB", javaScriptEnabled: false });

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { IndicatorSnapshot } from "../../app/indicators/definition";
@@ -11,8 +11,8 @@ import type { Database, Db } from "../../db/client";
 import { indicatorRevisions, indicators, indicatorTargets, plans, progressEntries } from "../../db/schema";
 import { citedTarget, indicatorsFileWithCitedTarget } from "../fixtures/cited-targets";
 import { createTestDatabase, inRollback } from "../support/database";
+import { sourceTexts } from "../support/sources";
 
-const sourcesDir = "../shared/sources";
 let database: Database;
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -64,35 +64,27 @@ describe("the NSWP indicators", () => {
     expect(entries.map((entry) => entry.value)).toEqual(expect.arrayContaining([237, 71, 126]));
   });
 
-  // The source documents sit beside the repository (../shared/sources), as they do in CI; a clone elsewhere skips this.
-  it.skipIf(!existsSync(sourcesDir))(
-    "quote their source word for word (when ../shared/sources is present)",
-    () => {
-      const text = (file: string) => readFileSync(`${sourcesDir}/${file}`, "utf8").replace(/\s+/g, " ");
-      const sources = {
-        "review-2015": text("nswp-strategic-review-2015-summary.fr.txt"),
-        "plan-2010-2012": text("nswp-strategic-plan-2010-2012.fr.md"),
-      };
-      const cited = seedFile().indicators.flatMap((indicator) => [
-        ...(indicator.citation
-          ? [{ what: `${indicator.plan} ${indicator.code}`, ...indicator.citation }]
-          : []),
-        ...indicator.entries.map((entry) => ({
-          what: `${indicator.plan} ${indicator.code} ${entry.period}`,
-          ...entry.citation,
-        })),
-        ...(indicator.targets ?? []).map((target) => ({
-          what: `${indicator.plan} ${indicator.code} target ${target.period}`,
-          ...target.citation,
-        })),
-      ]);
-      for (const citation of cited) {
-        const quote = citation.quote?.replace(/\s+/g, " ") ?? "";
-        expect(quote, citation.what).not.toBe("");
-        expect(sources[citation.source as keyof typeof sources], citation.what).toContain(quote);
-      }
-    },
-  );
+  // The source documents sit beside the repository (../shared/sources), as they do in CI, where their absence fails
+  // this test; a clone elsewhere without them skips it and says so.
+  it("quote their source word for word (from ../shared/sources)", (context) => {
+    const sources = sourceTexts(context);
+    const cited = seedFile().indicators.flatMap((indicator) => [
+      ...(indicator.citation ? [{ what: `${indicator.plan} ${indicator.code}`, ...indicator.citation }] : []),
+      ...indicator.entries.map((entry) => ({
+        what: `${indicator.plan} ${indicator.code} ${entry.period}`,
+        ...entry.citation,
+      })),
+      ...(indicator.targets ?? []).map((target) => ({
+        what: `${indicator.plan} ${indicator.code} target ${target.period}`,
+        ...target.citation,
+      })),
+    ]);
+    for (const citation of cited) {
+      const quote = citation.quote?.replace(/\s+/g, " ") ?? "";
+      expect(quote, citation.what).not.toBe("");
+      expect(sources[citation.source], citation.what).toContain(quote);
+    }
+  });
 
   it("carry no target: the sources state none for the figures they report", async () => {
     // A target derived from what was done would judge the plan against its own results ("on track" by

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getPlanOverview } from "../../app/dashboards/overview.server";
@@ -10,6 +10,7 @@ import type { Database } from "../../db/client";
 import { plans, tocCanvases } from "../../db/schema";
 import { createTestDatabase } from "../support/database";
 import { asPlanPage } from "../support/plan-query";
+import { sourceTexts } from "../support/sources";
 
 /**
  * The draft theory of change seeded on NSWP's 2013–2015 plan (issue 6, point 7), built from the 2015 Strategic
@@ -18,7 +19,6 @@ import { asPlanPage } from "../support/plan-query";
  * docs/guides/theory-of-change.md.
  */
 
-const sourcesDir = "../shared/sources";
 const canvasSlug = "draft-2015-review";
 let database: Database;
 let graph: PlanGraph;
@@ -138,14 +138,11 @@ describe("the seeded NSWP draft theory of change", () => {
   });
 });
 
-// The source documents sit beside the repository (../shared/sources), as they do in CI; a clone elsewhere skips this.
-describe.skipIf(!existsSync(sourcesDir))("the NSWP seed files (when ../shared/sources is present)", () => {
-  it("quote their sources word for word: plans, elements, links, canvases and reference lists", () => {
-    const text = (file: string) => readFileSync(`${sourcesDir}/${file}`, "utf8").replace(/\s+/g, " ");
-    const sources: Record<string, string> = {
-      "review-2015": text("nswp-strategic-review-2015-summary.fr.txt"),
-      "plan-2010-2012": text("nswp-strategic-plan-2010-2012.fr.md"),
-    };
+// The source documents sit beside the repository (../shared/sources), as they do in CI, where their absence fails
+// this test; a clone elsewhere without them skips it and says so.
+describe("the NSWP seed files", () => {
+  it("quote their sources word for word (from ../shared/sources): plans, elements, links, canvases and reference lists", (context) => {
+    const sources = sourceTexts(context);
     type Cited = { what: string; citation: Citation | null; quoteRequired: boolean };
     const cited: Cited[] = [];
     for (const file of nswpSeedFiles.plans) {

@@ -17,15 +17,18 @@ async function freePort(): Promise<number> {
  * fresh data folder (the browser tests, `npm run bench:toc`); resolves once it answers `/healthz`. Without `env`,
  * it is the demo a fresh clone shows; `env` adds variables (APP_SECRET for a real installation), `dataDir` reuses
  * a data folder. With `onOutput`, what the app writes on stdout (its log) goes there instead of the terminal.
+ * `readyWithin` bounds the wait (ms): the default leaves room for the start-up, a caller that may build gives more.
  */
 export async function startApp({
   env = {},
   dataDir = mkdtempSync(path.join(tmpdir(), "throughline-app-")),
   onOutput,
+  readyWithin = 180_000,
 }: {
   env?: Record<string, string>;
   dataDir?: string;
   onOutput?: (text: string) => void;
+  readyWithin?: number;
 } = {}): Promise<{
   baseUrl: string;
   port: number;
@@ -53,7 +56,7 @@ export async function startApp({
     await new Promise((resolve) => server.once("exit", resolve));
   };
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 180_000;
+  const deadline = Date.now() + readyWithin;
   for (;;) {
     if (server.exitCode !== null)
       throw new Error(`the app exited with code ${server.exitCode} before it served`);
@@ -64,7 +67,7 @@ export async function startApp({
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error("the app did not answer /healthz within 180 s");
+      throw new Error(`the app did not answer /healthz within ${readyWithin / 1000} s`);
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
