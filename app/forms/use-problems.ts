@@ -13,6 +13,12 @@ export type ShownProblems = {
   values: FormRefusal["values"];
   /** Every problem, untranslated (to list them above a long form). */
   all: FieldProblem[];
+  /**
+   * Every problem about `field` or a field nested in it (`rows[3]` holds `rows[3]` and `rows[3].value`; `cell` holds
+   * `cell.a=b`), translated, in the order found: for a field that can have several problems (one per line it refers
+   * to), or a group of fields shown together.
+   */
+  under: (field: string) => { field: string; text: string }[];
 };
 
 /**
@@ -30,5 +36,12 @@ export function useProblems(answer: unknown): ShownProblems {
     const typed = values?.[field];
     return Array.isArray(typed) ? typed.join("\n") : typed;
   };
-  return { of, form: of(wholeForm), value, values, all };
+  const under = (field: string) =>
+    all
+      .filter(
+        (found) =>
+          found.field === field || found.field.startsWith(`${field}.`) || found.field.startsWith(`${field}[`),
+      )
+      .map((found) => ({ field: found.field, text: t(found.message.key, found.message.values) }));
+  return { of, form: of(wholeForm), value, values, all, under };
 }

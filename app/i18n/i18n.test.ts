@@ -51,6 +51,26 @@ describe("French typography, once for every French text", () => {
     for (const text of Object.values(messages.fr)) expect(text).not.toContain(n);
   });
 
+  it("a label before its value takes its colon from the catalogue: a narrow space before it in French only", () => {
+    expect(fr("label.colon", { label: fr("dashboard.score") })).toBe(`Progrès par rapport à l’attendu${n}:`);
+    expect(translator("en")("label.colon", { label: translator("en")("dashboard.score") })).toBe(
+      "Progress against expected:",
+    );
+  });
+
+  it("no page types a colon after a translated label itself (it would lose the French space)", async () => {
+    const { readdirSync, readFileSync, statSync } = await import("node:fs");
+    const path = await import("node:path");
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => {
+        const full = path.join(dir, name);
+        return statSync(full).isDirectory() ? files(full) : name.endsWith(".tsx") ? [full] : [];
+      });
+    const colonAfterLabel = /\{t\("[^"]+"\)\} ?:|\$\{t\("[^"]+"\)\}:/;
+    const offending = files("app").filter((file) => colonAfterLabel.test(readFileSync(file, "utf8")));
+    expect(offending).toEqual([]);
+  });
+
   it("formats a percentage the French way in French", () => {
     expect(formatPercent(45, "fr")).toBe(`45${n}%`);
     expect(formatPercent(12.5, "fr")).toBe(`12,5${n}%`);

@@ -78,6 +78,8 @@ const en = {
     "There is no plan you can see yet. Plans appear here when you are given access to them (a funder sees what its organisation funds).",
 
   "plan.period": "{start} – {end}",
+  // A label before its value ("Score: 45"): the colon is written once, so French gets its space before it.
+  "label.colon": "{label}:",
   "plan.reconstructedBadge": "Reconstructed",
   "plan.reconstructedExplanation":
     "This plan's own text is not available; it was rebuilt from a later document, and each part cites the passage it comes from.",
@@ -336,6 +338,7 @@ const fr: Record<keyof typeof en, string> = {
     "Aucun plan ne vous est encore accessible. Les plans apparaissent ici lorsqu’on vous y donne accès (un bailleur voit ce que finance son organisation).",
 
   "plan.period": "{start} – {end}",
+  "label.colon": "{label} :",
   "plan.reconstructedBadge": "Reconstitué",
   "plan.reconstructedExplanation":
     "Le texte de ce plan n’est pas disponible ; il a été reconstitué à partir d’un document ultérieur, et chaque élément cite le passage dont il provient.",

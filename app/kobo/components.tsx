@@ -1,23 +1,14 @@
 import { useId } from "react";
 import { Badge } from "../components/ui/status-badge";
-import { type FieldProblem, problemsIn } from "../forms/problem";
 import { formatDateTime, type Locale, type Translate, useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 
 /** Pieces shared by the KoboToolbox pages. */
 
-/** The problems of an action's answer about one input. */
-export const problemsAt = (answer: unknown, input: string): FieldProblem[] =>
-  problemsIn(answer).filter((found) => found.field === input);
-
-/** The problems of one input, translated, as one text (for `Field`'s error). */
-export function problemText(t: Translate, answer: unknown, input: string): string | undefined {
-  const problems = problemsAt(answer, input);
-  if (!problems.length) return undefined;
-  return problems.map((found) => t(found.message.key, found.message.values)).join(" ");
-}
-
-/** A labelled text area with its hint and errors (one per line it refers to), wired for assistive technology. */
+/**
+ * A labelled text area with its hint and errors (one per line it refers to, as `useProblems(…).under(name)` gives
+ * them), wired for assistive technology.
+ */
 export function TextAreaField({
   label,
   hint,
@@ -26,9 +17,8 @@ export function TextAreaField({
 }: {
   label: string;
   hint?: string;
-  problems?: readonly FieldProblem[];
+  problems?: readonly { text: string }[];
 } & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const { t } = useI18n();
   const id = useId();
   const invalid = Boolean(problems?.length);
   const described = [hint && `${id}-hint`, invalid && `${id}-error`].filter(Boolean).join(" ") || undefined;
@@ -44,8 +34,8 @@ export function TextAreaField({
       {invalid && (
         <div id={`${id}-error`} role="alert">
           {problems?.map((found) => (
-            <p key={`${found.message.key}${JSON.stringify(found.message.values)}`} className="field-error">
-              {t(found.message.key, found.message.values)}
+            <p key={found.text} className="field-error">
+              {found.text}
             </p>
           ))}
         </div>

@@ -2,7 +2,8 @@ import { useId, useState } from "react";
 import { Form, Link, useNavigation } from "react-router";
 import { Button } from "../components/ui/button";
 import { TableScroll } from "../components/ui/table";
-import { problemsIn, wholeForm } from "../forms/problem";
+import { wholeForm } from "../forms/problem";
+import type { ShownProblems } from "../forms/use-problems";
 import {
   formatDateTime,
   formatNumber,
@@ -19,6 +20,7 @@ import {
   cellField,
   cellFieldPrefix,
   cellOfField,
+  cellsField,
   evidenceLimitBytes,
   gridLayout,
   maxEvidenceItems,
@@ -247,7 +249,6 @@ export function EvidenceList({ entryId, evidence }: { entryId: string; evidence:
   );
 }
 
-type FieldErrors = Record<string, string | undefined>;
 type Values = Record<string, string | string[] | undefined>;
 
 const text = (values: Values, name: string) => {
@@ -287,8 +288,7 @@ export function EntryForm({
   indicator,
   periods,
   values,
-  errors,
-  formError,
+  problems,
   hidden,
   today,
   existingEvidence = [],
@@ -298,8 +298,8 @@ export function EntryForm({
   indicator: IndicatorView;
   periods: { key: string; start: string; end: string; locked: boolean }[];
   values: Values;
-  errors: FieldErrors;
-  formError?: string;
+  /** The refused form's problems (`useProblems(actionData)`); its whole-form problem heads the form. */
+  problems: ShownProblems;
   hidden: Record<string, string>;
   today: string;
   existingEvidence?: EvidenceItem[];
@@ -313,12 +313,14 @@ export function EntryForm({
   const busy = navigation.state === "submitting";
   const [sum, setSum] = useState(() => cellsSum(Object.entries(values), locale));
   const layout = indicator.measure === "qualitative" ? null : gridLayout(indicator.dimensions);
-  const hasErrors = Object.values(errors).some(Boolean);
-  const cellErrors = Object.entries(errors).filter(
-    ([field, error]) => field.startsWith(cellFieldPrefix) && error,
-  );
+  const formError = problems.form;
+  const hasErrors = problems.all.some((found) => found.field !== wholeForm);
+  // The first problem of each cell, listed under the grid.
+  const cellErrors = problems
+    .under(cellsField)
+    .filter((found, at, all) => all.findIndex((first) => first.field === found.field) === at);
   const described = (name: string, hint?: boolean) =>
-    [hint && `${id}-${name}-hint`, errors[name] && `${id}-${name}-error`].filter(Boolean).join(" ") ||
+    [hint && `${id}-${name}-hint`, problems.of(name) && `${id}-${name}-error`].filter(Boolean).join(" ") ||
     undefined;
   const chosenPeriod = text(values, "period");
   const onFiles = (event: React.ChangeEvent<HTMLInputElement>) => {
@@ -350,13 +352,13 @@ export function EntryForm({
         </div>
       )}
 
-      <div className={errors.period ? "field field-invalid" : "field"}>
+      <div className={problems.of("period") ? "field field-invalid" : "field"}>
         <label htmlFor={`${id}-period`}>{t("progress.form.period")}</label>
         <select
           id={`${id}-period`}
           name="period"
           defaultValue={chosenPeriod}
-          aria-invalid={errors.period ? true : undefined}
+          aria-invalid={problems.of("period") ? true : undefined}
           aria-describedby={described("period")}
         >
           {periods.map((period) => (
@@ -366,17 +368,17 @@ export function EntryForm({
             </option>
           ))}
         </select>
-        <FieldError id={`${id}-period-error`} error={errors.period} />
+        <FieldError id={`${id}-period-error`} error={problems.of("period")} />
       </div>
 
       {indicator.measure === "qualitative" ? (
-        <div className={errors.total ? "field field-invalid" : "field"}>
+        <div className={problems.of("total") ? "field field-invalid" : "field"}>
           <label htmlFor={`${id}-total`}>{t("progress.form.level")}</label>
           <select
             id={`${id}-total`}
             name="total"
             defaultValue={text(values, "total")}
-            aria-invalid={errors.total ? true : undefined}
+            aria-invalid={problems.of("total") ? true : undefined}
             aria-describedby={described("total")}
           >
             <option value="">{t("progress.form.chooseLevel")}</option>
@@ -389,7 +391,7 @@ export function EntryForm({
               );
             })}
           </select>
-          <FieldError id={`${id}-total-error`} error={errors.total} />
+          <FieldError id={`${id}-total-error`} error={problems.of("total")} />
         </div>
       ) : (
         <>
@@ -442,7 +444,7 @@ export function EntryForm({
                           <th scope="row">{rowName}</th>
                           {columns.map((cell) => {
                             const name = cellField(cell);
-                            const error = errors[name];
+                            const error = problems.of(name);
                             return (
                               <td key={name} className={error ? "cell-invalid" : undefined}>
                                 <input
@@ -466,26 +468,26 @@ export function EntryForm({
               </TableScroll>
               {cellErrors.length > 0 && (
                 <ul className="field-error" role="alert">
-                  {cellErrors.map(([field, error]) => {
+                  {cellErrors.map(({ field, text: error }) => {
                     const cell = cellOfField(field) ?? {};
                     return (
                       <li key={field}>
-                        {cellName(indicator.dimensions, cell, t, locale)}: {error}
+                        {t("label.colon", { label: cellName(indicator.dimensions, cell, t, locale) })} {error}
                       </li>
                     );
                   })}
                 </ul>
               )}
-              {errors.grid && <FieldError id={`${id}-grid-error`} error={errors.grid} />}
+              {problems.of("grid") && <FieldError id={`${id}-grid-error`} error={problems.of("grid")} />}
               <p className="derived-total">
-                {t("progress.totalDerived")}:{" "}
+                {t("label.colon", { label: t("progress.totalDerived") })}{" "}
                 <output name="derived" aria-live="polite">
                   {sum === null ? "—" : formatNumber(sum, locale)}
                 </output>
               </p>
             </fieldset>
           )}
-          <div className={errors.total ? "field field-invalid" : "field"}>
+          <div className={problems.of("total") ? "field field-invalid" : "field"}>
             <label htmlFor={`${id}-total`}>
               {indicator.measure === "percentage" ? t("progress.form.percentage") : t("progress.form.total")}
             </label>
@@ -500,15 +502,15 @@ export function EntryForm({
               inputMode="decimal"
               autoComplete="off"
               defaultValue={text(values, "total")}
-              aria-invalid={errors.total ? true : undefined}
+              aria-invalid={problems.of("total") ? true : undefined}
               aria-describedby={described("total", Boolean(layout))}
             />
-            <FieldError id={`${id}-total-error`} error={errors.total} />
+            <FieldError id={`${id}-total-error`} error={problems.of("total")} />
           </div>
         </>
       )}
 
-      <div className={errors.reportedOn ? "field field-invalid" : "field"}>
+      <div className={problems.of("reportedOn") ? "field field-invalid" : "field"}>
         <label htmlFor={`${id}-reportedOn`}>{t("progress.form.reportedOn")}</label>
         <input
           id={`${id}-reportedOn`}
@@ -516,13 +518,13 @@ export function EntryForm({
           type="date"
           max={today}
           defaultValue={text(values, "reportedOn")}
-          aria-invalid={errors.reportedOn ? true : undefined}
+          aria-invalid={problems.of("reportedOn") ? true : undefined}
           aria-describedby={described("reportedOn")}
         />
-        <FieldError id={`${id}-reportedOn-error`} error={errors.reportedOn} />
+        <FieldError id={`${id}-reportedOn-error`} error={problems.of("reportedOn")} />
       </div>
 
-      <div className={errors.narrative ? "field field-invalid" : "field"}>
+      <div className={problems.of("narrative") ? "field field-invalid" : "field"}>
         <label htmlFor={`${id}-narrative`}>{t("progress.form.narrative")}</label>
         <p id={`${id}-narrative-hint`} className="field-hint">
           {t("progress.form.narrativeHint")}
@@ -532,10 +534,10 @@ export function EntryForm({
           name="narrative"
           rows={4}
           defaultValue={text(values, "narrative")}
-          aria-invalid={errors.narrative ? true : undefined}
+          aria-invalid={problems.of("narrative") ? true : undefined}
           aria-describedby={described("narrative", true)}
         />
-        <FieldError id={`${id}-narrative-error`} error={errors.narrative} />
+        <FieldError id={`${id}-narrative-error`} error={problems.of("narrative")} />
       </div>
 
       <fieldset className="grid-fieldset">
@@ -559,7 +561,7 @@ export function EntryForm({
             ))}
           </ul>
         )}
-        <div className={errors.evidenceLinks ? "field field-invalid" : "field"}>
+        <div className={problems.of("evidenceLinks") ? "field field-invalid" : "field"}>
           <label htmlFor={`${id}-links`}>{t("progress.evidence.links")}</label>
           <p id={`${id}-evidenceLinks-hint`} className="field-hint">
             {t("progress.evidence.linksHint")}
@@ -569,12 +571,12 @@ export function EntryForm({
             name="evidenceLinks"
             rows={2}
             defaultValue={text(values, "evidenceLinks")}
-            aria-invalid={errors.evidenceLinks ? true : undefined}
+            aria-invalid={problems.of("evidenceLinks") ? true : undefined}
             aria-describedby={described("evidenceLinks", true)}
           />
-          <FieldError id={`${id}-evidenceLinks-error`} error={errors.evidenceLinks} />
+          <FieldError id={`${id}-evidenceLinks-error`} error={problems.of("evidenceLinks")} />
         </div>
-        <div className={errors.evidenceFiles ? "field field-invalid" : "field"}>
+        <div className={problems.of("evidenceFiles") ? "field field-invalid" : "field"}>
           <label htmlFor={`${id}-files`}>{t("progress.evidence.files")}</label>
           <p id={`${id}-evidenceFiles-hint`} className="field-hint">
             {t("progress.evidence.filesHint", {
@@ -588,25 +590,25 @@ export function EntryForm({
             type="file"
             multiple
             onChange={onFiles}
-            aria-invalid={errors.evidenceFiles ? true : undefined}
+            aria-invalid={problems.of("evidenceFiles") ? true : undefined}
             aria-describedby={described("evidenceFiles", true)}
           />
-          <FieldError id={`${id}-evidenceFiles-error`} error={errors.evidenceFiles} />
+          <FieldError id={`${id}-evidenceFiles-error`} error={problems.of("evidenceFiles")} />
         </div>
       </fieldset>
 
       {answerLabel && (
-        <div className={errors.answer ? "field field-invalid" : "field"}>
+        <div className={problems.of("answer") ? "field field-invalid" : "field"}>
           <label htmlFor={`${id}-answer`}>{answerLabel}</label>
           <textarea
             id={`${id}-answer`}
             name="answer"
             rows={3}
             defaultValue={text(values, "answer")}
-            aria-invalid={errors.answer ? true : undefined}
+            aria-invalid={problems.of("answer") ? true : undefined}
             aria-describedby={described("answer")}
           />
-          <FieldError id={`${id}-answer-error`} error={errors.answer} />
+          <FieldError id={`${id}-answer-error`} error={problems.of("answer")} />
         </div>
       )}
 
@@ -621,22 +623,6 @@ export function EntryForm({
       </div>
     </Form>
   );
-}
-
-/**
- * The problems of an action's answer (its `FormRefusal`), the first of each field, in the reader's language:
- * `form` holds the problem with the form as a whole.
- */
-export function problemTexts(answer: unknown, t: Translate): FieldErrors {
-  const texts: FieldErrors = {};
-  for (const found of problemsIn(answer)) texts[found.field] ??= t(found.message.key, found.message.values);
-  return texts;
-}
-
-/** The problems about the fields only (the whole form's problem is shown at the top of the form). */
-export function fieldTexts(texts: FieldErrors): FieldErrors {
-  const { [wholeForm]: _form, ...fields } = texts;
-  return fields;
 }
 
 export function PlanCrumb({ plan }: { plan: { slug: string; title: LocalizedText } }) {

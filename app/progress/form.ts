@@ -19,8 +19,10 @@ export const maxEvidenceItems = 10;
 export const maxNarrativeLength = 4000;
 export const maxNoteLength = 2000;
 
-/** The prefix of a grid input's name: `cell.gender=women|region=africa` (the rest is the cell's canonical key). */
-export const cellFieldPrefix = "cell.";
+/** The group of the grid's inputs: each is named `cell.gender=women|region=africa` (then the cell's canonical key). */
+export const cellsField = "cell";
+/** The prefix of a grid input's name. */
+export const cellFieldPrefix = `${cellsField}.`;
 export const cellField = (values: Record<string, string>) => `${cellFieldPrefix}${cellKey(values)}`;
 
 /** What the form sends, as strings (numbers are read here, the French way in French). */

@@ -5,7 +5,7 @@ import { Card } from "../components/ui/card";
 import { getDb } from "../db.server";
 import { SyntheticBadge } from "../demo-data/components/synthetic-badge";
 import { parseForm } from "../forms/parse.server";
-import { wholeForm } from "../forms/problem";
+import { useProblems } from "../forms/use-problems";
 import { notFound } from "../http-errors";
 import { negotiateLocale, pickText, useI18n } from "../i18n/i18n";
 import {
@@ -17,12 +17,10 @@ import {
 import {
   EntryForm,
   EntryStatus,
-  fieldTexts,
   formatValue,
   LockedBadge,
   PlanCrumb,
   periodName,
-  problemTexts,
 } from "../progress/components";
 import { activityForLogging } from "../progress/queries.server";
 import { createEntry, todayUtc } from "../progress/workflow.server";
@@ -90,9 +88,7 @@ export default function LogProgress({ loaderData, actionData }: Route.ComponentP
   const title = pickText(activity.title, locale);
   const typed = result?.values && Object.keys(result.values).length > 0 ? result.values : null;
   const values = typed ?? { period: loaderData.defaultPeriod, reportedOn: today };
-  const problems = problemTexts(actionData, t);
-  const errors = fieldTexts(problems);
-  const formError = problems[wholeForm];
+  const problems = useProblems(actionData);
   const open = periods.filter((period) => !period.locked);
   return (
     <>
@@ -150,8 +146,7 @@ export default function LogProgress({ loaderData, actionData }: Route.ComponentP
                   indicator={indicator}
                   periods={periods}
                   values={values}
-                  errors={errors}
-                  formError={formError}
+                  problems={problems}
                   today={today}
                   hidden={{
                     indicatorId: indicator.id,

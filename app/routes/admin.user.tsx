@@ -133,7 +133,8 @@ export default function UserPage() {
       </nav>
       <h1>{user.name}</h1>
       <p className="meta">
-        {user.email} · {user.active ? t("users.active") : t("users.deactivated")} · {t("users.secondFactor")}:{" "}
+        {user.email} · {user.active ? t("users.active") : t("users.deactivated")} ·{" "}
+        {t("label.colon", { label: t("users.secondFactor") })}{" "}
         {user.hasSecondFactor ? t("users.yes") : t("users.no")}
       </p>
       {pageError && (

@@ -69,8 +69,8 @@ export default function ElementDashboardPage({ loaderData }: Route.ComponentProp
         synthetic={plan.synthetic}
       >
         <p className="health-line" data-testid="element-health">
-          <RollUpStatusBadge status={element.status} unjudged={element.unjudged} /> {t("dashboard.score")}:{" "}
-          <Percent value={element.score} />
+          <RollUpStatusBadge status={element.status} unjudged={element.unjudged} />{" "}
+          {t("label.colon", { label: t("dashboard.score") })} <Percent value={element.score} />
         </p>
         <p className="meta">
           {t("dashboard.basis", {

@@ -160,7 +160,7 @@ export default function IndicatorDashboardPage({ loaderData }: Route.ComponentPr
         <h2 id="status-heading">{t("dashboard.indicator.status")}</h2>
         <p className="health-line" data-testid="indicator-status">
           <RollUpStatusBadge status={status.status} unjudged={indicatorUnjudgedReason(status)} />{" "}
-          {t("dashboard.score")}: <Percent value={status.percentOfExpected} />
+          {t("label.colon", { label: t("dashboard.score") })} <Percent value={status.percentOfExpected} />
         </p>
         {status.reason === "targetNotInDirection" && <p>{t("dashboard.indicator.targetNotInDirection")}</p>}
         <dl className="facts">

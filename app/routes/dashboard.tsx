@@ -88,8 +88,8 @@ export default function DashboardPage({ loaderData }: Route.ComponentProps) {
       <Card className="dashboard-health" aria-labelledby="health-heading">
         <h2 id="health-heading">{t("dashboard.health")}</h2>
         <p className="health-line" data-testid="plan-health">
-          <RollUpStatusBadge status={health.status} unjudged={health.unjudged} /> {t("dashboard.score")}:{" "}
-          <Percent value={health.score} />
+          <RollUpStatusBadge status={health.status} unjudged={health.unjudged} />{" "}
+          {t("label.colon", { label: t("dashboard.score") })} <Percent value={health.score} />
         </p>
         <p className="meta">
           {t("dashboard.healthSummary", {

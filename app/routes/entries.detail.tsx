@@ -6,8 +6,8 @@ import { Card } from "../components/ui/card";
 import { getDb } from "../db.server";
 import { SyntheticBadge } from "../demo-data/components/synthetic-badge";
 import { parseForm } from "../forms/parse.server";
-import { wholeForm } from "../forms/problem";
 import { safeRedirect } from "../forms/safe-redirect";
+import { useProblems } from "../forms/use-problems";
 import { notFound } from "../http-errors";
 import { formatDate, formatDateTime, negotiateLocale, pickText, useI18n } from "../i18n/i18n";
 import {
@@ -22,12 +22,10 @@ import {
   EntryForm,
   EntryStatus,
   EvidenceList,
-  fieldTexts,
   formatValue,
   LockedBadge,
   PlanCrumb,
   periodName,
-  problemTexts,
   VerifyForms,
 } from "../progress/components";
 import { cellField } from "../progress/form";
@@ -125,10 +123,10 @@ export default function EntryPage({ loaderData, actionData }: Route.ComponentPro
   const narrative = entry.narrative ? pickText(entry.narrative, locale) : null;
   // The reply box's answer comes back with its own text typed; its problems are shown beside it, not on the form.
   const reply = result?.values && "reply" in result.values ? result.values : null;
-  const problems = reply ? {} : problemTexts(actionData, t);
-  const replyError = reply ? problemTexts(actionData, t) : {};
-  const replyText = replyError.answer ?? replyError.reply ?? replyError[wholeForm];
-  const formError = problems[wholeForm];
+  const problems = useProblems(reply ? undefined : actionData);
+  const replyProblems = useProblems(reply ? actionData : undefined);
+  const replyText = replyProblems.of("answer") ?? replyProblems.of("reply") ?? replyProblems.form;
+  const formError = problems.form;
   const typed = !reply && result?.values && Object.keys(result.values).length > 0 ? result.values : null;
   const stored: Record<string, string> = {
     period: entry.periodKey,
@@ -259,8 +257,7 @@ export default function EntryPage({ loaderData, actionData }: Route.ComponentPro
                 indicator={indicator}
                 periods={periods}
                 values={typed ?? stored}
-                errors={fieldTexts(problems)}
-                formError={formError}
+                problems={problems}
                 today={today}
                 hidden={{}}
                 entryId={entry.id}

@@ -8,9 +8,10 @@ import { getDb } from "../db.server";
 import { refusal } from "../errors";
 import { parseForm } from "../forms/parse.server";
 import { problem, wholeForm } from "../forms/problem";
+import { useProblems } from "../forms/use-problems";
 import { notFound } from "../http-errors";
 import { pickText, useI18n } from "../i18n/i18n";
-import { DimensionName, MocksNotice, problemsAt, problemText, TextAreaField } from "../kobo/components";
+import { DimensionName, MocksNotice, TextAreaField } from "../kobo/components";
 import { getConnection, mappableIndicators, updateConnection } from "../kobo/connections.server";
 import { koboDevMocks } from "../kobo/dev-mocks.server";
 import { dimensionsOf, formFromMapping, inputs, mappingFromForm } from "../kobo/format";
@@ -70,7 +71,13 @@ export default function EditKoboConnection({ loaderData }: Route.ComponentProps)
   const { connection, indicators, created, mocks } = loaderData;
   const result = useActionData<typeof action>() as { values?: Record<string, string> } | undefined;
   const values: Record<string, string> = result?.values ?? loaderData.values;
-  const error = (input: string) => problemText(t, result, input);
+  const problems = useProblems(result);
+  // An input can have several problems (a bad field name, and nothing mapped): the person sees them all.
+  const error = (input: string) =>
+    problems
+      .under(input)
+      .map((found) => found.text)
+      .join(" ") || undefined;
   const plan = pickText(connection.plan.title, locale);
   const dimensions = dimensionsOf(indicators);
   const periodFrom = values[inputs.periodFrom] === "key" ? "key" : "date";
@@ -202,7 +209,7 @@ export default function EditKoboConnection({ loaderData }: Route.ComponentProps)
                       })}
                       name={inputs.dimensionChoices(dimension.code)}
                       defaultValue={values[inputs.dimensionChoices(dimension.code)]}
-                      problems={problemsAt(result, inputs.dimensionChoices(dimension.code))}
+                      problems={problems.under(inputs.dimensionChoices(dimension.code))}
                       rows={3}
                     />
                   </fieldset>
@@ -248,7 +255,7 @@ export default function EditKoboConnection({ loaderData }: Route.ComponentProps)
                           hint={t("kobo.mapping.cellsHint")}
                           name={inputs.indicatorCells(indicator.code)}
                           defaultValue={values[inputs.indicatorCells(indicator.code)]}
-                          problems={problemsAt(result, inputs.indicatorCells(indicator.code))}
+                          problems={problems.under(inputs.indicatorCells(indicator.code))}
                           rows={4}
                         />
                         <label className="check">

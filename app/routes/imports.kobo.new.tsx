@@ -7,8 +7,9 @@ import { getDb } from "../db.server";
 import { refusal } from "../errors";
 import { parseForm } from "../forms/parse.server";
 import { problem } from "../forms/problem";
+import { useProblems } from "../forms/use-problems";
 import { pickText, useI18n } from "../i18n/i18n";
-import { MocksNotice, problemText } from "../kobo/components";
+import { MocksNotice } from "../kobo/components";
 import { createConnection, listPlanChoices } from "../kobo/connections.server";
 import { koboDevMocks } from "../kobo/dev-mocks.server";
 import { connectionFormSchema, formValues, readSettings, valuesToShow } from "../kobo/forms.server";
@@ -50,7 +51,13 @@ export default function NewKoboConnection({ loaderData }: Route.ComponentProps) 
   const { plans, mocks } = loaderData;
   const result = useActionData<typeof action>() as { values?: Record<string, string> } | undefined;
   const values = result?.values ?? {};
-  const error = (input: string) => problemText(t, result, input);
+  const problems = useProblems(result);
+  // An input can have several problems (a bad field name, and nothing mapped): the person sees them all.
+  const error = (input: string) =>
+    problems
+      .under(input)
+      .map((found) => found.text)
+      .join(" ") || undefined;
   return (
     <>
       <title>{`${t("kobo.newConnection")} · Throughline`}</title>

@@ -402,7 +402,7 @@ export default function ImportsPage({ loaderData, actionData }: Route.ComponentP
                           {indicator.levels.length > 0 && (
                             <>
                               {" · "}
-                              {t("imports.levels")}:{" "}
+                              {t("label.colon", { label: t("imports.levels") })}{" "}
                               {indicator.levels.map((level, i) => `${i} = ${level}`).join("; ")}
                             </>
                           )}

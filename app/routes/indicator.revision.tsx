@@ -83,7 +83,8 @@ export default function IndicatorRevisionPage({ loaderData }: Route.ComponentPro
                 })}
               </p>
               <p>
-                <strong>{t("indicators.table.rationale")}:</strong> {replaced.rationale ?? "—"}
+                <strong>{t("label.colon", { label: t("indicators.table.rationale") })}</strong>{" "}
+                {replaced.rationale ?? "—"}
               </p>
             </div>
           )

@@ -228,7 +228,8 @@ export function IndicatorForm({
           />
         ) : (
           <p>
-            <strong>{t("indicators.field.code")}:</strong> <span className="code">{code}</span>{" "}
+            <strong>{t("label.colon", { label: t("indicators.field.code") })}</strong>{" "}
+            <span className="code">{code}</span>{" "}
             <span className="meta">{t("indicators.field.codeFixed")}</span>
           </p>
         )}

@@ -292,7 +292,7 @@ function Story({
           {here.via !== "part_of" && (
             <>
               <p>
-                <strong>{t("toc.editor.col.assumption")}:</strong>{" "}
+                <strong>{t("label.colon", { label: t("toc.editor.col.assumption") })}</strong>{" "}
                 {rationale ? (
                   <span lang={rationale.lang}>{rationale.text}</span>
                 ) : (

@@ -29,7 +29,7 @@ export function OverlayLine({
       <RollUpStatusBadge status={overlay.status} unjudged={overlay.unjudged} />
       {overlay.score !== null && (
         <span className="toc-overlay-score">
-          {compact ? "" : `${t("dashboard.score")}: `}
+          {compact ? "" : `${t("label.colon", { label: t("dashboard.score") })} `}
           <Percent value={overlay.score} />
           {compact ? ` ${t("toc.editor.ofExpected")}` : ""}
         </span>
