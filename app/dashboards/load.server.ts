@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client";
 import type { Viewer } from "../auth/policy";
 import { can } from "../auth/policy";
+import { requireViewer } from "../auth/request.server";
 import { getDb } from "../db.server";
 import { notFound } from "../http-errors";
 import { requirePlan } from "../plan-graph/plan-route.server";
@@ -27,13 +28,15 @@ export async function loadDashboard<Params extends { slug: string }, Result>(
   args: Parameters<typeof requirePlan>[0] & { params: Params },
   query: (input: DashboardQuery<Omit<Params, "slug">>) => Promise<Result | null>,
 ): Promise<Result> {
-  const { viewer, plan, scope } = requirePlan(args);
+  const viewer = requireViewer(args);
   const url = new URL(args.request.url);
   const today = todayUtc();
-  // A reader who does not see the whole plan (a funder) gets figures computed afresh: every request costs.
+  // A reader who does not see the whole plan (a funder) gets figures computed afresh: every request costs, a 404
+  // included (before the plan is looked at, so a refused plan answers no faster than a served one).
   spendHistoryBudget(viewer.id, url, today, {
     uncached: !can(viewer, { action: "plan.read", fundedBy: [] }),
   });
+  const { plan, scope } = requirePlan(args);
   const { slug: _slug, ...params } = args.params;
   const result = await query({ ...params, plan, scope, db: await getDb(), viewer, url, today });
   if (!result) notFound();

@@ -2,6 +2,7 @@ import { isRouteErrorResponse, RouterContextProvider } from "react-router";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "../../app/auth/policy";
 import { dashboardHistoryRule } from "../../app/dashboards/budget.server";
+import { loadVisiblePlan } from "../../app/plan-graph/plan-route.server";
 import { todayUtc } from "../../app/progress/workflow.server";
 import { viewerContext } from "../../app/request-context";
 import { loader as overviewLoader } from "../../app/routes/dashboard";
@@ -31,12 +32,15 @@ const viewer = (n: number): Viewer => ({
 const heavy = viewer(1);
 const other = viewer(2);
 
-function args(who: Viewer, query: string, page = "dashboard") {
+/** A loader's arguments as the server gives them: the viewer set by the root middleware, the plan by the layout's. */
+async function args(who: Viewer, query: string, page = "dashboard") {
   const context = new RouterContextProvider();
   context.set(viewerContext, who);
   const request = new Request(`http://localhost/plans/${slug}/${page}${query}`);
   // The loaders' generated argument types are route-specific; these are the fields they read.
-  return { request, url: new URL(request.url), params: { slug }, context, pattern: "" } as never;
+  const given = { request, url: new URL(request.url), params: { slug }, context, pattern: "" } as never;
+  await loadVisiblePlan(given, async () => new Response());
+  return given;
 }
 
 /** What a loader answered: its data, or the status and Retry-After of what it threw. */
@@ -84,27 +88,31 @@ describe("the dashboards' budget for past days", () => {
       // Every dashboard spends the same budget: here the overview and the region view in turn.
       const loader = i % 2 ? regionsLoader : overviewLoader;
       const page = i % 2 ? "dashboard/regions" : "dashboard";
-      expect(await outcome(() => loader(args(heavy, `?asOf=${day(i)}`, page)))).toMatchObject({
+      expect(await outcome(async () => loader(await args(heavy, `?asOf=${day(i)}`, page)))).toMatchObject({
         status: 200,
       });
     }
-    const refused = await outcome(() => overviewLoader(args(heavy, `?asOf=${day(perMinute)}`)));
+    const refused = await outcome(async () => overviewLoader(await args(heavy, `?asOf=${day(perMinute)}`)));
     expect(refused.status).toBe(429);
     expect(Number(refused.retryAfter)).toBeGreaterThanOrEqual(1);
     expect(Number(refused.retryAfter)).toBeLessThanOrEqual(60);
     expect(refused.data).toMatchObject({ retryAfterSeconds: Number(refused.retryAfter) });
 
     // Another user is served, for a past day too.
-    expect(await outcome(() => overviewLoader(args(other, `?asOf=${day(perMinute)}`)))).toMatchObject({
+    expect(
+      await outcome(async () => overviewLoader(await args(other, `?asOf=${day(perMinute)}`))),
+    ).toMatchObject({
       status: 200,
     });
     // Today's dashboard is not limited: without asOf, and with asOf = today (the dashboards' links carry it).
-    expect(await outcome(() => overviewLoader(args(heavy, "")))).toMatchObject({ status: 200 });
-    expect(await outcome(() => overviewLoader(args(heavy, `?asOf=${todayUtc()}`)))).toMatchObject({
-      status: 200,
-    });
+    expect(await outcome(async () => overviewLoader(await args(heavy, "")))).toMatchObject({ status: 200 });
+    expect(await outcome(async () => overviewLoader(await args(heavy, `?asOf=${todayUtc()}`)))).toMatchObject(
+      {
+        status: 200,
+      },
+    );
     // A day asked for within the minute is free again (following a dashboard's links keeps its asOf).
-    expect(await outcome(() => overviewLoader(args(heavy, `?asOf=${day(0)}`)))).toMatchObject({
+    expect(await outcome(async () => overviewLoader(await args(heavy, `?asOf=${day(0)}`)))).toMatchObject({
       status: 200,
     });
   });
@@ -116,7 +124,9 @@ describe("a funder's dashboards, computed afresh for its scope", () => {
     const { perMinute } = dashboardHistoryRule;
     // This funder funds nothing in the plan: each request is a 404, after it has spent a token.
     for (let i = 0; i < perMinute; i++)
-      expect(await outcome(() => overviewLoader(args(funder, "")))).toMatchObject({ status: 404 });
-    expect(await outcome(() => overviewLoader(args(funder, "")))).toMatchObject({ status: 429 });
+      expect(await outcome(async () => overviewLoader(await args(funder, "")))).toMatchObject({
+        status: 404,
+      });
+    expect(await outcome(async () => overviewLoader(await args(funder, "")))).toMatchObject({ status: 429 });
   });
 });

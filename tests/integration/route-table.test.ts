@@ -56,7 +56,7 @@ describe("the architecture route table", () => {
       ["/", "layout", "routes/home.tsx", ""],
       ["/sources", "route", "routes/sources.tsx", "routes/home.tsx"],
     ]);
-    expect(rows[1]?.exports).toEqual(["loader", "headers", "page"]);
+    expect(rows[1]?.exports).toEqual(["loader", "headers", "page", "ErrorBoundary"]);
     expect(rows[1]?.imports).toContain("dashboards/overview.server.ts");
     expect(rows[1]?.imports.some((module) => module.includes("+types"))).toBe(false);
   });
