@@ -7,6 +7,7 @@ import { CsvLink, DashboardHeader, Percent } from "../dashboards/components";
 import { loadDashboard } from "../dashboards/load.server";
 import { formatDate, pickText, useI18n } from "../i18n/i18n";
 import { periodLabel } from "../indicators/display";
+import { PlanTrail } from "../plan-graph/components/plan-trail";
 import { retryAfterHeaders } from "../retry-after";
 import { type ReportState, reportStates } from "../rollup/completeness";
 import type { Route } from "./+types/dashboard.completeness";
@@ -48,13 +49,9 @@ export default function CompletenessPage({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <title>{`${t("dashboard.heatMap")} · ${planTitle.text} · Throughline`}</title>
-      <nav aria-label={t("shell.breadcrumbs")} className="breadcrumbs">
-        <Link to="/">{t("nav.plans")}</Link>
-        <Link to={base} lang={planTitle.lang}>
-          {planTitle.text}
-        </Link>
+      <PlanTrail>
         <Link to={`${base}/dashboard${query}`}>{t("dashboard.overview")}</Link>
-      </nav>
+      </PlanTrail>
       <DashboardHeader
         eyebrow={t("dashboard.completeness")}
         title={t("dashboard.heatMap")}

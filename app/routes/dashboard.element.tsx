@@ -15,6 +15,7 @@ import { getElementDashboard } from "../dashboards/element.server";
 import { latestFigureText } from "../dashboards/latest-figure";
 import { loadDashboard } from "../dashboards/load.server";
 import { formatDate, formatNumber, pickText, useI18n } from "../i18n/i18n";
+import { PlanTrail } from "../plan-graph/components/plan-trail";
 import { retryAfterHeaders } from "../retry-after";
 import type { Route } from "./+types/dashboard.element";
 
@@ -28,7 +29,7 @@ export function loader(args: Route.LoaderArgs) {
 export default function ElementDashboardPage({ loaderData }: Route.ComponentProps) {
   const { t, locale } = useI18n();
   const { plan, filters, element, inputs, chartEmpty } = loaderData;
-  const planTitle = pickText(plan.title, locale);
+  const _planTitle = pickText(plan.title, locale);
   const title = pickText(element.title, locale);
   const day = formatDate(filters.asOf, locale);
   const query = `?asOf=${filters.asOf}&from=${filters.from}`;
@@ -50,13 +51,9 @@ export default function ElementDashboardPage({ loaderData }: Route.ComponentProp
   return (
     <>
       <title>{`${t("dashboard.elementTitle", { code: element.code })} · Throughline`}</title>
-      <nav aria-label={t("shell.breadcrumbs")} className="breadcrumbs">
-        <Link to="/">{t("nav.plans")}</Link>
-        <Link to={base} lang={planTitle.lang}>
-          {planTitle.text}
-        </Link>
+      <PlanTrail>
         <Link to={`${base}/dashboard${query}`}>{t("dashboard.overview")}</Link>
-      </nav>
+      </PlanTrail>
       <DashboardHeader
         eyebrow={
           <>

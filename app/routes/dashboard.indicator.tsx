@@ -23,6 +23,7 @@ import { useDimensionValueLabel } from "../indicators/components/indicator-form"
 import { TargetSources, useFormatValue } from "../indicators/components/indicator-values";
 import { periodLabel } from "../indicators/display";
 import { Citation } from "../plan-graph/components/citation";
+import { PlanTrail } from "../plan-graph/components/plan-trail";
 import { retryAfterHeaders } from "../retry-after";
 import type { Route } from "./+types/dashboard.indicator";
 
@@ -50,7 +51,7 @@ export default function IndicatorDashboardPage({ loaderData }: Route.ComponentPr
     entries,
     entriesInRange,
   } = loaderData;
-  const planTitle = pickText(plan.title, locale);
+  const _planTitle = pickText(plan.title, locale);
   const name = pickText(indicator.name, locale);
   const format = useFormatValue(indicator);
   // Breakdown cells: a funder's small counts arrive as "< 5", never as their value.
@@ -90,13 +91,9 @@ export default function IndicatorDashboardPage({ loaderData }: Route.ComponentPr
   return (
     <>
       <title>{`${indicator.code} ${name.text} · ${t("dashboard.link")} · Throughline`}</title>
-      <nav aria-label={t("shell.breadcrumbs")} className="breadcrumbs">
-        <Link to="/">{t("nav.plans")}</Link>
-        <Link to={base} lang={planTitle.lang}>
-          {planTitle.text}
-        </Link>
+      <PlanTrail>
         <Link to={`${base}/dashboard?${dates}`}>{t("dashboard.overview")}</Link>
-      </nav>
+      </PlanTrail>
       <DashboardHeader
         eyebrow={
           <>

@@ -16,6 +16,7 @@ import { getRegionDashboard, type RegionDashboard } from "../dashboards/regions.
 import { isSuppressed, numberOf, type Shown } from "../dashboards/small-counts";
 import { formatDate, formatNumber, formatPercent, pickText, useI18n } from "../i18n/i18n";
 import { periodLabel } from "../indicators/display";
+import { PlanTrail } from "../plan-graph/components/plan-trail";
 import { retryAfterHeaders } from "../retry-after";
 import type { Route } from "./+types/dashboard.regions";
 
@@ -82,13 +83,9 @@ export default function RegionDashboardPage({ loaderData }: Route.ComponentProps
   return (
     <>
       <title>{`${t("dashboard.regions.title")} · ${planTitle.text} · Throughline`}</title>
-      <nav aria-label={t("shell.breadcrumbs")} className="breadcrumbs">
-        <Link to="/">{t("nav.plans")}</Link>
-        <Link to={base} lang={planTitle.lang}>
-          {planTitle.text}
-        </Link>
+      <PlanTrail>
         <Link to={`${base}/dashboard?${dates}`}>{t("dashboard.overview")}</Link>
-      </nav>
+      </PlanTrail>
       <DashboardHeader
         eyebrow={t("dashboard.regions.eyebrow")}
         title={t("dashboard.regions.title")}

@@ -18,6 +18,7 @@ import { latestFigureText } from "../dashboards/latest-figure";
 import { loadDashboard } from "../dashboards/load.server";
 import { getPlanOverview } from "../dashboards/overview.server";
 import { formatDate, formatNumber, pickText, useI18n } from "../i18n/i18n";
+import { PlanTrail } from "../plan-graph/components/plan-trail";
 import { retryAfterHeaders } from "../retry-after";
 import { defaultRollUpRules, statuses } from "../rollup/rollup";
 import type { Route } from "./+types/dashboard";
@@ -62,12 +63,7 @@ export default function DashboardPage({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <title>{`${t("dashboard.title", { plan: title.text })} · Throughline`}</title>
-      <nav aria-label={t("shell.breadcrumbs")} className="breadcrumbs">
-        <Link to="/">{t("nav.plans")}</Link>
-        <Link to={base} lang={title.lang}>
-          {title.text}
-        </Link>
-      </nav>
+      <PlanTrail />
       <DashboardHeader
         eyebrow={t("dashboard.eyebrow")}
         title={t("dashboard.title", { plan: title.text })}

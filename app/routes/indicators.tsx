@@ -5,6 +5,7 @@ import { getDb } from "../db.server";
 import { SyntheticBadge } from "../demo-data/components/synthetic-badge";
 import { pickText, useI18n } from "../i18n/i18n";
 import { listIndicators } from "../indicators/manage.server";
+import { PlanTrail } from "../plan-graph/components/plan-trail";
 import { requirePlan } from "../plan-graph/plan-route.server";
 import type { Route } from "./+types/indicators";
 
@@ -25,12 +26,7 @@ export default function IndicatorsPage({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <title>{`${t("indicators.title")} · ${planTitle.text} · Throughline`}</title>
-      <nav aria-label={t("shell.breadcrumbs")} className="breadcrumbs">
-        <Link to="/">{t("nav.plans")}</Link>
-        <Link to={`/plans/${plan.slug}`} lang={planTitle.lang}>
-          {planTitle.text}
-        </Link>
-      </nav>
+      <PlanTrail />
       <header className="page-header">
         <p className="eyebrow" lang={planTitle.lang}>
           {planTitle.text}

@@ -1,8 +1,8 @@
 import { maxJsonBytes, readText } from "../forms/parse.server";
 import { notFound } from "../http-errors";
 import type { Translate } from "../i18n/i18n";
-import { jsonAnswer, requireTocPlan } from "../toc/access.server";
-import { canvasVisibleTo, loadCanvas, saveCanvas } from "../toc/canvas.server";
+import { jsonAnswer, requireCanvasWrite, requireTocPlan } from "../toc/access.server";
+import { loadCanvas, saveCanvas } from "../toc/canvas.server";
 import { readCanvasEdit, type SaveProblem } from "../toc/edit";
 import type { Route } from "./+types/toc.canvas";
 
@@ -23,10 +23,8 @@ const withMessages = (problems: SaveProblem[], t: Translate) =>
  * message), 403 for a reader who may see the canvas but not change it, 404 when it is not theirs to see.
  */
 export async function action(args: Route.ActionArgs) {
-  const { db, plan, scope, canEdit, by, t } = await requireTocPlan(args);
-  const slug = args.params.canvas;
-  if (!(await canvasVisibleTo({ db, plan, scope, slug }))) notFound();
-  if (!canEdit) return jsonAnswer({ status: "forbidden", message: t("toc.save.forbidden") }, 403);
+  const { db, plan, slug, by, t, refusal } = await requireCanvasWrite(args);
+  if (refusal) return refusal;
   let input: unknown;
   try {
     input = JSON.parse(await readText(args.request, maxJsonBytes));

@@ -1,7 +1,6 @@
 import { maxJsonBytes, readText } from "../forms/parse.server";
 import { notFound } from "../http-errors";
-import { jsonAnswer, requireTocPlan } from "../toc/access.server";
-import { canvasVisibleTo } from "../toc/canvas.server";
+import { jsonAnswer, requireCanvasWrite } from "../toc/access.server";
 import { importCanvas } from "../toc/exchange.server";
 import type { Route } from "./+types/toc.import";
 
@@ -16,10 +15,8 @@ export function loader() {
  * reader who may not edit, 404 when the canvas is not theirs to see.
  */
 export async function action(args: Route.ActionArgs) {
-  const { db, plan, scope, canEdit, by, t } = await requireTocPlan(args);
-  const slug = args.params.canvas;
-  if (!(await canvasVisibleTo({ db, plan, scope, slug }))) notFound();
-  if (!canEdit) return jsonAnswer({ status: "forbidden", message: t("toc.save.forbidden") }, 403);
+  const { db, plan, slug, by, t, refusal } = await requireCanvasWrite(args);
+  if (refusal) return refusal;
   const text = await readText(args.request, maxJsonBytes);
   const result = await importCanvas({ db, plan, slug, text, by });
   if (result.status === "not_found") notFound();

@@ -12,6 +12,7 @@ import { fieldRules } from "../forms/rules.server";
 import { useProblems } from "../forms/use-problems";
 import { notFound } from "../http-errors";
 import { formatDateTime, pickText, useI18n } from "../i18n/i18n";
+import { PlanTrail } from "../plan-graph/components/plan-trail";
 import { elementCodePattern } from "../plan-graph/format";
 import { requireTocPlan } from "../toc/access.server";
 import { createCanvas, listCanvases } from "../toc/canvas.server";
@@ -83,12 +84,7 @@ export default function TheoriesOfChange({ loaderData, actionData }: Route.Compo
   return (
     <>
       <title>{`${t("toc.list.title")} · ${planTitle.text} · Throughline`}</title>
-      <nav aria-label={t("shell.breadcrumbs")} className="breadcrumbs">
-        <Link to="/">{t("nav.plans")}</Link>
-        <Link to={`/plans/${plan.slug}`} lang={planTitle.lang}>
-          {planTitle.text}
-        </Link>
-      </nav>
+      <PlanTrail />
       <header className="page-header">
         <p className="eyebrow" lang={planTitle.lang}>
           {planTitle.text}
