@@ -21,7 +21,7 @@ export type ParsedForm<T> =
   | { ok: false; refusal: FormRefusal; response: ReturnType<typeof data<FormRefusal>> };
 
 /** Fields never sent back to the page (passwords, sign-in and recovery codes, API tokens), unless a form says otherwise. */
-export const secretFields = /password|code|token|secret/i;
+export const secretFields = /password|token|secret|^(current)?code$/i;
 /** For a form with no secrets (its `code` fields name things): everything typed is sent back. */
 export const noSecrets = /(?!)/;
 

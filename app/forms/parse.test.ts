@@ -39,13 +39,18 @@ describe("the one form contract", () => {
         ["email", "a@example.org"],
         ["password", "short"],
         ["currentCode", "123456"],
+        ["code", "654321"],
+        ["token", "kobo-api-token"],
+        ["funderCode", "mama-cash"],
       ]),
       schema,
     );
     if (parsed.ok) throw new Error("the short password should be refused");
-    expect(parsed.refusal.values).toEqual({ email: "a@example.org" });
+    // A funder's code names an organisation: it is typed back; sign-in codes and API tokens are not.
+    expect(parsed.refusal.values).toEqual({ email: "a@example.org", funderCode: "mama-cash" });
     expect(JSON.stringify(parsed.response.data)).not.toContain("short");
     expect(JSON.stringify(parsed.response.data)).not.toContain("123456");
+    expect(JSON.stringify(parsed.response.data)).not.toContain("kobo-api-token");
   });
 
   it("lets a form with a non-secret code field say what is secret", () => {

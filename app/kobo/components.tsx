@@ -1,48 +1,8 @@
-import { useId } from "react";
 import { Badge } from "../components/ui/status-badge";
 import { formatDateTime, type Locale, type Translate, useI18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 
 /** Pieces shared by the KoboToolbox pages. */
-
-/**
- * A labelled text area with its hint and errors (one per line it refers to, as `useProblems(…).under(name)` gives
- * them), wired for assistive technology.
- */
-export function TextAreaField({
-  label,
-  hint,
-  problems,
-  ...textarea
-}: {
-  label: string;
-  hint?: string;
-  problems?: readonly { text: string }[];
-} & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = useId();
-  const invalid = Boolean(problems?.length);
-  const described = [hint && `${id}-hint`, invalid && `${id}-error`].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className={invalid ? "field field-invalid" : "field"}>
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      )}
-      <textarea id={id} aria-invalid={invalid || undefined} aria-describedby={described} {...textarea} />
-      {invalid && (
-        <div id={`${id}-error`} role="alert">
-          {problems?.map((found) => (
-            <p key={found.text} className="field-error">
-              {found.text}
-            </p>
-          ))}
-        </div>
-      )}
-    </div>
-  );
-}
 
 export function RunOutcome({ outcome }: { outcome: string }) {
   const { t } = useI18n();

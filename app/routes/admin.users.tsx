@@ -36,8 +36,7 @@ const newUserForm = z.object({
 
 export async function action(args: Route.ActionArgs) {
   const admin = requirePermission(args, { action: "users.manage" });
-  // The funder's code is no secret: it is typed back into the form after a refusal; the password is.
-  const form = await parseForm(args.request, newUserForm, { secret: /password/i });
+  const form = await parseForm(args.request, newUserForm);
   if (!form.ok) return form.response;
   const db = await getDb();
   if (!(await isKnownFunder(db, form.data.funderCode, isDemo())))

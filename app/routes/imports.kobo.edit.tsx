@@ -3,7 +3,7 @@ import { z } from "zod";
 import { appSecret, isDemo, requirePermission } from "../auth/request.server";
 import { Button } from "../components/ui/button";
 import { Card } from "../components/ui/card";
-import { Field } from "../components/ui/field";
+import { Field, TextArea } from "../components/ui/field";
 import { getDb } from "../db.server";
 import { refusal } from "../errors";
 import { parseForm } from "../forms/parse.server";
@@ -11,7 +11,7 @@ import { problem, wholeForm } from "../forms/problem";
 import { useProblems } from "../forms/use-problems";
 import { notFound } from "../http-errors";
 import { pickText, useI18n } from "../i18n/i18n";
-import { DimensionName, MocksNotice, TextAreaField } from "../kobo/components";
+import { DimensionName, MocksNotice } from "../kobo/components";
 import { getConnection, mappableIndicators, updateConnection } from "../kobo/connections.server";
 import { koboDevMocks } from "../kobo/dev-mocks.server";
 import { dimensionsOf, formFromMapping, inputs, mappingFromForm } from "../kobo/format";
@@ -202,14 +202,16 @@ export default function EditKoboConnection({ loaderData }: Route.ComponentProps)
                       defaultValue={values[inputs.dimensionField(dimension.code)]}
                       error={error(inputs.dimensionField(dimension.code))}
                     />
-                    <TextAreaField
+                    <TextArea
                       label={t("kobo.mapping.dimensionChoices", { dimension: dimension.code })}
                       hint={t("kobo.mapping.ourValues", {
                         values: dimension.values.map((value) => value.code).join(", "),
                       })}
                       name={inputs.dimensionChoices(dimension.code)}
                       defaultValue={values[inputs.dimensionChoices(dimension.code)]}
-                      problems={problems.under(inputs.dimensionChoices(dimension.code))}
+                      error={problems
+                        .under(inputs.dimensionChoices(dimension.code))
+                        .map((found) => found.text)}
                       rows={3}
                     />
                   </fieldset>
@@ -250,12 +252,14 @@ export default function EditKoboConnection({ loaderData }: Route.ComponentProps)
                     />
                     {indicator.dimensions.length > 0 && (
                       <>
-                        <TextAreaField
+                        <TextArea
                           label={t("kobo.mapping.cells")}
                           hint={t("kobo.mapping.cellsHint")}
                           name={inputs.indicatorCells(indicator.code)}
                           defaultValue={values[inputs.indicatorCells(indicator.code)]}
-                          problems={problems.under(inputs.indicatorCells(indicator.code))}
+                          error={problems
+                            .under(inputs.indicatorCells(indicator.code))
+                            .map((found) => found.text)}
                           rows={4}
                         />
                         <label className="check">

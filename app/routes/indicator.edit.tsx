@@ -1,18 +1,15 @@
-import { data, Link, redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import { requirePermission } from "../auth/request.server";
 import { getDb } from "../db.server";
 import { SyntheticBadge } from "../demo-data/components/synthetic-badge";
 import { answerRefused } from "../errors";
-import { formValues, noSecrets, parseValues, readForm } from "../forms/parse.server";
-import type { FormRefusal } from "../forms/problem";
 import { notFound } from "../http-errors";
 import { negotiateLocale, pickText, useI18n } from "../i18n/i18n";
 import { IndicatorForm } from "../indicators/components/indicator-form";
 import { IndicatorsTrail } from "../indicators/components/indicators-trail";
 import { definitionToForm, one } from "../indicators/definition";
-import { indicatorFormSchema } from "../indicators/form-schema";
+import { readIndicatorForm } from "../indicators/form-read.server";
 import {
-  formContext,
   IndicatorProblem,
   indicatorForEdit,
   indicatorFormChoices,
@@ -51,17 +48,9 @@ export async function loader(args: Route.LoaderArgs) {
 
 export async function action(args: Route.ActionArgs) {
   const { viewer, db, plan, indicator, choices } = await load(args);
-  const values = formValues(await readForm(args.request));
-  // "Update the form" redraws it (targets for another frequency) without saving: no problems yet.
-  if (values.intent === "refresh") return data({ problems: [], values } satisfies FormRefusal);
-  const context = formContext(choices, {
-    locale: negotiateLocale(args.request),
-    plan,
-    previous: indicator.snapshot,
-  });
-  // The form holds no secrets: its `code` fields name the indicator and its dimensions.
-  const read = parseValues(values, indicatorFormSchema(context), { secret: noSecrets });
-  if (!read.ok) return read.response;
+  const read = await readIndicatorForm(args.request, choices, { plan, previous: indicator.snapshot });
+  if ("answer" in read) return read.answer;
+  const { values } = read;
   const rationale = one(values, "rationale").slice(0, 2000) || null;
   const expectedRevision = Number(one(values, "revision"));
   try {
@@ -70,7 +59,7 @@ export async function action(args: Route.ActionArgs) {
       by: { id: viewer.id, actor: `user:${viewer.id}` },
       indicatorId: indicator.id,
       expectedRevision: Number.isInteger(expectedRevision) ? expectedRevision : -1,
-      definition: read.data,
+      definition: read.definition,
       rationale,
     });
   } catch (error) {

@@ -1,16 +1,14 @@
-import { data, redirect } from "react-router";
+import { redirect } from "react-router";
 import { requirePermission } from "../auth/request.server";
 import { getDb } from "../db.server";
 import { SyntheticBadge } from "../demo-data/components/synthetic-badge";
 import { answerRefused } from "../errors";
-import { formValues, noSecrets, parseValues, readForm } from "../forms/parse.server";
-import type { FormRefusal } from "../forms/problem";
-import { negotiateLocale, useI18n } from "../i18n/i18n";
+import { useI18n } from "../i18n/i18n";
 import { IndicatorForm } from "../indicators/components/indicator-form";
 import { IndicatorsTrail } from "../indicators/components/indicators-trail";
 import type { FormValues } from "../indicators/definition";
-import { indicatorFormSchema } from "../indicators/form-schema";
-import { createIndicator, formContext, indicatorFormChoices } from "../indicators/manage.server";
+import { readIndicatorForm } from "../indicators/form-read.server";
+import { createIndicator, indicatorFormChoices } from "../indicators/manage.server";
 import { requirePlan } from "../plan-graph/plan-route.server";
 import type { Route } from "./+types/indicator.new";
 
@@ -36,24 +34,19 @@ export async function loader(args: Route.LoaderArgs) {
 
 export async function action(args: Route.ActionArgs) {
   const { viewer, db, plan, choices } = await load(args);
-  const values = formValues(await readForm(args.request));
-  // "Update the form" redraws it (targets for another frequency) without saving: no problems yet.
-  if (values.intent === "refresh") return data({ problems: [], values } satisfies FormRefusal);
-  const context = formContext(choices, { locale: negotiateLocale(args.request), plan, previous: null });
-  // The form holds no secrets: its `code` fields name the indicator and its dimensions.
-  const read = parseValues(values, indicatorFormSchema(context), { secret: noSecrets });
-  if (!read.ok) return read.response;
+  const read = await readIndicatorForm(args.request, choices, { plan, previous: null });
+  if ("answer" in read) return read.answer;
   try {
     await createIndicator({
       db,
       by: { id: viewer.id, actor: `user:${viewer.id}` },
       planId: plan.id,
-      definition: read.data,
+      definition: read.definition,
     });
   } catch (error) {
-    return answerRefused(error, values);
+    return answerRefused(error, read.values);
   }
-  return redirect(`/plans/${plan.slug}/indicators/${encodeURIComponent(read.data.code)}`);
+  return redirect(`/plans/${plan.slug}/indicators/${encodeURIComponent(read.definition.code)}`);
 }
 
 export default function NewIndicatorPage({ loaderData, actionData }: Route.ComponentProps) {

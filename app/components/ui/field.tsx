@@ -1,6 +1,7 @@
 import { useId } from "react";
 
-type FieldText = { label: string; hint?: string; error?: string };
+/** A field's error: one message, or several (each on its own line) when more than one thing is wrong with it. */
+type FieldText = { label: string; hint?: string; error?: string | readonly string[] };
 
 /** What a control needs to be named by its label and described by its hint and error. */
 type ControlWiring = { id: string; "aria-invalid": true | undefined; "aria-describedby": string | undefined };
@@ -13,6 +14,7 @@ function Labelled({
   control,
 }: FieldText & { control: (wiring: ControlWiring) => React.ReactNode }) {
   const id = useId();
+  if (typeof error === "object" && !error.length) error = undefined;
   const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
   return (
     <div className={error ? "field field-invalid" : "field"}>
@@ -23,10 +25,19 @@ function Labelled({
         </p>
       )}
       {control({ id, "aria-invalid": error ? true : undefined, "aria-describedby": described })}
-      {error && (
+      {typeof error === "string" && (
         <p id={`${id}-error`} className="field-error" role="alert">
           {error}
         </p>
+      )}
+      {typeof error === "object" && (
+        <div id={`${id}-error`} role="alert">
+          {error.map((text) => (
+            <p key={text} className="field-error">
+              {text}
+            </p>
+          ))}
+        </div>
       )}
     </div>
   );

@@ -460,7 +460,7 @@ export function IndicatorForm({
           <ul className="field-error" role="alert">
             {targetErrors.map(({ field, message }) => (
               <li key={field}>
-                {field.slice("target:".length)}: {translateProblem(t, message)}
+                {t("label.colon", { label: field.slice("target:".length) })} {translateProblem(t, message)}
               </li>
             ))}
           </ul>
