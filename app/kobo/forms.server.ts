@@ -46,12 +46,6 @@ export function formValues(input: z.infer<typeof connectionFormSchema>): Record<
   return values;
 }
 
-/** What a page may show back after a refusal: never the token. */
-export function valuesToShow(values: Record<string, string>): Record<string, string> {
-  const { token: _token, ...rest } = values;
-  return rest;
-}
-
 /** The settings, or the problems by input. The token is required only when none is stored yet. */
 export function readSettings(
   values: Record<string, string>,

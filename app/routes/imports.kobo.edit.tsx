@@ -6,7 +6,7 @@ import { Card } from "../components/ui/card";
 import { Field, TextArea } from "../components/ui/field";
 import { getDb } from "../db.server";
 import { refusal } from "../errors";
-import { parseForm } from "../forms/parse.server";
+import { parseForm, withoutSecrets } from "../forms/parse.server";
 import { problem, wholeForm } from "../forms/problem";
 import { useProblems } from "../forms/use-problems";
 import { notFound } from "../http-errors";
@@ -15,7 +15,7 @@ import { DimensionName, MocksNotice } from "../kobo/components";
 import { getConnection, mappableIndicators, updateConnection } from "../kobo/connections.server";
 import { koboDevMocks } from "../kobo/dev-mocks.server";
 import { dimensionsOf, formFromMapping, inputs, mappingFromForm } from "../kobo/format";
-import { connectionFormSchema, formValues, readSettings, valuesToShow } from "../kobo/forms.server";
+import { connectionFormSchema, formValues, readSettings } from "../kobo/forms.server";
 import type { Route } from "./+types/imports.kobo.edit";
 
 async function load(id: string) {
@@ -50,7 +50,7 @@ export async function action(args: Route.ActionArgs) {
   });
   const { mapping, problems: mappingProblems } = mappingFromForm(values, indicators);
   problems.push(...mappingProblems);
-  if (problems.length) return refusal(problems, { values: valuesToShow(values) });
+  if (problems.length) return refusal(problems, { values: withoutSecrets(values) });
   const outcome = await updateConnection({
     db,
     actor: `user:${viewer.id}`,
@@ -62,7 +62,9 @@ export async function action(args: Route.ActionArgs) {
   });
   if (outcome === "notFound") notFound();
   if (outcome === "tokenRequired")
-    return refusal([problem("token", "kobo.connection.tokenForNewServer")], { values: valuesToShow(values) });
+    return refusal([problem("token", "kobo.connection.tokenForNewServer")], {
+      values: withoutSecrets(values),
+    });
   return redirect(`/imports/kobo/${connection.id}?saved=1`);
 }
 

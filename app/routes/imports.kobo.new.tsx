@@ -5,14 +5,14 @@ import { Card } from "../components/ui/card";
 import { Field, Select } from "../components/ui/field";
 import { getDb } from "../db.server";
 import { refusal } from "../errors";
-import { parseForm } from "../forms/parse.server";
+import { parseForm, withoutSecrets } from "../forms/parse.server";
 import { problem } from "../forms/problem";
 import { useProblems } from "../forms/use-problems";
 import { pickText, useI18n } from "../i18n/i18n";
 import { MocksNotice } from "../kobo/components";
 import { createConnection, listPlanChoices } from "../kobo/connections.server";
 import { koboDevMocks } from "../kobo/dev-mocks.server";
-import { connectionFormSchema, formValues, readSettings, valuesToShow } from "../kobo/forms.server";
+import { connectionFormSchema, formValues, readSettings } from "../kobo/forms.server";
 import type { Route } from "./+types/imports.kobo.new";
 
 export async function loader(args: Route.LoaderArgs) {
@@ -33,7 +33,7 @@ export async function action(args: Route.ActionArgs) {
   const plans = await listPlanChoices({ db });
   const plan = plans.find((candidate) => candidate.id === values.planId);
   if (!plan) problems.push(problem("planId", "kobo.connection.planUnknown"));
-  if (problems.length || !plan || !token) return refusal(problems, { values: valuesToShow(values) });
+  if (problems.length || !plan || !token) return refusal(problems, { values: withoutSecrets(values) });
   const id = await createConnection({
     db,
     actor: `user:${viewer.id}`,
